@@ -1,0 +1,75 @@
+// A deliverable's clock: its deadline, the reminders still to send before it, and how far past it
+// the escalation ladder has climbed. Pure; the unit machine keeps one per track in its context.
+
+import type { RecipientRole } from './calendar.ts';
+import {
+  DAY_MS,
+  type EscalationLevel,
+  endOfLocalDay,
+  escalationLevels,
+  offsetFromDeadline,
+  startOfLocalDay,
+} from './calendar.ts';
+
+export interface DeadlinePolicy {
+  reminderDaysBefore: number[];
+  escalation: { level: EscalationLevel; daysAfter: number; recipients: RecipientRole[] }[];
+  revisionDays: number;
+}
+
+export interface TrackClock {
+  deadline: number;
+  /** Nominal instants of reminders not yet sent, earliest first. */
+  pendingReminders: number[];
+  /** Where the ladder stands now; null until the deadline passes, and again after submission or extension. */
+  level: EscalationLevel | null;
+  /** The highest level reached this year: what the national summary's 通报 list reports. */
+  maxLevel: EscalationLevel | null;
+  /** When the track was last completed; null while something is missing. */
+  submittedAt: number | null;
+}
+
+/** (Re)starts a clock at `deadline`: reminders already in the past at `now` are dropped, not sent late. */
+export function armClock(
+  clock: Pick<TrackClock, 'maxLevel'>,
+  deadline: number,
+  now: number,
+  policy: DeadlinePolicy,
+): TrackClock {
+  const pendingReminders = policy.reminderDaysBefore
+    .map((days) => offsetFromDeadline(deadline, -days))
+    .filter((at) => at > now)
+    .sort((a, b) => a - b);
+  return { deadline, pendingReminders, level: null, maxLevel: clock.maxLevel, submittedAt: null };
+}
+
+export function nextEscalationStep(clock: TrackClock, policy: DeadlinePolicy) {
+  const index = clock.level === null ? 0 : policy.escalation.findIndex((s) => s.level === clock.level) + 1;
+  return policy.escalation[index];
+}
+
+export type ClockTick = { type: 'deadline.remind' | 'deadline.escalate'; at: number };
+
+/** The next thing this clock will do by itself, or null once the ladder's top is reached. */
+export function nextTick(clock: TrackClock, policy: DeadlinePolicy): ClockTick | null {
+  const reminder = clock.pendingReminders[0];
+  if (reminder !== undefined) return { type: 'deadline.remind', at: reminder };
+  const step = nextEscalationStep(clock, policy);
+  return step ? { type: 'deadline.escalate', at: offsetFromDeadline(clock.deadline, step.daysAfter) } : null;
+}
+
+export function higherLevel(a: EscalationLevel | null, b: EscalationLevel | null): EscalationLevel | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return escalationLevels.indexOf(a) >= escalationLevels.indexOf(b) ? a : b;
+}
+
+/** Whole local days from `at` to the deadline: what a reminder tells the unit. */
+export function daysLeft(deadline: number, at: number): number {
+  return Math.round((startOfLocalDay(deadline) - startOfLocalDay(at)) / DAY_MS);
+}
+
+/** A returned item is due at the end of the local day `revisionDays` after it was returned. */
+export function revisionDeadline(returnedAt: number, policy: DeadlinePolicy): number {
+  return endOfLocalDay(returnedAt) + policy.revisionDays * DAY_MS;
+}

@@ -1,0 +1,29 @@
+// One place that turns zod issues into messages that name the field and say what would be accepted.
+import type { z } from 'zod';
+
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+  constructor(
+    readonly what: string,
+    readonly issues: readonly { path: string; message: string }[],
+  ) {
+    super(`invalid ${what}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+/** Parses `value` or throws an InvalidInputError whose message names each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidInputError(
+    what,
+    result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message })),
+  );
+}
