@@ -1,0 +1,303 @@
+// The real calendar (2022's month-days) for next year, end to end on the time-skipping server, with a
+// real SMTP sink: the exact mail each unit receives and the national summary that comes out.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
+import { SentLedger } from '../activities/sentLedger.ts';
+import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
+import { defaultRegistry } from '../domain/registryLoader.ts';
+import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
+import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import {
+  campaignStatusQuery,
+  campaignWorkflowId,
+  designateKeyRegionsUpdate,
+  grantExtensionUpdate,
+  recordActivityUpdate,
+  recordMatchesUpdate,
+  returnForRevisionUpdate,
+  submitDemandListUpdate,
+  submitSummaryUpdate,
+  submitWorkPlanUpdate,
+  taskQueue,
+  unitWorkflowId,
+} from '../workflows/messages.ts';
+import type { NationalSummary } from '../workflows/status.ts';
+import {
+  sampleActivity,
+  sampleDemandList,
+  sampleResults,
+  sampleWorkPlan,
+  sampleWritten,
+} from './support/samples.ts';
+import { bundleWorkflows, timeSkippingServer } from './support/temporal.ts';
+
+const registry = defaultRegistry();
+const office = (code: string) => registry.units.find((u) => u.code === code)?.contacts.office.email;
+const leadership = (code: string) => registry.units.find((u) => u.code === code)?.contacts.leadership.email;
+const paired = (code: string) => {
+  const unit = registry.units.find((u) => u.code === code);
+  return registry.resources.find((r) => r.id === unit?.pairedResource)?.contact.email;
+};
+const promotion = registry.promotionDepartment.email;
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let sink: MailSink;
+
+beforeAll(async () => {
+  [env, bundle, sink] = await Promise.all([
+    timeSkippingServer(),
+    bundleWorkflows(),
+    startMailSink({ port: 0 }),
+  ]);
+});
+
+afterAll(async () => {
+  await sink?.close();
+  await env?.teardown();
+});
+
+async function runWorker<T>(fn: () => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'wlx-ledger-'));
+  const activities = createMailActivities({
+    transport: createSmtpTransport(sink.url),
+    from: 'wanlixing@cnipa.example',
+    ledger: await SentLedger.open(join(dir, 'sent.jsonl')),
+    messageIdDomain: 'test.wanlixing.example',
+  });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities,
+  });
+  return worker.runUntil(fn);
+}
+
+describe('a campaign on the real calendar, time-skipped', () => {
+  it('runs five units through the year: on time, late, returned, extended, silent', async () => {
+    const serverNow = await env.currentTimeMs();
+    const year = new Date(serverNow).getUTCFullYear() + 1;
+    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const codes = ['11', '12', '13', '14', '15', '2301'];
+    const client = env.client.workflow;
+    const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
+    /** Skips the server's clock to noon, Beijing time, on a day of the campaign year. */
+    const skipTo = async (monthDay: string) => {
+      const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
+      await env.sleep(target - (await env.currentTimeMs()));
+    };
+
+    const summary = await runWorker(async () => {
+      const campaign = await client.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: campaignWorkflowId(year),
+        args: [{ year, registry, schedule, unitCodes: codes }],
+      });
+
+      await skipTo('05-10');
+      for (const code of ['11', '13', '15']) {
+        await unit(code).executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+        await unit(code).executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+      }
+      await unit('14').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await unit('11').executeUpdate(recordActivityUpdate, { args: [sampleActivity()] });
+
+      await skipTo('05-16');
+      await unit('13').executeUpdate(returnForRevisionUpdate, {
+        args: [
+          { what: 'workPlan', reason: '活动安排不够具体，请细化到月 / Please plan activities by month' },
+        ],
+      });
+
+      await skipTo('05-20');
+      await unit('14').executeUpdate(grantExtensionUpdate, {
+        args: [{ track: 'plan', until: `${year}-06-05` }],
+      });
+
+      await skipTo('05-21');
+      await unit('13').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await campaign.executeUpdate(designateKeyRegionsUpdate, {
+        args: [{ regions: ['11', '13', '15'], exchangeHosts: ['中关村知识产权服务业集聚发展区'] }],
+      });
+      await campaign.executeUpdate(recordMatchesUpdate, {
+        args: [
+          {
+            matches: [{ unitCode: '11', demandId: 'BJ-001', resourceId: 'po-beijing-center' }],
+            pairings: [{ unitCode: '11', resourceId: 'po-beijing-center' }],
+          },
+        ],
+      });
+
+      await skipTo('06-01');
+      await unit('14').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+
+      await skipTo('06-10');
+      await unit('12').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await unit('12').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+
+      await skipTo('11-05');
+      for (const code of ['11', '12', '13', '14']) {
+        await unit(code).executeUpdate(submitSummaryUpdate, {
+          args: [{ written: sampleWritten(), results: sampleResults() }],
+        });
+      }
+      const result = await campaign.result();
+      expect((await campaign.query(campaignStatusQuery)).phase).toBe('closed');
+      if (process.env.RECORD_HISTORIES) await recordHistories(year, codes);
+      return result;
+    });
+
+    const byUnit = (code: string) =>
+      sink
+        .messages()
+        .filter((m) => m.headers.key?.startsWith(`${year}/${code}/`))
+        .map((m) => ({
+          kind: m.headers.kind,
+          key: m.headers.key?.slice(`${year}/${code}/`.length),
+          to: m.to,
+          cc: m.cc,
+        }));
+    const d = (monthDay: string) => `${year}-${monthDay}`;
+
+    expect(byUnit('11')).toEqual([
+      { kind: 'campaign.launched', key: 'launch', to: [office('11')], cc: [] },
+      { kind: 'matching.feedback', key: 'matching/feedback', to: [office('11')], cc: [paired('11')] },
+      {
+        kind: 'deadline.reminder',
+        key: `summary/reminder-7d-before-${d('11-10')}`,
+        to: [office('11')],
+        cc: [],
+      },
+    ]);
+    expect(byUnit('12')).toEqual([
+      { kind: 'campaign.launched', key: 'launch', to: [office('12')], cc: [] },
+      { kind: 'deadline.reminder', key: `plan/reminder-7d-before-${d('05-25')}`, to: [office('12')], cc: [] },
+      { kind: 'deadline.reminder', key: `plan/reminder-1d-before-${d('05-25')}`, to: [office('12')], cc: [] },
+      { kind: 'deadline.overdue', key: `plan/overdue-${d('05-25')}`, to: [office('12')], cc: [] },
+      {
+        kind: 'deadline.urging',
+        key: `plan/urging-${d('05-25')}`,
+        to: [office('12'), leadership('12')],
+        cc: [],
+      },
+      {
+        kind: 'deadline.supervision',
+        key: `plan/supervision-${d('05-25')}`,
+        to: [office('12'), leadership('12')],
+        cc: [paired('12'), promotion],
+      },
+      { kind: 'matching.feedback', key: 'matching/feedback', to: [office('12')], cc: [paired('12')] },
+      {
+        kind: 'deadline.reminder',
+        key: `summary/reminder-7d-before-${d('11-10')}`,
+        to: [office('12')],
+        cc: [],
+      },
+    ]);
+    expect(byUnit('13').map((m) => m.kind)).toEqual([
+      'campaign.launched',
+      'submission.returned',
+      'matching.feedback',
+      'deadline.reminder',
+    ]);
+    expect(byUnit('13')[1]?.key).toMatch(/^plan\/returned-workPlan-\d+$/);
+    expect(byUnit('14').map((m) => m.key)).toEqual([
+      'launch',
+      `plan/reminder-7d-before-${d('05-25')}`,
+      `plan/extended-to-${d('06-05')}`,
+      `plan/reminder-7d-before-${d('06-05')}`,
+      'matching/feedback',
+      `summary/reminder-7d-before-${d('11-10')}`,
+    ]);
+    expect(byUnit('15').map((m) => [m.kind, m.key])).toEqual([
+      ['campaign.launched', 'launch'],
+      ['matching.feedback', 'matching/feedback'],
+      ['deadline.reminder', `summary/reminder-7d-before-${d('11-10')}`],
+      ['deadline.reminder', `summary/reminder-1d-before-${d('11-10')}`],
+      ['deadline.overdue', `summary/overdue-${d('11-10')}`],
+      ['deadline.urging', `summary/urging-${d('11-10')}`],
+      ['deadline.supervision', `summary/supervision-${d('11-10')}`],
+    ]);
+    expect(byUnit('2301')).toEqual([
+      { kind: 'campaign.launched', key: 'launch', to: [office('2301')], cc: [] },
+    ]);
+    const ids = sink.messages().map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+
+    const feedbackTo11 = sink.messages().find((m) => m.headers.key === `${year}/11/matching/feedback`);
+    expect(feedbackTo11?.text).toContain('BJ-001');
+    expect(feedbackTo11?.text).toContain('重点指导地区');
+
+    const results = sampleResults();
+    expect(summary).toEqual<NationalSummary>({
+      year,
+      // The wait ends as Nov 20 (deadline + 10 days) ends.
+      compiledOn: d('11-21'),
+      reportingUnits: 5,
+      plans: { onTime: 4, late: 1, missing: 0 },
+      summaries: { onTime: 4, late: 0, missing: 1 },
+      notice: [
+        {
+          unitCode: '12',
+          nameZh: '天津市知识产权局',
+          nameEn: expect.any(String),
+          track: 'plan',
+          outcome: 'late',
+          maxLevel: 'supervision',
+        },
+        {
+          unitCode: '15',
+          nameZh: expect.any(String),
+          nameEn: expect.any(String),
+          track: 'summary',
+          outcome: 'missing',
+          maxLevel: 'supervision',
+        },
+      ],
+      totals: {
+        activitiesRecorded: 1,
+        participants: results.participants * 4,
+        enterprisesServed: results.enterprisesServed * 4,
+        demandsCollected: results.demandsCollected * 4,
+        demandsResolved: results.demandsResolved * 4,
+        navigationProjects: results.navigationProjects * 4,
+        licensingAndTransfer: {
+          count: results.licensingAndTransfer.count * 4,
+          amountTenThousandYuan: results.licensingAndTransfer.amountTenThousandYuan * 4,
+        },
+        pledgeFinancing: {
+          count: results.pledgeFinancing.count * 4,
+          amountTenThousandYuan: results.pledgeFinancing.amountTenThousandYuan * 4,
+        },
+        trainings: results.trainings * 4,
+        mediaReports: results.mediaReports * 4,
+        typicalCases: results.typicalCases.length * 4,
+      },
+      flaggedDemands: 5,
+      matches: 1,
+      keyRegions: ['11', '13', '15'],
+      exchangeHosts: ['中关村知识产权服务业集聚发展区'],
+    });
+  });
+});
+
+/** Keeps the run's histories as replay fixtures (RECORD_HISTORIES=1 npm test). */
+async function recordHistories(year: number, codes: string[]): Promise<void> {
+  const dir = new URL('./fixtures/histories/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const ids = [
+    campaignWorkflowId(year),
+    ...codes.filter((c) => c !== '2301').map((c) => unitWorkflowId(year, c)),
+  ];
+  for (const id of ids) {
+    const history = await env.client.workflow.getHandle(id).fetchHistory();
+    const name = id.replace(`wanlixing-${year}`, 'campaign');
+    writeFileSync(new URL(`${name}.json`, dir), JSON.stringify(history));
+  }
+}

@@ -1,0 +1,244 @@
+// Updates against a real server: bad input is rejected with the field named and nothing changes;
+// a retried update is applied once, also after continue-as-new.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
+import { SentLedger } from '../activities/sentLedger.ts';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { defaultRegistry, findUnit } from '../domain/registryLoader.ts';
+import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
+import { campaignWorkflow, contactsOf } from '../workflows/campaignWorkflow.ts';
+import {
+  campaignWorkflowId,
+  designateKeyRegionsUpdate,
+  grantExtensionUpdate,
+  recordActivityUpdate,
+  recordMatchesUpdate,
+  returnForRevisionUpdate,
+  submitDemandListUpdate,
+  submitWorkPlanUpdate,
+  taskQueue,
+  unitStatusQuery,
+  unitWorkflowId,
+} from '../workflows/messages.ts';
+import { unitWorkflow } from '../workflows/unitWorkflow.ts';
+import { sampleActivity, sampleDemandList, sampleWorkPlan } from './support/samples.ts';
+import { bundleWorkflows, timeSkippingServer } from './support/temporal.ts';
+
+const registry = defaultRegistry();
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+let sink: MailSink;
+let worker: Worker;
+let running: Promise<void>;
+let year: number;
+
+beforeAll(async () => {
+  [env, bundle, sink] = await Promise.all([
+    timeSkippingServer(),
+    bundleWorkflows(),
+    startMailSink({ port: 0 }),
+  ]);
+  year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createMailActivities({
+      transport: createSmtpTransport(sink.url),
+      from: 'wanlixing@cnipa.example',
+      ledger: await SentLedger.open(join(mkdtempSync(join(tmpdir(), 'wlx-ledger-')), 'sent.jsonl')),
+      messageIdDomain: 'test.wanlixing.example',
+    }),
+  });
+  running = worker.run();
+});
+
+afterAll(async () => {
+  worker?.shutdown();
+  await running;
+  await sink?.close();
+  await env?.teardown();
+});
+
+let started = 0;
+/** A unit workflow of its own (no campaign), so each test starts from a fresh unit. */
+async function startUnit(historyEventLimit?: number): Promise<WorkflowHandle<typeof unitWorkflow>> {
+  const unit = findUnit(registry, '11');
+  return env.client.workflow.start(unitWorkflow, {
+    taskQueue,
+    workflowId: `${unitWorkflowId(year, unit.code)}-test-${++started}`,
+    args: [
+      {
+        year,
+        unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+        contacts: contactsOf(unit, registry),
+        schedule: resolveCalendar(defaultCalendarConfig, year),
+        ...(historyEventLimit && { historyEventLimit }),
+      },
+    ],
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<{ type?: string; message: string }> {
+  const error = await promise.then(
+    () => {
+      throw new Error('the update was accepted');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string };
+  return { type: cause.type, message: cause.message };
+}
+
+async function acceptedUpdates(handle: WorkflowHandle): Promise<number> {
+  const history = await handle.fetchHistory();
+  return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+}
+
+describe('submissions through updates', () => {
+  it('rejects a work plan without a title, naming the field, and changes nothing', async () => {
+    const handle = await startUnit();
+    const before = await handle.query(unitStatusQuery);
+    const { title: _, ...untitled } = sampleWorkPlan();
+    const failure = await rejection(
+      handle.executeUpdate(submitWorkPlanUpdate, { args: [untitled as never] }),
+    );
+    expect(failure.type).toBe('InvalidInput');
+    expect(failure.message).toContain('title:');
+    expect(await handle.query(unitStatusQuery)).toEqual(before);
+    expect(await acceptedUpdates(handle)).toBe(0);
+  });
+
+  it('rejects wrong types with the path of each bad field', async () => {
+    const handle = await startUnit();
+    const activity = { ...sampleActivity(), participants: 'many', keyTask: 9 };
+    const failure = await rejection(
+      handle.executeUpdate(recordActivityUpdate, { args: [activity as never] }),
+    );
+    expect(failure.message).toMatch(/participants: Invalid input: expected number, received string/);
+    expect(failure.message).toMatch(/keyTask: a key task number from 1 to 5/);
+    expect((await handle.query(unitStatusQuery)).activitiesRecorded).toBe(0);
+  });
+
+  it('rejects a demand flagged for CNIPA coordination without a reason', async () => {
+    const handle = await startUnit();
+    const list = sampleDemandList();
+    const flagged = list.items[0];
+    if (!flagged) throw new Error('sample demand list is empty');
+    delete flagged.coordinationReason;
+    const failure = await rejection(handle.executeUpdate(submitDemandListUpdate, { args: [list] }));
+    expect(failure.message).toContain(
+      'items[0].coordinationReason: required when needsCnipaCoordination is true',
+    );
+    expect((await handle.query(unitStatusQuery)).missing).toContain('demandList');
+  });
+
+  it('rejects operator actions the unit is not ready for, saying why', async () => {
+    const handle = await startUnit();
+    const back = await rejection(
+      handle.executeUpdate(returnForRevisionUpdate, { args: [{ what: 'workPlan', reason: '不具体' }] }),
+    );
+    expect(back.type).toBe('NotAllowedNow');
+    expect(back.message).toContain('cannot return workPlan now');
+    const shorter = await rejection(
+      handle.executeUpdate(grantExtensionUpdate, { args: [{ track: 'plan', until: `${year}-05-01` }] }),
+    );
+    expect(shorter.message).toContain(`to a date after ${year}-05-25`);
+    const badDate = await rejection(
+      handle.executeUpdate(grantExtensionUpdate, { args: [{ track: 'plan', until: '6月5日' }] }),
+    );
+    expect(badDate.message).toContain('until: a date of the form YYYY-MM-DD');
+  });
+
+  it('applies the same update id once', async () => {
+    const handle = await startUnit();
+    const first = await handle.executeUpdate(recordActivityUpdate, {
+      args: [sampleActivity()],
+      updateId: 'act-1',
+    });
+    const again = await handle.executeUpdate(recordActivityUpdate, {
+      args: [{ ...sampleActivity(), id: 'other-activity' }],
+      updateId: 'act-1',
+    });
+    expect(first.activitiesRecorded).toBe(1);
+    expect(again).toEqual(first);
+    expect((await handle.query(unitStatusQuery)).activitiesRecorded).toBe(1);
+  });
+
+  it('applies the same update id once across continue-as-new, keeping the machine state', async () => {
+    const handle = await startUnit(12);
+    const { runId: firstRun } = await handle.describe();
+    await handle.executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+    const first = await handle.executeUpdate(recordActivityUpdate, {
+      args: [{ ...sampleActivity(), id: 'a-0' }],
+      updateId: 'activity-0',
+    });
+    for (let i = 1; i < 4; i++) {
+      await handle.executeUpdate(recordActivityUpdate, { args: [{ ...sampleActivity(), id: `a-${i}` }] });
+    }
+    await waitFor(async () => (await handle.describe()).runId !== firstRun);
+
+    // The retry carries another payload under the same id: applying it would record a fifth activity.
+    const retried = await handle.executeUpdate(recordActivityUpdate, {
+      args: [{ ...sampleActivity(), id: 'a-retried' }],
+      updateId: 'activity-0',
+    });
+    expect(retried).toEqual(first);
+    const status = await handle.query(unitStatusQuery);
+    expect(status.activitiesRecorded).toBe(4);
+    expect(status.state).toBe('planning.awaitingPlan');
+    expect(status.missing).toEqual(['demandList']);
+  });
+});
+
+describe('the campaign rejects matching decisions that do not fit', () => {
+  it('names an unknown unit, an unflagged demand and a wrong number of key regions', async () => {
+    const campaign = await env.client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: `${campaignWorkflowId(year)}-rejections`,
+      args: [
+        { year, registry, schedule: resolveCalendar(defaultCalendarConfig, year), unitCodes: ['11', '12'] },
+      ],
+    });
+    const matches = await rejection(
+      campaign.executeUpdate(recordMatchesUpdate, {
+        args: [
+          {
+            matches: [
+              { unitCode: '99', demandId: 'X-1', resourceId: 'cnipa-protection' },
+              { unitCode: '11', demandId: 'BJ-404', resourceId: 'no-such-resource' },
+            ],
+            pairings: [],
+          },
+        ],
+      }),
+    );
+    expect(matches.message).toContain('matches[0].unitCode: "99" is not a reporting unit of this campaign');
+    expect(matches.message).toContain('matches[1].demandId: unit 11 has no demand "BJ-404" flagged');
+    expect(matches.message).toContain('matches[1].resourceId: unknown resource "no-such-resource"');
+
+    const regions = await rejection(
+      campaign.executeUpdate(designateKeyRegionsUpdate, {
+        args: [{ regions: ['11', '12'], exchangeHosts: ['x'] }],
+      }),
+    );
+    expect(regions.message).toContain('regions: choose 3 or 4 regions for key guidance');
+    expect(() => findUnit(registry, '99')).toThrow(/unknown unit code "99"/);
+    await campaign.terminate('test over');
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,22 @@
+// The worker's configuration, from the environment, parsed at the edge.
+import { z } from 'zod';
+import { parseInput } from '../domain/validation.ts';
+
+export const workerConfigSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtp://localhost:2525')
+    .default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().min(1).default('知识产权服务万里行 <wanlixing@cnipa.example>'),
+  /** Domain of the deterministic Message-IDs. */
+  MESSAGE_ID_DOMAIN: z.string().min(1).default('wanlixing.cnipa.example'),
+  /** The sent-ledger that keeps a retried activity from mailing twice. */
+  SENT_LEDGER_PATH: z.string().min(1).default('var/sent-ledger.jsonl'),
+});
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+
+export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  return parseInput(workerConfigSchema, env, 'worker environment');
+}

@@ -1,0 +1,289 @@
+// The campaign for one year: launch, survey, matching, activities, summary. One child per reporting unit.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  setHandler,
+  sleep,
+  startChild,
+} from '@temporalio/workflow';
+import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
+import {
+  type DesignateKeyRegions,
+  designateKeyRegionsSchema,
+  type MatchingFeedback,
+  type RecordMatches,
+  recordMatchesSchema,
+} from '../domain/matching.ts';
+import type { NotificationRequest } from '../domain/notifications.ts';
+import type { Registry, Unit } from '../domain/registry.ts';
+import { reportingUnits } from '../domain/registryLoader.ts';
+import { InvalidInputError, parseInput } from '../domain/validation.ts';
+import { sendNotification } from './mailActivities.ts';
+import {
+  campaignStatusQuery,
+  closeCampaignSignal,
+  designateKeyRegionsUpdate,
+  matchingFeedbackSignal,
+  recordMatchesUpdate,
+  unitChangedSignal,
+  unitWorkflowId,
+} from './messages.ts';
+import { compileNationalSummary } from './nationalSummary.ts';
+import type { UnitContacts } from './notificationRequest.ts';
+import { rejectInvalid } from './rejection.ts';
+import type { CampaignStatus, NationalSummary, UnitStatus } from './status.ts';
+import { unitWorkflow } from './unitWorkflow.ts';
+
+export interface CampaignWorkflowInput {
+  year: number;
+  registry: Registry;
+  schedule: CampaignSchedule;
+  /** Run only these units (demos, training, tests); all registry units when absent. */
+  unitCodes?: string[];
+  /** Passed to each unit: continue-as-new past this many history events. */
+  unitHistoryEventLimit?: number;
+}
+
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
+  const { year, registry, schedule } = input;
+  const inScope = (unit: Unit) => !input.unitCodes || input.unitCodes.includes(unit.code);
+  const audience = registry.units.filter(inScope);
+  const reporting = reportingUnits(registry).filter(inScope);
+  const reportingCodes = new Set(reporting.map((u) => u.code));
+  const resources = new Map(registry.resources.map((r) => [r.id, r]));
+
+  let phase: CampaignStatus['phase'] = 'beforeLaunch';
+  const units = new Map<string, UnitStatus>();
+  const matches: RecordMatches = { matches: [], pairings: [] };
+  let keyRegions: DesignateKeyRegions | null = null;
+  let feedbackSent = false;
+  let summary: NationalSummary | null = null;
+
+  const status = (): CampaignStatus => ({
+    year,
+    phase,
+    units: [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
+    matches,
+    keyRegions,
+    feedbackSent,
+    summary,
+  });
+
+  setHandler(campaignStatusQuery, status);
+  setHandler(unitChangedSignal, (unitStatus) => {
+    units.set(unitStatus.unitCode, unitStatus);
+  });
+
+  const beforeFeedback = () => {
+    if (feedbackSent) {
+      throw ApplicationFailure.create({
+        type: 'NotAllowedNow',
+        message: `matching for ${year} is over: feedback went to the units on ${formatShanghaiDate(schedule.phases.matching.end)}`,
+      });
+    }
+  };
+
+  setHandler(
+    recordMatchesUpdate,
+    (raw) => {
+      const decisions = parseInput(recordMatchesSchema, raw, 'match decisions');
+      for (const m of decisions.matches) {
+        const key = (x: { unitCode: string; demandId: string }) => `${x.unitCode}/${x.demandId}`;
+        const kept = matches.matches.filter((existing) => key(existing) !== key(m));
+        matches.matches = [...kept, m];
+      }
+      for (const p of decisions.pairings) {
+        if (!matches.pairings.some((x) => x.unitCode === p.unitCode && x.resourceId === p.resourceId)) {
+          matches.pairings.push(p);
+        }
+      }
+      return status();
+    },
+    {
+      validator: (raw) => {
+        beforeFeedback();
+        const decisions = rejectInvalid(() => parseInput(recordMatchesSchema, raw, 'match decisions'));
+        const problems: { path: string; message: string }[] = [];
+        decisions.matches.forEach((m, i) => {
+          const flagged = units.get(m.unitCode)?.flaggedDemands.map((d) => d.id) ?? [];
+          if (!reportingCodes.has(m.unitCode)) {
+            problems.push({
+              path: `matches[${i}].unitCode`,
+              message: `"${m.unitCode}" is not a reporting unit of this campaign`,
+            });
+          } else if (!flagged.includes(m.demandId)) {
+            problems.push({
+              path: `matches[${i}].demandId`,
+              message: `unit ${m.unitCode} has no demand "${m.demandId}" flagged for CNIPA coordination; flagged: ${flagged.join(', ') || 'none'}`,
+            });
+          }
+          if (!resources.has(m.resourceId)) {
+            problems.push({
+              path: `matches[${i}].resourceId`,
+              message: `unknown resource "${m.resourceId}"; see the registry's resources`,
+            });
+          }
+        });
+        decisions.pairings.forEach((p, i) => {
+          if (!reportingCodes.has(p.unitCode)) {
+            problems.push({
+              path: `pairings[${i}].unitCode`,
+              message: `"${p.unitCode}" is not a reporting unit of this campaign`,
+            });
+          }
+          if (!resources.has(p.resourceId)) {
+            problems.push({
+              path: `pairings[${i}].resourceId`,
+              message: `unknown resource "${p.resourceId}"; see the registry's resources`,
+            });
+          }
+        });
+        if (problems.length > 0)
+          rejectInvalid(() => {
+            throw new InvalidInputError('match decisions', problems);
+          });
+      },
+    },
+  );
+
+  setHandler(
+    designateKeyRegionsUpdate,
+    (raw) => {
+      keyRegions = parseInput(designateKeyRegionsSchema, raw, 'key regions');
+      return status();
+    },
+    {
+      validator: (raw) => {
+        beforeFeedback();
+        const choice = rejectInvalid(() => parseInput(designateKeyRegionsSchema, raw, 'key regions'));
+        const problems = choice.regions.flatMap((code, i) => {
+          if (!reportingCodes.has(code))
+            return [{ path: `regions[${i}]`, message: `"${code}" is not a reporting unit of this campaign` }];
+          if (choice.regions.indexOf(code) !== i)
+            return [{ path: `regions[${i}]`, message: `"${code}" is listed twice` }];
+          return [];
+        });
+        if (problems.length > 0)
+          rejectInvalid(() => {
+            throw new InvalidInputError('key regions', problems);
+          });
+      },
+    },
+  );
+
+  // --- launch ---
+  await sleepUntil(schedule, schedule.phases.launch.start);
+  phase = 'launch';
+  await Promise.all(audience.map((unit) => notify(launchNotice(unit, year, schedule))));
+  const children = new Map(
+    await Promise.all(
+      reporting.map(async (unit) => {
+        const handle = await startChild(unitWorkflow, {
+          workflowId: unitWorkflowId(year, unit.code),
+          args: [
+            {
+              year,
+              unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+              contacts: contactsOf(unit, registry),
+              schedule,
+              ...(input.unitHistoryEventLimit && { historyEventLimit: input.unitHistoryEventLimit }),
+            },
+          ],
+        });
+        return [unit.code, handle] as const;
+      }),
+    ),
+  );
+
+  // --- survey and matching ---
+  await sleepUntil(schedule, schedule.phases.survey.start);
+  phase = 'survey';
+  await sleepUntil(schedule, schedule.phases.matching.start);
+  phase = 'matching';
+  await sleepUntil(schedule, schedule.phases.matching.end);
+  await Promise.all(
+    [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
+  );
+  feedbackSent = true;
+
+  // --- activities, then summary ---
+  phase = 'activities';
+  await sleepUntil(schedule, schedule.phases.summary.start);
+  phase = 'summary';
+  const allSummariesIn = () => reporting.every((u) => units.get(u.code)?.state === 'complete');
+  const closeIn = toReal(schedule.mapping, schedule.closeAt) - Date.now();
+  if (closeIn > 0) await condition(allSummariesIn, closeIn);
+
+  phase = 'compiling';
+  await Promise.all([...children.values()].map((handle) => handle.signal(closeCampaignSignal)));
+  const reports = await Promise.all([...children.values()].map((handle) => handle.result()));
+  summary = compileNationalSummary(
+    year,
+    formatShanghaiDate(toNominal(schedule.mapping, Date.now())),
+    reports,
+    matches,
+    keyRegions,
+  );
+  phase = 'closed';
+  await condition(allHandlersFinished);
+  return summary;
+
+  function feedbackFor(code: string): MatchingFeedback {
+    return {
+      matches: matches.matches
+        .filter((m) => m.unitCode === code)
+        .map((m) => {
+          const resource = resources.get(m.resourceId);
+          return {
+            demandId: m.demandId,
+            resourceId: m.resourceId,
+            resourceNameZh: resource?.nameZh ?? m.resourceId,
+            resourceNameEn: resource?.nameEn ?? m.resourceId,
+            ...(m.note && { note: m.note }),
+          };
+        }),
+      pairedResourceIds: matches.pairings.filter((p) => p.unitCode === code).map((p) => p.resourceId),
+      keyGuidanceRegion: keyRegions?.regions.includes(code) ?? false,
+      exchangeHosts: keyRegions?.exchangeHosts ?? [],
+    };
+  }
+}
+
+async function sleepUntil(schedule: CampaignSchedule, nominal: number): Promise<void> {
+  const ms = toReal(schedule.mapping, nominal) - Date.now();
+  if (ms > 0) await sleep(ms);
+}
+
+/** A launch notice that cannot be delivered must not stop the campaign; the unit workflow's mail will show it. */
+async function notify(request: NotificationRequest): Promise<void> {
+  try {
+    await sendNotification(request);
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+  }
+}
+
+export function contactsOf(unit: Unit, registry: Registry): UnitContacts {
+  const paired = registry.resources.find((r) => r.id === unit.pairedResource);
+  return {
+    office: unit.contacts.office,
+    leadership: unit.contacts.leadership,
+    ...(paired && { pairedResource: paired.contact }),
+    promotionDepartment: registry.promotionDepartment,
+  };
+}
+
+function launchNotice(unit: Unit, year: number, schedule: CampaignSchedule): NotificationRequest {
+  const reporting = unit.obligations.length > 0;
+  return {
+    key: `${year}/${unit.code}/launch`,
+    kind: 'campaign.launched',
+    to: [unit.contacts.office],
+    cc: [],
+    year,
+    unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+    ...(reporting && { track: 'plan' as const, deadline: formatShanghaiDate(schedule.deadlines.plan) }),
+  };
+}

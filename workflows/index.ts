@@ -1,0 +1,3 @@
+// The worker's workflowsPath: everything exported here is a workflow type.
+export { campaignWorkflow } from './campaignWorkflow.ts';
+export { unitWorkflow } from './unitWorkflow.ts';

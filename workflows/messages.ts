@@ -1,0 +1,39 @@
+// The public Temporal API: every update, signal and query, defined once for workflows and clients.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DesignateKeyRegions, MatchingFeedback, RecordMatches } from '../domain/matching.ts';
+import type {
+  ActivityRecord,
+  DemandList,
+  GrantExtension,
+  ReturnForRevision,
+  SummarySubmission,
+  WorkPlan,
+} from '../domain/submissions.ts';
+import type { CampaignStatus, UnitStatus } from './status.ts';
+
+export const taskQueue = 'wanlixing';
+export const campaignWorkflowId = (year: number) => `wanlixing-${year}`;
+export const unitWorkflowId = (year: number, unitCode: string) => `wanlixing-${year}-${unitCode}`;
+
+// Unit side: a reporting unit's submissions. Each returns the unit's status after the change.
+export const submitWorkPlanUpdate = defineUpdate<UnitStatus, [WorkPlan]>('submitWorkPlan');
+export const submitDemandListUpdate = defineUpdate<UnitStatus, [DemandList]>('submitDemandList');
+export const recordActivityUpdate = defineUpdate<UnitStatus, [ActivityRecord]>('recordActivity');
+export const submitSummaryUpdate = defineUpdate<UnitStatus, [SummarySubmission]>('submitSummary');
+
+// Operator side, on a unit.
+export const returnForRevisionUpdate = defineUpdate<UnitStatus, [ReturnForRevision]>('returnForRevision');
+export const grantExtensionUpdate = defineUpdate<UnitStatus, [GrantExtension]>('grantExtension');
+export const unitStatusQuery = defineQuery<UnitStatus>('unitStatus');
+
+// Operator side, on the campaign.
+export const recordMatchesUpdate = defineUpdate<CampaignStatus, [RecordMatches]>('recordMatches');
+export const designateKeyRegionsUpdate = defineUpdate<CampaignStatus, [DesignateKeyRegions]>(
+  'designateKeyRegions',
+);
+export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus');
+
+// Between the campaign and its units (a child handle only carries signals).
+export const unitChangedSignal = defineSignal<[UnitStatus]>('unitChanged');
+export const matchingFeedbackSignal = defineSignal<[MatchingFeedback]>('matchingFeedback');
+export const closeCampaignSignal = defineSignal('closeCampaign');

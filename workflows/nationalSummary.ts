@@ -1,0 +1,76 @@
+// The national results: what CNIPA compiles once the summaries are in (or the wait is over).
+import type { DesignateKeyRegions, RecordMatches } from '../domain/matching.ts';
+import type { Track } from '../domain/notifications.ts';
+import type { LateUnit, NationalSummary, UnitReport } from './status.ts';
+
+function outcome(report: UnitReport, track: Track): 'onTime' | 'late' | 'missing' {
+  const clock = report[track];
+  if (clock.submittedAt === null) return 'missing';
+  return clock.maxLevel === null ? 'onTime' : 'late';
+}
+
+function tally(reports: UnitReport[], track: Track) {
+  const counts = { onTime: 0, late: 0, missing: 0 };
+  for (const report of reports) counts[outcome(report, track)] += 1;
+  return counts;
+}
+
+export function compileNationalSummary(
+  year: number,
+  compiledOn: string,
+  reports: UnitReport[],
+  matches: RecordMatches,
+  keyRegions: DesignateKeyRegions | null,
+): NationalSummary {
+  const sorted = [...reports].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
+  const notice: LateUnit[] = sorted.flatMap((report) =>
+    (['plan', 'summary'] as const).flatMap((track) => {
+      const result = outcome(report, track);
+      if (result === 'onTime') return [];
+      return [
+        {
+          unitCode: report.unitCode,
+          nameZh: report.nameZh,
+          nameEn: report.nameEn,
+          track,
+          outcome: result,
+          maxLevel: report[track].maxLevel,
+        },
+      ];
+    }),
+  );
+  const results = sorted.flatMap((r) => (r.resultsSummary ? [r.resultsSummary] : []));
+  const sum = (pick: (s: (typeof results)[number]) => number) =>
+    results.reduce((total, s) => total + pick(s), 0);
+  return {
+    year,
+    compiledOn,
+    reportingUnits: reports.length,
+    plans: tally(reports, 'plan'),
+    summaries: tally(reports, 'summary'),
+    notice,
+    totals: {
+      activitiesRecorded: sorted.reduce((total, r) => total + r.activitiesRecorded, 0),
+      participants: sum((s) => s.participants),
+      enterprisesServed: sum((s) => s.enterprisesServed),
+      demandsCollected: sum((s) => s.demandsCollected),
+      demandsResolved: sum((s) => s.demandsResolved),
+      navigationProjects: sum((s) => s.navigationProjects),
+      licensingAndTransfer: {
+        count: sum((s) => s.licensingAndTransfer.count),
+        amountTenThousandYuan: sum((s) => s.licensingAndTransfer.amountTenThousandYuan),
+      },
+      pledgeFinancing: {
+        count: sum((s) => s.pledgeFinancing.count),
+        amountTenThousandYuan: sum((s) => s.pledgeFinancing.amountTenThousandYuan),
+      },
+      trainings: sum((s) => s.trainings),
+      mediaReports: sum((s) => s.mediaReports),
+      typicalCases: sum((s) => s.typicalCases.length),
+    },
+    flaggedDemands: sorted.reduce((total, r) => total + r.flaggedDemands.length, 0),
+    matches: matches.matches.length,
+    keyRegions: keyRegions?.regions ?? [],
+    exchangeHosts: keyRegions?.exchangeHosts ?? [],
+  };
+}

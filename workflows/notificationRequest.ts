@@ -1,0 +1,69 @@
+// Turns a machine's `notify` action into a concrete message: who receives it, under which business key.
+import type { RecipientRole } from '../domain/calendar.ts';
+import { formatShanghaiDate } from '../domain/calendar.ts';
+import type { MatchingFeedback } from '../domain/matching.ts';
+import type { NotificationRequest, Recipient } from '../domain/notifications.ts';
+import type { NotifyParams, UnitIdentity } from './unitMachine.ts';
+
+export interface UnitContacts {
+  office: Recipient;
+  leadership: Recipient;
+  pairedResource?: Recipient;
+  promotionDepartment: Recipient;
+}
+
+/** Roles of the unit's own office go in To; CNIPA's copies (paired department, Promotion Dept.) in Cc. */
+const copiedRoles: readonly RecipientRole[] = ['pairedResource', 'promotionDepartment'];
+
+function resolve(role: RecipientRole, contacts: UnitContacts): Recipient[] {
+  switch (role) {
+    case 'unitOffice':
+      return [contacts.office];
+    case 'unitLeadership':
+      return [contacts.leadership];
+    case 'pairedResource':
+      return contacts.pairedResource ? [contacts.pairedResource] : [];
+    case 'promotionDepartment':
+      return [contacts.promotionDepartment];
+  }
+}
+
+export function feedbackLines(feedback: MatchingFeedback): string[] {
+  const lines = feedback.matches.map(
+    (m) =>
+      `需求 ${m.demandId} 已匹配：${m.resourceNameZh} / Demand ${m.demandId} matched to ${m.resourceNameEn}` +
+      (m.note ? ` (${m.note})` : ''),
+  );
+  if (feedback.matches.length === 0)
+    lines.push('本次无需国家知识产权局协调的匹配事项 / No items were matched this time');
+  if (feedback.keyGuidanceRegion)
+    lines.push('贵地区已列为重点指导地区 / Your region is a key-guidance region');
+  if (feedback.exchangeHosts.length > 0) {
+    lines.push(`交流活动承办方 / Exchange events hosted by: ${feedback.exchangeHosts.join('、')}`);
+  }
+  return lines;
+}
+
+export function notificationRequest(
+  params: NotifyParams,
+  year: number,
+  unit: UnitIdentity,
+  contacts: UnitContacts,
+  feedback: MatchingFeedback | null,
+): NotificationRequest {
+  const to = params.recipients.filter((r) => !copiedRoles.includes(r)).flatMap((r) => resolve(r, contacts));
+  const cc = params.recipients.filter((r) => copiedRoles.includes(r)).flatMap((r) => resolve(r, contacts));
+  return {
+    key: `${year}/${unit.code}/${params.key}`,
+    kind: params.kind,
+    to,
+    cc,
+    year,
+    unit,
+    ...(params.track && { track: params.track }),
+    ...(params.deadline !== undefined && { deadline: formatShanghaiDate(params.deadline) }),
+    ...(params.daysLeft !== undefined && { daysLeft: params.daysLeft }),
+    ...(params.returned && { returned: params.returned }),
+    ...(params.kind === 'matching.feedback' && feedback && { feedback: feedbackLines(feedback) }),
+  };
+}

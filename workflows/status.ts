@@ -1,0 +1,143 @@
+// What operators see of a unit and of the campaign: derived from the machine's snapshot, never stored twice.
+import type { EscalationLevel, Phase } from '../domain/calendar.ts';
+import { formatShanghaiDate } from '../domain/calendar.ts';
+import type { DesignateKeyRegions, RecordMatches } from '../domain/matching.ts';
+import type { Track } from '../domain/notifications.ts';
+import type { DemandItem, ResultsSummary } from '../domain/submissions.ts';
+import type { UnitContext } from './unitMachine.ts';
+
+export interface TrackStatus {
+  deadline: string;
+  submittedAt: string | null;
+  level: EscalationLevel | null;
+  maxLevel: EscalationLevel | null;
+}
+
+export interface UnitStatus {
+  year: number;
+  unitCode: string;
+  nameZh: string;
+  nameEn: string;
+  /** The machine's state, dotted: "planning.overdue", "complete", ... */
+  state: string;
+  overdue: boolean;
+  /** The current escalation level of whichever deliverable is overdue. */
+  escalationLevel: EscalationLevel | null;
+  /** What is due and not in: "workPlan", "demandList", "writtenSummary", "resultsSummary". */
+  missing: string[];
+  nextDeadline: { track: Track; date: string } | null;
+  plan: TrackStatus;
+  summary: TrackStatus;
+  activitiesRecorded: number;
+  flaggedDemands: DemandItem[];
+  feedbackReceived: boolean;
+  returned: { what: string; reason: string } | null;
+  /** Notifications that could not be delivered (bad address): an operator has to fix the registry. */
+  undelivered: string[];
+}
+
+/** The unit workflow's result, what the national summary is compiled from. */
+export interface UnitReport extends UnitStatus {
+  resultsSummary: ResultsSummary | null;
+}
+
+export interface LateUnit {
+  unitCode: string;
+  nameZh: string;
+  nameEn: string;
+  /** Which deliverable, and how it stands: in late, or still missing at the close. */
+  track: Track;
+  outcome: 'late' | 'missing';
+  maxLevel: EscalationLevel | null;
+}
+
+export interface NationalSummary {
+  year: number;
+  compiledOn: string;
+  reportingUnits: number;
+  plans: { onTime: number; late: number; missing: number };
+  summaries: { onTime: number; late: number; missing: number };
+  /** 通报: units late or missing, by deliverable, for the campaign's notice. */
+  notice: LateUnit[];
+  totals: {
+    activitiesRecorded: number;
+    participants: number;
+    enterprisesServed: number;
+    demandsCollected: number;
+    demandsResolved: number;
+    navigationProjects: number;
+    licensingAndTransfer: { count: number; amountTenThousandYuan: number };
+    pledgeFinancing: { count: number; amountTenThousandYuan: number };
+    trainings: number;
+    mediaReports: number;
+    typicalCases: number;
+  };
+  flaggedDemands: number;
+  matches: number;
+  keyRegions: string[];
+  exchangeHosts: string[];
+}
+
+export interface CampaignStatus {
+  year: number;
+  phase: Phase | 'beforeLaunch' | 'compiling' | 'closed';
+  units: UnitStatus[];
+  matches: RecordMatches;
+  keyRegions: DesignateKeyRegions | null;
+  feedbackSent: boolean;
+  summary: NationalSummary | null;
+}
+
+export function stateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [parent, child] = Object.entries(value as Record<string, unknown>)[0] as [string, unknown];
+  return `${parent}.${stateName(child)}`;
+}
+
+function trackStatus(clock: UnitContext['plan']): TrackStatus {
+  return {
+    deadline: formatShanghaiDate(clock.deadline),
+    submittedAt: clock.submittedAt === null ? null : formatShanghaiDate(clock.submittedAt),
+    level: clock.level,
+    maxLevel: clock.maxLevel,
+  };
+}
+
+/** The deliverable whose clock is running in this state, if any. */
+export function activeTrack(state: string): Track | null {
+  if (state.startsWith('planning')) return 'plan';
+  if (state.startsWith('summaryDue')) return 'summary';
+  return null;
+}
+
+export function unitStatus(state: string, context: UnitContext, undelivered: string[]): UnitStatus {
+  const track = activeTrack(state);
+  // Plan items are due from launch; summary items once their window opens.
+  const summaryDue = state.startsWith('summaryDue') || state === 'closed';
+  const missing = [
+    ...(context.workPlan ? [] : ['workPlan']),
+    ...(context.demandList ? [] : ['demandList']),
+    ...(summaryDue && !context.writtenSummary ? ['writtenSummary'] : []),
+    ...(summaryDue && !context.resultsSummary ? ['resultsSummary'] : []),
+  ];
+  const level = track ? context[track].level : null;
+  return {
+    year: context.year,
+    unitCode: context.unit.code,
+    nameZh: context.unit.nameZh,
+    nameEn: context.unit.nameEn,
+    state,
+    overdue: level !== null,
+    escalationLevel: level,
+    missing,
+    nextDeadline:
+      track && level === null ? { track, date: formatShanghaiDate(context[track].deadline) } : null,
+    plan: trackStatus(context.plan),
+    summary: trackStatus(context.summary),
+    activitiesRecorded: context.activities.length,
+    flaggedDemands: context.demandList?.items.filter((item) => item.needsCnipaCoordination) ?? [],
+    feedbackReceived: context.feedback !== null,
+    returned: context.returned && { what: context.returned.what, reason: context.returned.reason },
+    undelivered,
+  };
+}

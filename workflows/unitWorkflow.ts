@@ -1,0 +1,279 @@
+// One reporting unit's year: drives the unit machine with updates, signals and durable timers,
+// and runs the notifications it asks for as activities.
+
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  getExternalWorkflowHandle,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { initialTransition, transition } from 'xstate';
+import { type CampaignSchedule, endOfDateInShanghai, toNominal, toReal } from '../domain/calendar.ts';
+import { nextTick } from '../domain/deadlines.ts';
+import {
+  activityRecordSchema,
+  demandListSchema,
+  grantExtensionSchema,
+  returnForRevisionSchema,
+  summarySubmissionSchema,
+  workPlanSchema,
+} from '../domain/submissions.ts';
+import { parseInput } from '../domain/validation.ts';
+import { sendNotification } from './mailActivities.ts';
+import {
+  closeCampaignSignal,
+  grantExtensionUpdate,
+  matchingFeedbackSignal,
+  recordActivityUpdate,
+  returnForRevisionUpdate,
+  submitDemandListUpdate,
+  submitSummaryUpdate,
+  submitWorkPlanUpdate,
+  unitChangedSignal,
+  unitStatusQuery,
+} from './messages.ts';
+import { notificationRequest, type UnitContacts } from './notificationRequest.ts';
+import { rejectInvalid } from './rejection.ts';
+import { activeTrack, stateName, type UnitReport, type UnitStatus, unitStatus } from './status.ts';
+import {
+  type NotifyParams,
+  type UnitContext,
+  type UnitEvent,
+  type UnitIdentity,
+  unitMachine,
+} from './unitMachine.ts';
+
+export interface UnitWorkflowInput {
+  year: number;
+  unit: UnitIdentity;
+  contacts: UnitContacts;
+  schedule: CampaignSchedule;
+  /** Continue-as-new once history passes this many events (Temporal's own suggestion also counts). */
+  historyEventLimit?: number;
+  /** Carried across continue-as-new. */
+  carried?: {
+    state: string;
+    context: UnitContext;
+    appliedUpdates: [string, UnitStatus][];
+    undelivered: string[];
+    pending: NotifyParams[];
+  };
+}
+
+type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
+
+export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport> {
+  const { year, unit, contacts, schedule } = input;
+  const nominalNow = () => toNominal(schedule.mapping, Date.now());
+  const pending: NotifyParams[] = [...(input.carried?.pending ?? [])];
+  const undelivered: string[] = [...(input.carried?.undelivered ?? [])];
+  // Temporal dedupes update ids within a run only; this map carries them across continue-as-new.
+  const appliedUpdates = new Map(input.carried?.appliedUpdates ?? []);
+
+  let snapshot: UnitSnapshot;
+  if (input.carried) {
+    snapshot = unitMachine.resolveState({
+      value: stateFromName(input.carried.state),
+      context: input.carried.context,
+    });
+  } else {
+    const policy = {
+      reminderDaysBefore: schedule.reminderDaysBefore,
+      escalation: schedule.escalation,
+      revisionDays: schedule.revisionDays,
+    };
+    [snapshot] = initialTransition(unitMachine, {
+      year,
+      unit,
+      policy,
+      deadlines: schedule.deadlines,
+      now: nominalNow(),
+    });
+  }
+
+  const status = () => unitStatus(stateName(snapshot.value), snapshot.context, undelivered);
+
+  function apply(event: UnitEvent): void {
+    const [next, actions] = transition(unitMachine, snapshot, event);
+    snapshot = next;
+    for (const action of actions) {
+      if (action.type === 'notify') pending.push(action.params as NotifyParams);
+    }
+  }
+
+  /**
+   * Registers an update whose payload is parsed with zod and turned into one machine event. The validator
+   * rejects bad input and events the machine would ignore, before anything reaches history; the handler
+   * applies each update id once, also across continue-as-new.
+   */
+  function onUpdate<A, T>(
+    def: UpdateDefinition<UnitStatus, [A]>,
+    parse: (raw: unknown) => T,
+    toEvent: (payload: T, at: number) => UnitEvent,
+  ): void {
+    const validator = (raw: unknown): void => {
+      if (appliedUpdates.has(currentUpdateInfo()?.id ?? '')) return;
+      const event = rejectInvalid(() => toEvent(parse(raw), nominalNow()));
+      if (snapshot.status === 'done') {
+        throw ApplicationFailure.create({
+          type: 'CampaignClosed',
+          message: `the ${year} campaign is closed`,
+        });
+      }
+      if (!snapshot.can(event)) {
+        throw ApplicationFailure.create({
+          type: 'NotAllowedNow',
+          message: notAllowedMessage(event, status()),
+        });
+      }
+    };
+    const handler = (raw: unknown): UnitStatus => {
+      const id = currentUpdateInfo()?.id ?? '';
+      const earlier = appliedUpdates.get(id);
+      if (earlier) return earlier;
+      apply(toEvent(parse(raw), nominalNow()));
+      const result = status();
+      appliedUpdates.set(id, result);
+      return result;
+    };
+    setHandler(def, handler, { validator });
+  }
+
+  onUpdate(
+    submitWorkPlanUpdate,
+    (raw) => parseInput(workPlanSchema, raw, 'work plan'),
+    (workPlan, at) => ({ type: 'workPlan.submit', workPlan, at }),
+  );
+  onUpdate(
+    submitDemandListUpdate,
+    (raw) => parseInput(demandListSchema, raw, 'demand list'),
+    (demandList, at) => ({ type: 'demandList.submit', demandList, at }),
+  );
+  onUpdate(
+    recordActivityUpdate,
+    (raw) => parseInput(activityRecordSchema, raw, 'activity record'),
+    (activity, at) => ({ type: 'activity.record', activity, at }),
+  );
+  onUpdate(
+    submitSummaryUpdate,
+    (raw) => parseInput(summarySubmissionSchema, raw, 'summary'),
+    (summary, at) => ({ type: 'summary.submit', ...summary, at }),
+  );
+  onUpdate(
+    returnForRevisionUpdate,
+    (raw) => parseInput(returnForRevisionSchema, raw, 'return for revision'),
+    (r, at) => ({ type: 'operator.return', what: r.what, reason: r.reason, at }),
+  );
+  onUpdate(
+    grantExtensionUpdate,
+    (raw) => parseInput(grantExtensionSchema, raw, 'extension'),
+    (e, at) => ({ type: 'operator.extend', track: e.track, until: endOfDateInShanghai(e.until), at }),
+  );
+  setHandler(unitStatusQuery, status);
+  setHandler(matchingFeedbackSignal, (feedback) => {
+    if (snapshot.status !== 'done') apply({ type: 'matching.feedback', feedback, at: nominalNow() });
+  });
+  setHandler(closeCampaignSignal, () => {
+    if (snapshot.status !== 'done') apply({ type: 'campaign.close', at: nominalNow() });
+  });
+
+  const parent = workflowInfo().parent;
+  const parentHandle = parent && getExternalWorkflowHandle(parent.workflowId, parent.runId);
+  let reported = '';
+
+  while (true) {
+    while (pending.length > 0) {
+      await deliver(pending[0] as NotifyParams);
+      pending.shift();
+    }
+    const current = status();
+    const serialized = JSON.stringify(current);
+    if (parentHandle && serialized !== reported) {
+      await parentHandle.signal(unitChangedSignal, current);
+      reported = serialized;
+    }
+    if (snapshot.status === 'done') break;
+
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > (input.historyEventLimit ?? 5_000)) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof unitWorkflow>({
+        ...input,
+        carried: {
+          state: stateName(snapshot.value),
+          context: snapshot.context,
+          appliedUpdates: [...appliedUpdates],
+          undelivered,
+          pending,
+        },
+      });
+    }
+
+    const tick = upcoming(snapshot, schedule);
+    const before = snapshot;
+    const changed = () => snapshot !== before;
+    if (!tick) {
+      await condition(changed);
+      continue;
+    }
+    const wait = toReal(schedule.mapping, tick.event.at) - Date.now();
+    if (wait > 0 && (await condition(changed, wait))) continue;
+    if (changed()) continue;
+    // A tick the machine would ignore would spin this loop: fail the task loudly instead.
+    if (!snapshot.can(tick.event))
+      throw new Error(`unit machine ignores its own ${tick.event.type} in ${stateName(snapshot.value)}`);
+    apply(tick.event);
+  }
+
+  await condition(allHandlersFinished);
+  return { ...status(), resultsSummary: snapshot.context.resultsSummary };
+
+  async function deliver(params: NotifyParams): Promise<void> {
+    const request = notificationRequest(params, year, unit, contacts, snapshot.context.feedback);
+    try {
+      await sendNotification(request);
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // A bad address must not stop the unit's year: record it for the operators and go on.
+      undelivered.push(`${request.key}: ${error.cause?.message ?? error.message}`);
+    }
+  }
+}
+
+/** The next event time alone will bring: a reminder or escalation on the running clock, or the summary window. */
+function upcoming(snapshot: UnitSnapshot, schedule: CampaignSchedule): { event: UnitEvent } | null {
+  const state = stateName(snapshot.value);
+  const candidates: UnitEvent[] = [];
+  const track = activeTrack(state);
+  if (track) {
+    const tick = nextTick(snapshot.context[track], snapshot.context.policy);
+    if (tick) candidates.push({ type: tick.type, track, at: tick.at });
+  }
+  if (state.startsWith('planning') || state === 'planSubmitted' || state === 'activities') {
+    candidates.push({ type: 'summary.open', at: schedule.phases.summary.start });
+  }
+  const next = candidates.sort((a, b) => a.at - b.at)[0];
+  return next ? { event: next } : null;
+}
+
+function stateFromName(name: string): string | Record<string, string> {
+  const [parent, child] = name.split('.');
+  return child ? { [parent as string]: child } : (parent as string);
+}
+
+function notAllowedMessage(event: UnitEvent, current: UnitStatus): string {
+  switch (event.type) {
+    case 'operator.return':
+      return `cannot return ${event.what} now: the unit is in state "${current.state}" and it has not been submitted, or is not under review in this phase`;
+    case 'operator.extend':
+      return `cannot extend the ${event.track} deadline now: the unit is in state "${current.state}"; extend only a deadline that is running, to a date after ${current[event.track].deadline}`;
+    default:
+      return `${event.type} is not accepted in state "${current.state}"`;
+  }
+}
