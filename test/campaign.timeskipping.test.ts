@@ -287,6 +287,33 @@ describe('a campaign on the real calendar, time-skipped', () => {
   });
 });
 
+describe('a full campaign, time-skipped', () => {
+  it('runs all 37 reporting units and 11 notified units through a year in which nobody submits', async () => {
+    sink.clear();
+    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const summary = await runWorker(() =>
+      env.client.workflow.execute(campaignWorkflow, {
+        taskQueue,
+        workflowId: campaignWorkflowId(year),
+        args: [{ year, registry, schedule }],
+      }),
+    );
+
+    expect(summary.reportingUnits).toBe(37);
+    expect(summary.plans).toEqual({ onTime: 0, late: 0, missing: 37 });
+    expect(summary.summaries).toEqual({ onTime: 0, late: 0, missing: 37 });
+    expect(summary.notice).toHaveLength(74);
+    expect(summary.notice.every((n) => n.outcome === 'missing' && n.maxLevel === 'supervision')).toBe(true);
+    const mail = sink.messages();
+    // Each unit: launch, 2 reminders and 3 escalations per deliverable, feedback; notified units: launch.
+    expect(mail).toHaveLength(37 * 12 + 11);
+    expect(mail.filter((m) => m.headers.kind === 'campaign.launched')).toHaveLength(48);
+    expect(mail.filter((m) => m.headers.kind === 'deadline.supervision')).toHaveLength(74);
+    expect(new Set(mail.map((m) => m.headers.key)).size).toBe(mail.length);
+  });
+});
+
 /** Keeps the run's histories as replay fixtures (RECORD_HISTORIES=1 npm test). */
 async function recordHistories(year: number, codes: string[]): Promise<void> {
   const dir = new URL('./fixtures/histories/', import.meta.url);

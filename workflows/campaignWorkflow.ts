@@ -4,9 +4,11 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  setCurrentDetails,
   setHandler,
   sleep,
   startChild,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
 import {
@@ -33,8 +35,10 @@ import {
 import { compileNationalSummary } from './nationalSummary.ts';
 import type { UnitContacts } from './notificationRequest.ts';
 import { rejectInvalid } from './rejection.ts';
+import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
 import type { CampaignStatus, NationalSummary, UnitStatus } from './status.ts';
 import { unitWorkflow } from './unitWorkflow.ts';
+import { campaignDetails, campaignSearchAttributes } from './visibility.ts';
 
 export interface CampaignWorkflowInput {
   year: number;
@@ -55,6 +59,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   const resources = new Map(registry.resources.map((r) => [r.id, r]));
 
   let phase: CampaignStatus['phase'] = 'beforeLaunch';
+  const enter = (next: CampaignStatus['phase']) => {
+    phase = next;
+    upsertSearchAttributes(campaignSearchAttributes(year, phase));
+    setCurrentDetails(campaignDetails(status()));
+  };
   const units = new Map<string, UnitStatus>();
   const matches: RecordMatches = { matches: [], pairings: [] };
   let keyRegions: DesignateKeyRegions | null = null;
@@ -74,6 +83,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   setHandler(campaignStatusQuery, status);
   setHandler(unitChangedSignal, (unitStatus) => {
     units.set(unitStatus.unitCode, unitStatus);
+    setCurrentDetails(campaignDetails(status()));
   });
 
   const beforeFeedback = () => {
@@ -175,13 +185,18 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
 
   // --- launch ---
   await sleepUntil(schedule, schedule.phases.launch.start);
-  phase = 'launch';
+  enter('launch');
   await Promise.all(audience.map((unit) => notify(launchNotice(unit, year, schedule))));
   const children = new Map(
     await Promise.all(
       reporting.map(async (unit) => {
         const handle = await startChild(unitWorkflow, {
           workflowId: unitWorkflowId(year, unit.code),
+          staticSummary: `${unit.nameZh} ${unit.nameEn} (${unit.code}) — ${year} 万里行`,
+          typedSearchAttributes: [
+            { key: campaignYearKey, value: year },
+            { key: unitCodeKey, value: unit.code },
+          ],
           args: [
             {
               year,
@@ -199,9 +214,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
 
   // --- survey and matching ---
   await sleepUntil(schedule, schedule.phases.survey.start);
-  phase = 'survey';
+  enter('survey');
   await sleepUntil(schedule, schedule.phases.matching.start);
-  phase = 'matching';
+  enter('matching');
   await sleepUntil(schedule, schedule.phases.matching.end);
   await Promise.all(
     [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
@@ -209,14 +224,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   feedbackSent = true;
 
   // --- activities, then summary ---
-  phase = 'activities';
+  enter('activities');
   await sleepUntil(schedule, schedule.phases.summary.start);
-  phase = 'summary';
+  enter('summary');
   const allSummariesIn = () => reporting.every((u) => units.get(u.code)?.state === 'complete');
   const closeIn = toReal(schedule.mapping, schedule.closeAt) - Date.now();
   if (closeIn > 0) await condition(allSummariesIn, closeIn);
 
-  phase = 'compiling';
+  enter('compiling');
   await Promise.all([...children.values()].map((handle) => handle.signal(closeCampaignSignal)));
   const reports = await Promise.all([...children.values()].map((handle) => handle.result()));
   summary = compileNationalSummary(
@@ -226,7 +241,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     matches,
     keyRegions,
   );
-  phase = 'closed';
+  enter('closed');
   await condition(allHandlersFinished);
   return summary;
 

@@ -10,7 +10,9 @@ import {
   continueAsNew,
   currentUpdateInfo,
   getExternalWorkflowHandle,
+  setCurrentDetails,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
@@ -48,6 +50,7 @@ import {
   type UnitIdentity,
   unitMachine,
 } from './unitMachine.ts';
+import { unitDetails, unitSearchAttributes } from './visibility.ts';
 
 export interface UnitWorkflowInput {
   year: number;
@@ -194,8 +197,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     }
     const current = status();
     const serialized = JSON.stringify(current);
-    if (parentHandle && serialized !== reported) {
-      await parentHandle.signal(unitChangedSignal, current);
+    if (serialized !== reported) {
+      upsertSearchAttributes(unitSearchAttributes(current));
+      setCurrentDetails(unitDetails(current));
+      if (parentHandle) await parentHandle.signal(unitChangedSignal, current);
       reported = serialized;
     }
     if (snapshot.status === 'done') break;

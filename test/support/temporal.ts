@@ -8,6 +8,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { registerSearchAttributes } from '../../client/registerSearchAttributes.ts';
 
 let runtimeInstalled = false;
 
@@ -18,11 +19,13 @@ export function quietRuntime(): void {
   runtimeInstalled = true;
 }
 
-export function timeSkippingServer(): Promise<TestWorkflowEnvironment> {
+export async function timeSkippingServer(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
   });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }
 
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url));

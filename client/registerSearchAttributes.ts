@@ -1,0 +1,30 @@
+// Registers our search attributes on a server that lacks them (the time-skipping test server; any
+// server an operator points us at). The dev server gets them as start-dev flags, docker-compose from its
+// setup service.
+import type { Connection } from '@temporalio/client';
+import { SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { searchAttributeKeys } from '../workflows/searchAttributes.ts';
+
+/** gRPC status code for "already exists". */
+const ALREADY_EXISTS = 6;
+const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+const indexedTypes: Partial<Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType>> = {
+  [SearchAttributeType.INT]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+};
+
+/** Adds each attribute, leaving those already there: the test server cannot list what it has. */
+export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  for (const key of searchAttributeKeys) {
+    try {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: { [key.name]: indexedTypes[key.type] as temporal.api.enums.v1.IndexedValueType },
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
+    }
+  }
+}

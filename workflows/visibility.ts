@@ -1,0 +1,71 @@
+// What the Temporal Web UI shows of a workflow: search attributes to filter on, and a readable line.
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import {
+  campaignPhaseKey,
+  campaignYearKey,
+  escalationLevelKey,
+  overdueKey,
+  unitCodeKey,
+  unitStateKey,
+} from './searchAttributes.ts';
+import type { CampaignStatus, UnitStatus } from './status.ts';
+
+const levelLabels = {
+  overdue: '逾期 overdue',
+  urging: '催办 urging',
+  supervision: '督办 supervision',
+} as const;
+
+export function unitSearchAttributes(status: UnitStatus): SearchAttributeUpdatePair[] {
+  return [
+    { key: campaignYearKey, value: status.year },
+    { key: unitCodeKey, value: status.unitCode },
+    { key: unitStateKey, value: status.state },
+    { key: overdueKey, value: status.overdue },
+    // 'none' rather than unset, so `EscalationLevel = 'none'` is a query that works.
+    { key: escalationLevelKey, value: status.escalationLevel ?? 'none' },
+  ];
+}
+
+export function campaignSearchAttributes(
+  year: number,
+  phase: CampaignStatus['phase'],
+): SearchAttributeUpdatePair[] {
+  return [
+    { key: campaignYearKey, value: year },
+    { key: campaignPhaseKey, value: phase },
+  ];
+}
+
+/** One line per fact, Markdown, as the UI's "current details" renders it. */
+export function unitDetails(status: UnitStatus): string {
+  const lines = [
+    `**${status.nameZh}** ${status.nameEn} (${status.unitCode}) — ${status.year}`,
+    `State: \`${status.state}\``,
+  ];
+  if (status.escalationLevel) lines.push(`Overdue: ${levelLabels[status.escalationLevel]}`);
+  if (status.nextDeadline)
+    lines.push(`Next deadline: ${status.nextDeadline.track} on ${status.nextDeadline.date}`);
+  if (status.missing.length > 0) lines.push(`Missing: ${status.missing.join(', ')}`);
+  if (status.returned) lines.push(`Returned: ${status.returned.what} — ${status.returned.reason}`);
+  lines.push(`Activities recorded: ${status.activitiesRecorded}`);
+  if (status.undelivered.length > 0) lines.push(`Undelivered mail: ${status.undelivered.length}`);
+  return lines.join('\n\n');
+}
+
+export function campaignDetails(status: CampaignStatus): string {
+  const units = status.units;
+  const overdue = units.filter((u) => u.overdue).map((u) => u.unitCode);
+  const lines = [
+    `**${status.year} 知识产权服务万里行** — phase \`${status.phase}\``,
+    `Units reporting: ${units.length}; overdue: ${overdue.length}${overdue.length ? ` (${overdue.join(', ')})` : ''}`,
+    `Plans in: ${units.filter((u) => u.plan.submittedAt).length}; summaries in: ${units.filter((u) => u.summary.submittedAt).length}`,
+  ];
+  if (status.keyRegions) lines.push(`Key regions: ${status.keyRegions.regions.join(', ')}`);
+  if (status.summary) {
+    lines.push(
+      `National summary compiled on ${status.summary.compiledOn}; 通报: ${status.summary.notice.length} entries`,
+    );
+  }
+  return lines.join('\n\n');
+}
