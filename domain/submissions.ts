@@ -180,3 +180,6 @@ export const grantExtensionSchema = z.object({
   until: dateSchema,
 });
 export type GrantExtension = z.infer<typeof grantExtensionSchema>;
+
+/** An operator's reminder takes no options; strict, so a misspelt one is not silently ignored. */
+export const remindUnitSchema = z.strictObject({});

@@ -131,6 +131,25 @@ describe('the unit machine', () => {
     expect(notices.at(-1)).toMatchObject({ kind: 'deadline.extended', deadline: until });
   });
 
+  it('sends an operator reminder before the deadline and the current level after it', () => {
+    const before = run([{ type: 'operator.remind', at: at('2022-05-20') }]);
+    expect(before.notices).toEqual([
+      expect.objectContaining({ kind: 'deadline.reminder', daysLeft: 5, recipients: ['unitOffice'] }),
+    ]);
+    const after = run([
+      { type: 'deadline.escalate', track: 'plan', at: at('2022-05-26') },
+      { type: 'deadline.escalate', track: 'plan', at: at('2022-05-28') },
+      { type: 'operator.remind', at: at('2022-05-29') },
+    ]);
+    expect(after.notices.at(-1)).toMatchObject({
+      kind: 'deadline.urging',
+      key: `plan/operator-reminder-${at('2022-05-29')}`,
+      recipients: ['unitOffice', 'unitLeadership'],
+    });
+    const complete = run([...submitPlan('2022-05-10'), feedback('2022-06-15')]);
+    expect(complete.snapshot.can({ type: 'operator.remind', at: at('2022-06-20') })).toBe(false);
+  });
+
   it('refuses an extension that would shorten the deadline', () => {
     const { snapshot } = run([]);
     const earlier = endOfDateInShanghai('2022-05-20');
@@ -259,6 +278,7 @@ describe('the unit machine under random event sequences', () => {
       .constantFrom('plan', 'summary')
       .map((track) => (t: number) => ({ type: 'deadline.escalate', track, at: t }) as const),
     fc.constant((t: number) => feedbackAt(t)),
+    fc.constant((t: number) => ({ type: 'operator.remind', at: t }) as const),
     fc.constant((t: number) => ({ type: 'summary.open', at: t }) as const),
     fc.constant((t: number) => ({ type: 'campaign.close', at: t }) as const),
   );

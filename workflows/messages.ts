@@ -24,6 +24,8 @@ export const submitSummaryUpdate = defineUpdate<UnitStatus, [SummarySubmission]>
 // Operator side, on a unit.
 export const returnForRevisionUpdate = defineUpdate<UnitStatus, [ReturnForRevision]>('returnForRevision');
 export const grantExtensionUpdate = defineUpdate<UnitStatus, [GrantExtension]>('grantExtension');
+/** Reminds the unit of whatever is due now; rejected when nothing is. */
+export const remindUnitUpdate = defineUpdate<UnitStatus, [Record<string, never>]>('remindUnit');
 export const unitStatusQuery = defineQuery<UnitStatus>('unitStatus');
 
 // Operator side, on the campaign.

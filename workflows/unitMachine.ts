@@ -63,6 +63,8 @@ export type UnitEvent =
   | { type: 'summary.submit'; written?: WrittenSummary; results?: ResultsSummary; at: number }
   | { type: 'operator.return'; what: ReturnableItem; reason: string; at: number }
   | { type: 'operator.extend'; track: Track; until: number; at: number }
+  /** An operator's reminder on top of the scheduled ones, for whatever is due now. */
+  | { type: 'operator.remind'; at: number }
   | { type: 'deadline.remind'; track: Track; at: number }
   | { type: 'deadline.escalate'; track: Track; at: number }
   | { type: 'matching.feedback'; feedback: MatchingFeedback; at: number }
@@ -241,6 +243,7 @@ export const unitMachine = setup({
       initial: 'awaitingPlan',
       always: { guard: 'planComplete', target: 'planSubmitted' },
       on: {
+        'operator.remind': { actions: { type: 'notify', params: manualReminder('plan') } },
         'deadline.remind': {
           guard: and(['forPlan', 'hasPendingReminder']),
           actions: [{ type: 'notify', params: reminderNotice }, 'remind'],
@@ -297,6 +300,7 @@ export const unitMachine = setup({
       initial: 'awaitingSummary',
       always: { guard: 'summaryComplete', target: 'complete' },
       on: {
+        'operator.remind': { actions: { type: 'notify', params: manualReminder('summary') } },
         'deadline.remind': {
           guard: and(['forSummary', 'hasPendingReminder']),
           actions: [{ type: 'notify', params: reminderNotice }, 'remind'],
@@ -398,6 +402,23 @@ function returnNotice({ context, event }: ParamArgs): NotifyParams {
     track,
     deadline: context[track].deadline,
     returned: { what: event.what, reason: event.reason },
+  };
+}
+
+/** Before the deadline a reminder; past it, the notice of the level the unit stands at, sent again. */
+function manualReminder(track: Track) {
+  return ({ context, event }: ParamArgs): NotifyParams => {
+    assertEvent(event, 'operator.remind');
+    const clock = context[track];
+    const step = context.policy.escalation.find((s) => s.level === clock.level);
+    return {
+      kind: step ? `deadline.${step.level}` : 'deadline.reminder',
+      key: `${track}/operator-reminder-${event.at}`,
+      recipients: step?.recipients ?? ['unitOffice'],
+      track,
+      deadline: clock.deadline,
+      ...(step ? { level: step.level } : { daysLeft: daysLeft(clock.deadline, event.at) }),
+    };
   };
 }
 

@@ -22,6 +22,7 @@ import {
   activityRecordSchema,
   demandListSchema,
   grantExtensionSchema,
+  remindUnitSchema,
   returnForRevisionSchema,
   summarySubmissionSchema,
   workPlanSchema,
@@ -33,6 +34,7 @@ import {
   grantExtensionUpdate,
   matchingFeedbackSignal,
   recordActivityUpdate,
+  remindUnitUpdate,
   returnForRevisionUpdate,
   submitDemandListUpdate,
   submitSummaryUpdate,
@@ -178,6 +180,11 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     (raw) => parseInput(grantExtensionSchema, raw, 'extension'),
     (e, at) => ({ type: 'operator.extend', track: e.track, until: endOfDateInShanghai(e.until), at }),
   );
+  onUpdate(
+    remindUnitUpdate,
+    (raw) => parseInput(remindUnitSchema, raw ?? {}, 'reminder'),
+    (_, at) => ({ type: 'operator.remind', at }),
+  );
   setHandler(unitStatusQuery, status);
   setHandler(matchingFeedbackSignal, (feedback) => {
     if (snapshot.status !== 'done') apply({ type: 'matching.feedback', feedback, at: nominalNow() });
@@ -278,6 +285,8 @@ function notAllowedMessage(event: UnitEvent, current: UnitStatus): string {
       return `cannot return ${event.what} now: the unit is in state "${current.state}" and it has not been submitted, or is not under review in this phase`;
     case 'operator.extend':
       return `cannot extend the ${event.track} deadline now: the unit is in state "${current.state}"; extend only a deadline that is running, to a date after ${current[event.track].deadline}`;
+    case 'operator.remind':
+      return `nothing is due from unit ${current.unitCode} now (state "${current.state}")`;
     default:
       return `${event.type} is not accepted in state "${current.state}"`;
   }

@@ -1,0 +1,53 @@
+// One place that turns what can go wrong into a message on stderr and an exit code:
+// 0 success, 1 failure, 2 bad usage or rejected input.
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { InvalidInputError } from '../domain/validation.ts';
+
+export const exitCodes = { ok: 0, failure: 1, rejected: 2 } as const;
+
+/** An error the CLI itself raises, with the exit code it should end with. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number = exitCodes.rejected,
+  ) {
+    super(message);
+  }
+}
+
+/** Input and state rejections from our workflows' update validators. */
+const rejectionTypes = new Set(['InvalidInput', 'NotAllowedNow', 'CampaignClosed']);
+
+export function describeError(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof InvalidInputError) return { message: error.message, exitCode: exitCodes.rejected };
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const rejected = rejectionTypes.has(error.cause.type ?? '');
+    return {
+      message: `rejected: ${error.cause.message}`,
+      exitCode: rejected ? exitCodes.rejected : exitCodes.failure,
+    };
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return {
+      message: `no such workflow: ${error.workflowId ?? 'unknown'} (check --year and --unit; "wlx campaign status --year Y" lists the units)`,
+      exitCode: exitCodes.rejected,
+    };
+  }
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    return { message: `${error.workflowId} is already running`, exitCode: exitCodes.rejected };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ECONNREFUSED|UNAVAILABLE|Failed to connect|deadline/i.test(message)) {
+    return {
+      message: `cannot reach Temporal (${message}); is it running? "npm start" brings up a local one`,
+      exitCode: exitCodes.failure,
+    };
+  }
+  return { message, exitCode: exitCodes.failure };
+}

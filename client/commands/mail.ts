@@ -1,0 +1,31 @@
+// wlx mail list: what the local SMTP sink of `npm start` received.
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { listMail } from '../../scripts/mailSink.ts';
+import { parseOptions } from '../options.ts';
+import { printJson, printTable } from '../output.ts';
+
+const listOptions = z.object({ dir: z.string().min(1), json: z.boolean().default(false) });
+
+export function registerMailCommands(program: Command): void {
+  program
+    .command('mail')
+    .description('mail received by the local SMTP sink')
+    .command('list')
+    .description('every message the sink kept, oldest first')
+    .option('--dir <dir>', 'where the sink keeps .eml files', 'var/mail')
+    .option('--json', 'print the messages as JSON')
+    .action(async (raw) => {
+      const options = parseOptions(listOptions, raw);
+      const mail = await listMail(options.dir);
+      if (options.json) {
+        printJson(mail);
+        return;
+      }
+      printTable(
+        ['received', 'to', 'kind', 'subject'],
+        mail.map((m) => [m.receivedAt.slice(0, 19), m.to.join(', '), m.headers.kind ?? '-', m.subject]),
+      );
+      process.stdout.write(`${mail.length} messages\n`);
+    });
+}

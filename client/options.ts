@@ -1,0 +1,43 @@
+// Command-line options are outside input: parsed with zod, errors naming the option and the fix.
+import { z } from 'zod';
+import { unitCodeSchema } from '../domain/registry.ts';
+import { InvalidInputError, parseInput } from '../domain/validation.ts';
+
+export const yearSchema = z.coerce
+  .number({ error: 'a year such as 2027' })
+  .int('a year such as 2027')
+  .min(2000, 'a year from 2000 to 2100')
+  .max(2100, 'a year from 2000 to 2100');
+
+export const unitSchema = unitCodeSchema;
+
+const durationUnits = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+/** "90s", "10m", "2h": how long a compressed campaign takes in real time. */
+export const durationSchema = z
+  .string()
+  .regex(/^[1-9][0-9]*(s|m|h)$/, 'a duration such as 90s, 10m or 2h')
+  .transform((text) => Number.parseInt(text, 10) * durationUnits[text.at(-1) as keyof typeof durationUnits]);
+
+export const codeListSchema = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(unitCodeSchema).min(1, 'at least one code, comma-separated, e.g. 11,12,3702'));
+
+/** Parses commander's option object; the error names options as typed on the command line (--update-id). */
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
+  try {
+    return parseInput(schema, options, 'options');
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const flag = (path: string) => `--${path.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw new InvalidInputError(
+      'options',
+      error.issues.map((i) => ({ path: flag(i.path), message: i.message })),
+    );
+  }
+}

@@ -1,0 +1,146 @@
+// `npm start`: the embedded default on one machine — the Temporal CLI dev server (SQLite under var/,
+// Web UI, our search attributes), a local SMTP sink keeping every message as .eml, and the worker.
+// Ctrl-C stops all three; starting again resumes the same campaigns with their timers.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Command } from 'commander';
+import { z } from 'zod';
+import { parseInput } from '../domain/validation.ts';
+import { workerConfigSchema } from '../worker/config.ts';
+import { createWorker } from '../worker/createWorker.ts';
+import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
+import { startMailSink } from './mailSink.ts';
+import { ensureBinary, temporalCli } from './temporalBinaries.ts';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const optionsSchema = z.object({
+  port: port.default(7233),
+  uiPort: port.default(8233),
+  smtpPort: port.default(2525),
+  dataDir: z.string().min(1).default('var'),
+});
+
+const program = new Command('start')
+  .description('run the dev server, the SMTP sink and the worker until Ctrl-C')
+  .option('--port <port>', 'Temporal frontend (gRPC) port', '7233')
+  .option('--ui-port <port>', 'Temporal Web UI port', '8233')
+  .option('--smtp-port <port>', 'SMTP sink port', '2525')
+  .option('--data-dir <dir>', 'where the server database, mail and sent-ledger live', 'var')
+  .parse();
+const options = parseInput(optionsSchema, program.opts(), 'options');
+const dataDir = resolve(options.dataDir);
+// The worker's bundle report and state changes at INFO would bury the banner; warnings still show.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+mkdirSync(join(dataDir, 'mail'), { recursive: true });
+
+const address = `127.0.0.1:${options.port}`;
+const uiUrl = `http://localhost:${options.uiPort}`;
+const server = startDevServer();
+const sink = await startMailSink({ port: options.smtpPort, dir: join(dataDir, 'mail') });
+try {
+  await waitForServer(server);
+} catch (error) {
+  await sink.close();
+  server.kill('SIGTERM');
+  throw error;
+}
+
+const { worker, run } = await createWorker(
+  workerConfigSchema.parse({
+    ...process.env,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: 'default',
+    SMTP_URL: sink.url,
+    SENT_LEDGER_PATH: join(dataDir, 'sent-ledger.jsonl'),
+  }),
+);
+const env = options.port === 7233 ? '' : `TEMPORAL_ADDRESS=${address} TEMPORAL_UI_URL=${uiUrl} `;
+console.log(
+  [
+    '',
+    `知识产权服务万里行 is running (Ctrl-C stops it; running it again resumes).`,
+    `  Temporal Web UI  ${uiUrl}`,
+    `  Temporal server  ${address}   (data in ${join(dataDir, 'temporal.db')})`,
+    `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
+    '',
+    'Next, in another terminal:',
+    `  ${env}npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m`,
+    `  ${env}npx wlx campaign status --year ${new Date().getFullYear() + 1}`,
+    `  npx wlx mail list --dir ${join(options.dataDir, 'mail')}`,
+    '',
+  ].join('\n'),
+);
+
+// The SDK stops the worker on SIGINT/SIGTERM; the server and sink follow once it has drained.
+server.once('exit', (code) => {
+  if (stopping) return;
+  console.error(`the Temporal dev server exited unexpectedly (code ${code}); stopping`);
+  process.exitCode = 1;
+  worker.shutdown();
+});
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
+try {
+  await run();
+} finally {
+  stopping = true;
+  await sink.close();
+  await stopServer(server);
+  console.log('stopped');
+}
+
+function startDevServer(): ChildProcess {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--db-filename',
+    join(dataDir, 'temporal.db'),
+    // WAL keeps SQLite fast under the dev server's single connection (the SDK's own CI does the same).
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=NORMAL',
+    // Its warnings are mostly about its own shutdown; errors still show.
+    '--log-level',
+    'error',
+    ...searchAttributeFlags.flatMap((flag) => ['--search-attribute', flag]),
+  ];
+  // Its own process group: a Ctrl-C in the terminal reaches us, and we stop it after the worker.
+  return spawn(ensureBinary(temporalCli, console.error), args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+}
+
+async function waitForServer(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: '1 second' });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+  throw new Error(`the Temporal dev server did not answer on ${address} within ${timeoutMs / 1000}s`);
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  await exited;
+}
