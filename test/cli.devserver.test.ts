@@ -1,0 +1,249 @@
+// End to end on the real dev server, through `npm start` and `wlx` only, as operators and provinces
+// use them: a compressed year for three units, one of them silent; then a restart in the middle.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReceivedMail } from '../scripts/mailSink.ts';
+import type { CampaignStatus } from '../workflows/status.ts';
+import { type DevStack, devStack, eventually } from './support/devStack.ts';
+
+const year = new Date().getUTCFullYear() + 1;
+const stacks: DevStack[] = [];
+
+afterAll(async () => {
+  await Promise.all(stacks.map((stack) => stack.stop()));
+});
+
+async function runningStack(): Promise<DevStack> {
+  const stack = await devStack();
+  stacks.push(stack);
+  await stack.start();
+  return stack;
+}
+
+const campaignStatus = (stack: DevStack) =>
+  stack.wlxJson<CampaignStatus & { totals: { notSubmitted: string[] } }>(
+    'campaign',
+    'status',
+    '--year',
+    String(year),
+  );
+const mail = (stack: DevStack) =>
+  stack.wlxJson<ReceivedMail[]>('mail', 'list', '--dir', join(stack.dataDir, 'mail'));
+const keysOf = (messages: ReceivedMail[], unit: string, campaignYear = year) =>
+  messages.map((m) => m.headers.key ?? '').filter((key) => key.startsWith(`${campaignYear}/${unit}/`));
+
+async function submitEverything(stack: DevStack, unit: string): Promise<void> {
+  for (const [what, file] of [
+    ['plan', 'work-plan.json'],
+    ['demands', 'demand-list.json'],
+    ['summary', 'summary.json'],
+  ]) {
+    const result = await stack.wlx(
+      'submit',
+      what as string,
+      '--year',
+      String(year),
+      '--unit',
+      unit,
+      '--file',
+      `examples/${file}`,
+    );
+    expect(result.code, result.stderr).toBe(0);
+  }
+}
+
+describe('wlx against npm start', () => {
+  it('runs a compressed campaign: submissions, a rejection, escalation mail, visibility, the national summary', async () => {
+    const stack = await runningStack();
+    const started = await stack.wlx(
+      'campaign',
+      'start',
+      '--year',
+      String(year),
+      '--compress',
+      '120s',
+      '--units',
+      '11,12,3702',
+    );
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stdout).toContain(`started wanlixing-${year} for 3 units`);
+
+    await submitEverything(stack, '11');
+    await submitEverything(stack, '12');
+
+    const bad = join(stack.dataDir, 'bad-demands.json');
+    writeFileSync(bad, JSON.stringify({ items: [{ ...demandRow(), coordinationReason: undefined }] }));
+    const rejected = await stack.wlx(
+      'submit',
+      'demands',
+      '--year',
+      String(year),
+      '--unit',
+      '3702',
+      '--file',
+      bad,
+    );
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toContain(
+      'items[0].coordinationReason: required when needsCnipaCoordination is true',
+    );
+    const unknown = await stack.wlx('unit', 'show', '--year', String(year), '--unit', '99');
+    expect(unknown.code).toBe(2);
+
+    // The silent unit climbs the ladder on the compressed clock.
+    const late = await eventually(
+      async () => {
+        const status = await campaignStatus(stack);
+        return (
+          status.units.find((u) => u.unitCode === '3702' && u.escalationLevel === 'supervision') && status
+        );
+      },
+      90_000,
+      '3702 to reach 督办',
+    );
+    expect(late.units.filter((u) => u.overdue).map((u) => u.unitCode)).toEqual(['3702']);
+    expect(late.totals.notSubmitted).toEqual(['3702']);
+
+    // The Web UI's query, through the Temporal client, names the same late unit.
+    const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS as string });
+    try {
+      const client = new Client({ connection });
+      const overdue = await eventually(
+        async () => {
+          const ids: string[] = [];
+          for await (const wf of client.workflow.list({
+            query: `CampaignYear = ${year} AND Overdue = true`,
+          })) {
+            ids.push(wf.workflowId);
+          }
+          return ids.length > 0 ? ids : undefined;
+        },
+        20_000,
+        'the visibility query to see the overdue unit',
+      );
+      expect(overdue).toEqual([`wanlixing-${year}-3702`]);
+    } finally {
+      await connection.close();
+    }
+
+    const messages = await mail(stack);
+    expect(keysOf(messages, '3702')).toEqual([
+      `${year}/3702/launch`,
+      `${year}/3702/plan/reminder-7d-before-${year}-05-25`,
+      `${year}/3702/plan/reminder-1d-before-${year}-05-25`,
+      `${year}/3702/plan/overdue-${year}-05-25`,
+      `${year}/3702/plan/urging-${year}-05-25`,
+      `${year}/3702/plan/supervision-${year}-05-25`,
+    ]);
+    const supervision = messages.find((m) => m.headers.kind === 'deadline.supervision');
+    expect(supervision?.to).toEqual(['wanlixing@qingdao.ipa.example', 'leadership@qingdao.ipa.example']);
+    expect(supervision?.cc).toContain('wanlixing@cnipa.example');
+    expect(keysOf(messages, '11').filter((k) => /overdue|urging|supervision/.test(k))).toEqual([]);
+
+    const closed = await eventually(
+      async () => {
+        const status = await campaignStatus(stack);
+        return status.phase === 'closed' ? status : undefined;
+      },
+      150_000,
+      'the national summary',
+    );
+    expect(closed.summary).toMatchObject({
+      year,
+      reportingUnits: 3,
+      plans: { onTime: 2, late: 0, missing: 1 },
+      summaries: { onTime: 2, late: 0, missing: 1 },
+      notice: [
+        { unitCode: '3702', track: 'plan', outcome: 'missing', maxLevel: 'supervision' },
+        { unitCode: '3702', track: 'summary', outcome: 'missing', maxLevel: 'supervision' },
+      ],
+    });
+    const stopped = await stack.stop();
+    expect(stopped).toBe(0);
+  }, 300_000);
+
+  it('finishes a campaign stopped and restarted in the middle, with nothing lost or sent twice', async () => {
+    const stack = await runningStack();
+    const restartYear = year + 1;
+    expect(
+      (
+        await stack.wlx(
+          'campaign',
+          'start',
+          '--year',
+          String(restartYear),
+          '--compress',
+          '60s',
+          '--units',
+          '11,3702',
+        )
+      ).code,
+    ).toBe(0);
+    const submitted = await stack.wlx(
+      'submit',
+      'plan',
+      '--year',
+      String(restartYear),
+      '--unit',
+      '11',
+      '--file',
+      'examples/work-plan.json',
+    );
+    expect(submitted.code, submitted.stderr).toBe(0);
+
+    await eventually(
+      async () =>
+        (await stack.wlxJson<ReceivedMail[]>('mail', 'list', '--dir', join(stack.dataDir, 'mail'))).find(
+          (m) => m.headers.key === `${restartYear}/3702/plan/overdue-${restartYear}-05-25`,
+        ),
+      60_000,
+      'the first overdue notice',
+    );
+    expect(await stack.stop()).toBe(0);
+    // Down for a few compressed weeks: timers fall due while nothing runs.
+    await new Promise((done) => setTimeout(done, 8_000));
+    await stack.start();
+
+    const status = await eventually(
+      async () => {
+        const s = await stack.wlxJson<CampaignStatus>('campaign', 'status', '--year', String(restartYear));
+        return s.phase === 'closed' ? s : undefined;
+      },
+      120_000,
+      'the restarted campaign to close',
+    );
+    expect(status.summary?.plans).toEqual({ onTime: 0, late: 0, missing: 2 });
+
+    const messages = await mail(stack);
+    const keys = messages.map((m) => m.headers.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const ladder = (track: string, deadline: string) =>
+      ['reminder-7d-before', 'reminder-1d-before', 'overdue', 'urging', 'supervision'].map(
+        (step) => `${restartYear}/3702/${track}/${step}-${restartYear}-${deadline}`,
+      );
+    expect(keysOf(messages, '3702', restartYear).sort()).toEqual(
+      [
+        `${restartYear}/3702/launch`,
+        `${restartYear}/3702/matching/feedback`,
+        ...ladder('plan', '05-25'),
+        ...ladder('summary', '11-10'),
+      ].sort(),
+    );
+  }, 300_000);
+});
+
+function demandRow() {
+  return {
+    id: 'QD-001',
+    entity: { name: '青岛某海洋装备企业', type: 'enterprise' },
+    field: '海洋装备',
+    keyTask: 3,
+    serviceCategory: 'transferLicensing',
+    description: '寻找高校专利许可合作',
+    preferredForm: 'offline',
+    needsCnipaCoordination: true,
+    contact: { name: '孙磊', phone: '0532-00000000' },
+  };
+}

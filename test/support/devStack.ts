@@ -1,0 +1,123 @@
+// Drives the product the way its users do: `npm start` (scripts/start.ts) as a process, and `wlx` as
+// a process per command, against a real dev server on ports of its own.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+export interface DevStack {
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** Starts `npm start`'s script and resolves once it says it is running. */
+  start(): Promise<void>;
+  /** Ctrl-C, as a person would, and waits for it to exit. */
+  stop(): Promise<number | null>;
+  wlx(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** Parsed stdout of a `--json` command that must succeed. */
+  wlxJson<T>(...args: string[]): Promise<T>;
+}
+
+export async function devStack(): Promise<DevStack> {
+  const [port, uiPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
+  const dataDir = mkdtempSync(join(tmpdir(), 'wlx-dev-'));
+  const env = {
+    ...process.env,
+    TEMPORAL_CLI_PATH: inject('temporalCliPath'),
+    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+    TEMPORAL_UI_URL: `http://localhost:${uiPort}`,
+  };
+  let process_: ChildProcess | undefined;
+  let output = '';
+
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
+      const child = spawn(process.execPath, [join(root, 'bin/wlx.js'), ...args], { cwd: root, env });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+
+  return {
+    dataDir,
+    env,
+    async start() {
+      output = '';
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(root, 'scripts/start.ts'),
+          '--port',
+          String(port),
+          '--ui-port',
+          String(uiPort),
+          '--smtp-port',
+          String(smtpPort),
+          '--data-dir',
+          dataDir,
+        ],
+        { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      process_ = child;
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('is running')) {
+        if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`npm start did not come up in 60s:\n${output}`);
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    },
+    async stop() {
+      const child = process_;
+      if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+      const exited = new Promise<number | null>((done) => child.once('exit', done));
+      child.kill('SIGINT');
+      return exited;
+    },
+    wlx: (...args) => run(args),
+    async wlxJson<T>(...args: string[]): Promise<T> {
+      const result = await run([...args, '--json']);
+      if (result.code !== 0)
+        throw new Error(`wlx ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+      return JSON.parse(result.stdout) as T;
+    },
+  };
+}
+
+/** Polls until `check` returns a value, for things that happen on the campaign's own clock. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
