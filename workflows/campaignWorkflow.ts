@@ -70,9 +70,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   let feedbackSent = false;
   let summary: NationalSummary | null = null;
 
+  const calendar = {
+    launch: formatShanghaiDate(schedule.phases.launch.start),
+    planDeadline: formatShanghaiDate(schedule.deadlines.plan),
+    summaryDeadline: formatShanghaiDate(schedule.deadlines.summary),
+    closes: formatShanghaiDate(schedule.closeAt),
+  };
   const status = (): CampaignStatus => ({
     year,
     phase,
+    calendar,
     units: [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
     matches,
     keyRegions,

@@ -81,6 +81,8 @@ export interface NationalSummary {
 export interface CampaignStatus {
   year: number;
   phase: Phase | 'beforeLaunch' | 'compiling' | 'closed';
+  /** The calendar's nominal dates, Asia/Shanghai. */
+  calendar: { launch: string; planDeadline: string; summaryDeadline: string; closes: string };
   units: UnitStatus[];
   matches: RecordMatches;
   keyRegions: DesignateKeyRegions | null;

@@ -145,7 +145,11 @@ function totals(units: UnitStatus[]) {
 }
 
 function printStatus(status: CampaignStatus): void {
-  process.stdout.write(`${status.year} campaign — phase ${status.phase}\n\n`);
+  const c = status.calendar;
+  process.stdout.write(
+    `${status.year} campaign — phase ${status.phase}\n` +
+      `launch ${c.launch}, plans due ${c.planDeadline}, summaries due ${c.summaryDeadline}, closes ${c.closes}\n\n`,
+  );
   printTable(
     ['unit', 'name', 'state', 'next deadline', 'overdue', 'missing'],
     status.units.map((u) => [
