@@ -3,13 +3,14 @@
 // setup service.
 import type { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+// Default import: the package is CommonJS, and tsx (unlike vitest) offers no named exports for it.
+import proto from '@temporalio/proto';
 import { searchAttributeKeys } from '../workflows/searchAttributes.ts';
 
 /** gRPC status code for "already exists". */
 const ALREADY_EXISTS = 6;
-const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
-const indexedTypes: Partial<Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType>> = {
+const IndexedValueType = proto.temporal.api.enums.v1.IndexedValueType;
+const indexedTypes: Partial<Record<SearchAttributeType, proto.temporal.api.enums.v1.IndexedValueType>> = {
   [SearchAttributeType.INT]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
   [SearchAttributeType.KEYWORD]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.BOOL]: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
@@ -21,7 +22,9 @@ export async function registerSearchAttributes(connection: Connection, namespace
     try {
       await connection.operatorService.addSearchAttributes({
         namespace,
-        searchAttributes: { [key.name]: indexedTypes[key.type] as temporal.api.enums.v1.IndexedValueType },
+        searchAttributes: {
+          [key.name]: indexedTypes[key.type] as proto.temporal.api.enums.v1.IndexedValueType,
+        },
       });
     } catch (error) {
       if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;

@@ -200,6 +200,22 @@ describe('a campaign on the real calendar, time-skipped', () => {
         cc: [],
       },
     ]);
+    const subjectsOf = (code: string) =>
+      sink
+        .messages()
+        .filter((m) => m.headers.key?.startsWith(`${year}/${code}/`))
+        .map((m) => m.subject);
+    const prefix = `【${year}年知识产权服务万里行】`;
+    expect(subjectsOf('12')).toEqual([
+      `${prefix}活动启动通知 / Notice of launch: ${year} IP Service Campaign`,
+      `${prefix}提醒：工作方案和需求清单将于${d('05-25')}截止 / Reminder: work plan and demand list due ${d('05-25')}`,
+      `${prefix}提醒：工作方案和需求清单将于${d('05-25')}截止 / Reminder: work plan and demand list due ${d('05-25')}`,
+      `${prefix}逾期：工作方案和需求清单已超过${d('05-25')}截止日期 / Overdue: work plan and demand list was due ${d('05-25')}`,
+      `${prefix}催办：工作方案和需求清单逾期未报送 / Urging: work plan and demand list overdue since ${d('05-25')}`,
+      `${prefix}督办：工作方案和需求清单逾期未报送 / Supervision: work plan and demand list overdue since ${d('05-25')}`,
+      `${prefix}需求对接反馈 / Feedback on demand matching`,
+      `${prefix}提醒：书面总结和成果总结将于${d('11-10')}截止 / Reminder: written summary and results summary due ${d('11-10')}`,
+    ]);
     expect(byUnit('13').map((m) => m.kind)).toEqual([
       'campaign.launched',
       'submission.returned',

@@ -19,6 +19,7 @@ import {
   grantExtensionUpdate,
   recordActivityUpdate,
   recordMatchesUpdate,
+  remindUnitUpdate,
   returnForRevisionUpdate,
   submitDemandListUpdate,
   submitWorkPlanUpdate,
@@ -26,6 +27,7 @@ import {
   unitStatusQuery,
   unitWorkflowId,
 } from '../workflows/messages.ts';
+import type { UnitStatus } from '../workflows/status.ts';
 import { unitWorkflow } from '../workflows/unitWorkflow.ts';
 import { sampleActivity, sampleDemandList, sampleWorkPlan } from './support/samples.ts';
 import { bundleWorkflows, timeSkippingServer } from './support/temporal.ts';
@@ -42,7 +44,10 @@ beforeAll(async () => {
   [env, bundle, sink] = await Promise.all([
     timeSkippingServer(),
     bundleWorkflows(),
-    startMailSink({ port: 0 }),
+    startMailSink({
+      port: 0,
+      rejectRecipient: (address) => (address.endsWith('@bad.example') ? 550 : undefined),
+    }),
   ]);
   year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
   worker = await Worker.create({
@@ -68,7 +73,10 @@ afterAll(async () => {
 
 let started = 0;
 /** A unit workflow of its own (no campaign), so each test starts from a fresh unit. */
-async function startUnit(historyEventLimit?: number): Promise<WorkflowHandle<typeof unitWorkflow>> {
+async function startUnit(
+  historyEventLimit?: number,
+  office = findUnit(registry, '11').contacts.office,
+): Promise<WorkflowHandle<typeof unitWorkflow>> {
   const unit = findUnit(registry, '11');
   return env.client.workflow.start(unitWorkflow, {
     taskQueue,
@@ -77,7 +85,7 @@ async function startUnit(historyEventLimit?: number): Promise<WorkflowHandle<typ
       {
         year,
         unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
-        contacts: contactsOf(unit, registry),
+        contacts: { ...contactsOf(unit, registry), office },
         schedule: resolveCalendar(defaultCalendarConfig, year),
         ...(historyEventLimit && { historyEventLimit }),
       },
@@ -198,6 +206,19 @@ describe('submissions through updates', () => {
   });
 });
 
+describe('mail that cannot be delivered', () => {
+  it('is recorded for the operators and does not stop the unit', async () => {
+    const handle = await startUnit(undefined, { name: '错误地址', email: 'nobody@bad.example' });
+    await handle.executeUpdate(remindUnitUpdate, { args: [{}] });
+    const status = await waitForStatus(handle, (s) => s.undelivered.length > 0);
+    expect(status.undelivered[0]).toMatch(
+      new RegExp(`^${year}/11/plan/operator-reminder-\\d+: SMTP delivery failed`),
+    );
+    const after = await handle.executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+    expect(after.missing).toEqual(['demandList']);
+  });
+});
+
 describe('the campaign rejects matching decisions that do not fit', () => {
   it('names an unknown unit, an unflagged demand and a wrong number of key regions', async () => {
     const campaign = await env.client.workflow.start(campaignWorkflow, {
@@ -234,6 +255,18 @@ describe('the campaign rejects matching decisions that do not fit', () => {
     await campaign.terminate('test over');
   });
 });
+
+async function waitForStatus(
+  handle: WorkflowHandle<typeof unitWorkflow>,
+  check: (status: UnitStatus) => boolean,
+): Promise<UnitStatus> {
+  let status = await handle.query(unitStatusQuery);
+  await waitFor(async () => {
+    status = await handle.query(unitStatusQuery);
+    return check(status);
+  });
+  return status;
+}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

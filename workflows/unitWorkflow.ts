@@ -229,7 +229,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
     const tick = upcoming(snapshot, schedule);
     const before = snapshot;
-    const changed = () => snapshot !== before;
+    // An event can leave the snapshot as it was and still ask for mail (an operator's reminder).
+    const changed = () => snapshot !== before || pending.length > 0;
     if (!tick) {
       await condition(changed);
       continue;

@@ -1,0 +1,91 @@
+// One Temporal worker for one bench run, in its own process: its memory is then the run's alone (within one
+// process freed memory stays in RSS, so alternating runs would hide each other's peaks). Started by
+// bench/campaign.bench.ts over IPC; not meant to be run by hand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
+import { SentLedger } from '../activities/sentLedger.ts';
+
+export interface WorkerProcessConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** A bundle the parent wrote once per bench process. */
+  bundlePath: string;
+  smtpUrl: string;
+}
+
+/** Bytes, measured in this process; heap is the main thread's, where activities run (workflows run in a worker thread). */
+export interface WorkerMemory {
+  rssAtReady: number;
+  peakRss: number;
+  heapAtReady: number;
+  peakHeap: number;
+}
+
+export type FromWorker = { type: 'ready' } | { type: 'done'; memory: WorkerMemory };
+export type ToWorker = { type: 'stop' };
+
+const send = (message: FromWorker) =>
+  new Promise<void>((resolve, reject) =>
+    process.send?.(message, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
+
+const config = JSON.parse(process.argv[2] ?? '') as WorkerProcessConfig;
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const ledgerDir = mkdtempSync(join(tmpdir(), 'wlx-bench-ledger-'));
+const ledger = await SentLedger.open(join(ledgerDir, 'sent.jsonl'));
+const transport = createSmtpTransport(config.smtpUrl);
+const connection = await NativeConnection.connect({ address: config.address });
+const worker = await Worker.create({
+  connection,
+  namespace: config.namespace,
+  taskQueue: config.taskQueue,
+  workflowBundle: { codePath: config.bundlePath },
+  activities: createMailActivities({
+    transport,
+    from: 'wanlixing@cnipa.example',
+    ledger,
+    messageIdDomain: 'bench.wanlixing.example',
+  }),
+});
+const running = worker.run();
+
+// Start from a collected heap, so the peak above it is what the run itself held.
+globalThis.gc?.();
+const rssAtReady = process.memoryUsage.rss();
+const heapAtReady = getHeapStatistics().used_heap_size;
+let peakRss = rssAtReady;
+let peakHeap = heapAtReady;
+// Sampled rather than ru_maxrss: that peak counts start-up (bundle loading) too, which both scenarios share.
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+}, 20);
+
+let stopping = false;
+// Without its bench (crashed, killed) nobody will ever say stop: go rather than poll forever.
+process.once('disconnect', () => {
+  if (!stopping) process.exit(1);
+});
+
+process.once('message', async (message: ToWorker) => {
+  if (message.type !== 'stop') return;
+  stopping = true;
+  clearInterval(sampler);
+  const memory: WorkerMemory = { rssAtReady, peakRss, heapAtReady, peakHeap };
+  worker.shutdown();
+  await running;
+  transport.close();
+  await ledger.close();
+  await connection.close();
+  rmSync(ledgerDir, { recursive: true, force: true });
+  await send({ type: 'done', memory });
+  process.disconnect();
+});
+
+await send({ type: 'ready' });
