@@ -2,11 +2,10 @@
 // and when in a year nobody submits, so the baseline workflows only sleep and send.
 import { type CampaignSchedule, formatShanghaiDate, offsetFromDeadline, toReal } from '../domain/calendar.ts';
 import { daysLeft } from '../domain/deadlines.ts';
-import type { NotificationRequest, Track } from '../domain/notifications.ts';
+import type { Track } from '../domain/notifications.ts';
 import type { Registry } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registryLoader.ts';
-import { contactsOf } from '../workflows/campaignWorkflow.ts';
-import { feedbackLines } from '../workflows/notificationRequest.ts';
+import { contactsOf, feedbackLines, launchNotice } from '../workflows/notificationRequest.ts';
 import type { BaselineCampaignInput, BaselineNotice } from './baselineWorkflows.ts';
 
 export const baselineWorkflowId = (year: number) => `bench-baseline-${year}`;
@@ -66,20 +65,7 @@ export function baselinePlan(registry: Registry, schedule: CampaignSchedule): Ba
     ...track('summary', schedule.phases.summary.start),
   ].sort((a, b) => a.at - b.at);
 
-  const launch = registry.units.map(
-    (unit): NotificationRequest => ({
-      key: `${year}/${unit.code}/launch`,
-      kind: 'campaign.launched',
-      to: [unit.contacts.office],
-      cc: [],
-      year,
-      unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
-      ...(unit.obligations.length > 0 && {
-        track: 'plan' as const,
-        deadline: formatShanghaiDate(schedule.deadlines.plan),
-      }),
-    }),
-  );
+  const launch = registry.units.map((unit) => launchNotice(unit, year, schedule));
 
   return {
     launchAt: real(schedule.phases.launch.start),

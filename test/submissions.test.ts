@@ -12,7 +12,7 @@ import { SentLedger } from '../activities/sentLedger.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry, findUnit } from '../domain/registryLoader.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
-import { campaignWorkflow, contactsOf } from '../workflows/campaignWorkflow.ts';
+import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
   designateKeyRegionsUpdate,
@@ -27,6 +27,7 @@ import {
   unitStatusQuery,
   unitWorkflowId,
 } from '../workflows/messages.ts';
+import { contactsOf } from '../workflows/notificationRequest.ts';
 import type { UnitStatus } from '../workflows/status.ts';
 import { unitWorkflow } from '../workflows/unitWorkflow.ts';
 import { sampleActivity, sampleDemandList, sampleWorkPlan } from './support/samples.ts';

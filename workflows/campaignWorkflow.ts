@@ -33,7 +33,7 @@ import {
   unitWorkflowId,
 } from './messages.ts';
 import { compileNationalSummary } from './nationalSummary.ts';
-import type { UnitContacts } from './notificationRequest.ts';
+import { contactsOf, launchNotice } from './notificationRequest.ts';
 import { rejectInvalid } from './rejection.ts';
 import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
 import type { CampaignStatus, NationalSummary, UnitStatus } from './status.ts';
@@ -285,27 +285,4 @@ async function notify(request: NotificationRequest): Promise<void> {
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
   }
-}
-
-export function contactsOf(unit: Unit, registry: Registry): UnitContacts {
-  const paired = registry.resources.find((r) => r.id === unit.pairedResource);
-  return {
-    office: unit.contacts.office,
-    leadership: unit.contacts.leadership,
-    ...(paired && { pairedResource: paired.contact }),
-    promotionDepartment: registry.promotionDepartment,
-  };
-}
-
-function launchNotice(unit: Unit, year: number, schedule: CampaignSchedule): NotificationRequest {
-  const reporting = unit.obligations.length > 0;
-  return {
-    key: `${year}/${unit.code}/launch`,
-    kind: 'campaign.launched',
-    to: [unit.contacts.office],
-    cc: [],
-    year,
-    unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
-    ...(reporting && { track: 'plan' as const, deadline: formatShanghaiDate(schedule.deadlines.plan) }),
-  };
 }

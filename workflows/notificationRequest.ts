@@ -1,8 +1,8 @@
 // Turns a machine's `notify` action into a concrete message: who receives it, under which business key.
-import type { RecipientRole } from '../domain/calendar.ts';
-import { formatShanghaiDate } from '../domain/calendar.ts';
+import { type CampaignSchedule, formatShanghaiDate, type RecipientRole } from '../domain/calendar.ts';
 import type { MatchingFeedback } from '../domain/matching.ts';
 import type { NotificationRequest, Recipient } from '../domain/notifications.ts';
+import type { Registry, Unit } from '../domain/registry.ts';
 import type { NotifyParams, UnitIdentity } from './unitMachine.ts';
 
 export interface UnitContacts {
@@ -65,5 +65,30 @@ export function notificationRequest(
     ...(params.daysLeft !== undefined && { daysLeft: params.daysLeft }),
     ...(params.returned && { returned: params.returned }),
     ...(params.kind === 'matching.feedback' && feedback && { feedback: feedbackLines(feedback) }),
+  };
+}
+
+/** Who a unit's mail goes to, from the registry. */
+export function contactsOf(unit: Unit, registry: Registry): UnitContacts {
+  const paired = registry.resources.find((r) => r.id === unit.pairedResource);
+  return {
+    office: unit.contacts.office,
+    leadership: unit.contacts.leadership,
+    ...(paired && { pairedResource: paired.contact }),
+    promotionDepartment: registry.promotionDepartment,
+  };
+}
+
+/** The launch notice to every unit; reporting units are told their first deadline. */
+export function launchNotice(unit: Unit, year: number, schedule: CampaignSchedule): NotificationRequest {
+  const reporting = unit.obligations.length > 0;
+  return {
+    key: `${year}/${unit.code}/launch`,
+    kind: 'campaign.launched',
+    to: [unit.contacts.office],
+    cc: [],
+    year,
+    unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+    ...(reporting && { track: 'plan' as const, deadline: formatShanghaiDate(schedule.deadlines.plan) }),
   };
 }
