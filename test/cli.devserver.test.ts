@@ -73,6 +73,28 @@ describe('wlx against npm start', () => {
     await submitEverything(stack, '11');
     await submitEverything(stack, '12');
 
+    const regions = await stack.wlx(
+      'operator',
+      'key-regions',
+      '--year',
+      String(year),
+      '--regions',
+      '11,12,3702',
+      '--hosts',
+      '中关村知识产权服务业集聚发展区',
+    );
+    expect(regions.code, regions.stderr).toBe(0);
+    const matched = await stack.wlx(
+      'matching',
+      'record',
+      '--year',
+      String(year),
+      '--file',
+      'examples/matches.json',
+    );
+    expect(matched.code, matched.stderr).toBe(0);
+    expect(matched.stdout).toContain('recorded: 1 matches, 1 pairings');
+
     const bad = join(stack.dataDir, 'bad-demands.json');
     writeFileSync(bad, JSON.stringify({ items: [{ ...demandRow(), coordinationReason: undefined }] }));
     const rejected = await stack.wlx(
@@ -128,8 +150,22 @@ describe('wlx against npm start', () => {
       await connection.close();
     }
 
+    const reminded = await stack.wlxJson<{ reminded: { unitCode: string }[] }>(
+      'operator',
+      'remind',
+      '--year',
+      String(year),
+    );
+    expect(reminded.reminded.map((r) => r.unitCode)).toEqual(['3702']);
+    await eventually(
+      async () =>
+        (await mail(stack)).find((m) => /\/3702\/plan\/operator-reminder-\d+$/.test(m.headers.key ?? '')),
+      20_000,
+      "the operator's reminder",
+    );
+
     const messages = await mail(stack);
-    expect(keysOf(messages, '3702')).toEqual([
+    expect(keysOf(messages, '3702').slice(0, 6)).toEqual([
       `${year}/3702/launch`,
       `${year}/3702/plan/reminder-7d-before-${year}-05-25`,
       `${year}/3702/plan/reminder-1d-before-${year}-05-25`,
@@ -140,6 +176,10 @@ describe('wlx against npm start', () => {
     const supervision = messages.find((m) => m.headers.kind === 'deadline.supervision');
     expect(supervision?.to).toEqual(['wanlixing@qingdao.ipa.example', 'leadership@qingdao.ipa.example']);
     expect(supervision?.cc).toContain('wanlixing@cnipa.example');
+    expect(keysOf(messages, '3702')[6]).toMatch(/^\d+\/3702\/plan\/operator-reminder-\d+$/);
+    expect(
+      messages.find((m) => /\/3702\/plan\/operator-reminder-/.test(m.headers.key ?? ''))?.headers.kind,
+    ).toBe('deadline.supervision');
     expect(keysOf(messages, '11').filter((k) => /overdue|urging|supervision/.test(k))).toEqual([]);
 
     const closed = await eventually(
@@ -160,6 +200,9 @@ describe('wlx against npm start', () => {
         { unitCode: '3702', track: 'summary', outcome: 'missing', maxLevel: 'supervision' },
       ],
     });
+    const feedback = (await mail(stack)).find((m) => m.headers.key === `${year}/11/matching/feedback`);
+    expect(feedback?.text).toContain('BJ-001');
+    expect(feedback?.text).toContain('重点指导地区');
     const stopped = await stack.stop();
     expect(stopped).toBe(0);
   }, 300_000);
