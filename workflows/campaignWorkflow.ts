@@ -57,6 +57,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   const reporting = reportingUnits(registry).filter(inScope);
   const reportingCodes = new Set(reporting.map((u) => u.code));
   const resources = new Map(registry.resources.map((r) => [r.id, r]));
+  const registryOrder = new Map(registry.units.map((u, i) => [u.code, i]));
 
   let phase: CampaignStatus['phase'] = 'beforeLaunch';
   const enter = (next: CampaignStatus['phase']) => {
@@ -80,7 +81,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     year,
     phase,
     calendar,
-    units: [...units.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)),
+    // The registry's order: provinces by code, then the corps, then the separately listed cities.
+    units: [...units.values()].sort(
+      (a, b) => (registryOrder.get(a.unitCode) ?? 0) - (registryOrder.get(b.unitCode) ?? 0),
+    ),
     matches,
     keyRegions,
     feedbackSent,

@@ -15,6 +15,7 @@ function tally(reports: UnitReport[], track: Track) {
   return counts;
 }
 
+/** `reports` in the order the notice should list them (the campaign passes the registry's). */
 export function compileNationalSummary(
   year: number,
   compiledOn: string,
@@ -22,8 +23,7 @@ export function compileNationalSummary(
   matches: RecordMatches,
   keyRegions: DesignateKeyRegions | null,
 ): NationalSummary {
-  const sorted = [...reports].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
-  const notice: LateUnit[] = sorted.flatMap((report) =>
+  const notice: LateUnit[] = reports.flatMap((report) =>
     (['plan', 'summary'] as const).flatMap((track) => {
       const result = outcome(report, track);
       if (result === 'onTime') return [];
@@ -39,7 +39,7 @@ export function compileNationalSummary(
       ];
     }),
   );
-  const results = sorted.flatMap((r) => (r.resultsSummary ? [r.resultsSummary] : []));
+  const results = reports.flatMap((r) => (r.resultsSummary ? [r.resultsSummary] : []));
   const sum = (pick: (s: (typeof results)[number]) => number) =>
     results.reduce((total, s) => total + pick(s), 0);
   return {
@@ -50,7 +50,7 @@ export function compileNationalSummary(
     summaries: tally(reports, 'summary'),
     notice,
     totals: {
-      activitiesRecorded: sorted.reduce((total, r) => total + r.activitiesRecorded, 0),
+      activitiesRecorded: reports.reduce((total, r) => total + r.activitiesRecorded, 0),
       participants: sum((s) => s.participants),
       enterprisesServed: sum((s) => s.enterprisesServed),
       demandsCollected: sum((s) => s.demandsCollected),
@@ -68,7 +68,7 @@ export function compileNationalSummary(
       mediaReports: sum((s) => s.mediaReports),
       typicalCases: sum((s) => s.typicalCases.length),
     },
-    flaggedDemands: sorted.reduce((total, r) => total + r.flaggedDemands.length, 0),
+    flaggedDemands: reports.reduce((total, r) => total + r.flaggedDemands.length, 0),
     matches: matches.matches.length,
     keyRegions: keyRegions?.regions ?? [],
     exchangeHosts: keyRegions?.exchangeHosts ?? [],
