@@ -91,11 +91,17 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     summary,
   });
 
-  setHandler(campaignStatusQuery, status);
-  setHandler(unitChangedSignal, (unitStatus) => {
-    units.set(unitStatus.unitCode, unitStatus);
-    setCurrentDetails(campaignDetails(status()));
+  setHandler(campaignStatusQuery, status, {
+    description: 'Phase, every unit, matches, key regions, the national summary',
   });
+  setHandler(
+    unitChangedSignal,
+    (unitStatus) => {
+      units.set(unitStatus.unitCode, unitStatus);
+      setCurrentDetails(campaignDetails(status()));
+    },
+    { description: 'From a unit: its status after a change' },
+  );
 
   const beforeFeedback = () => {
     if (feedbackSent) {
@@ -123,6 +129,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       return status();
     },
     {
+      description: 'Operator: record match decisions for flagged demands and one-to-one pairings',
       validator: (raw) => {
         beforeFeedback();
         const decisions = rejectInvalid(() => parseInput(recordMatchesSchema, raw, 'match decisions'));
@@ -176,6 +183,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       return status();
     },
     {
+      description: 'Operator: designate 3–4 key-guidance regions and 1–2 exchange hosts',
       validator: (raw) => {
         beforeFeedback();
         const choice = rejectInvalid(() => parseInput(designateKeyRegionsSchema, raw, 'key regions'));

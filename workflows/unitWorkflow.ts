@@ -119,6 +119,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
    */
   function onUpdate<A, T>(
     def: UpdateDefinition<UnitStatus, [A]>,
+    description: string,
     parse: (raw: unknown) => T,
     toEvent: (payload: T, at: number) => UnitEvent,
   ): void {
@@ -147,51 +148,68 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       appliedUpdates.set(id, result);
       return result;
     };
-    setHandler(def, handler, { validator });
+    setHandler(def, handler, { validator, description });
   }
 
   onUpdate(
     submitWorkPlanUpdate,
+    'Unit: submit the work plan (due with the demand list by May 25)',
     (raw) => parseInput(workPlanSchema, raw, 'work plan'),
     (workPlan, at) => ({ type: 'workPlan.submit', workPlan, at }),
   );
   onUpdate(
     submitDemandListUpdate,
+    'Unit: submit the demand list (Annex 1); flag items needing CNIPA coordination, with a reason',
     (raw) => parseInput(demandListSchema, raw, 'demand list'),
     (demandList, at) => ({ type: 'demandList.submit', demandList, at }),
   );
   onUpdate(
     recordActivityUpdate,
+    'Unit: record an activity; the same id again replaces it',
     (raw) => parseInput(activityRecordSchema, raw, 'activity record'),
     (activity, at) => ({ type: 'activity.record', activity, at }),
   );
   onUpdate(
     submitSummaryUpdate,
+    'Unit: submit the written summary and/or the results summary (Annex 2), due Nov 10',
     (raw) => parseInput(summarySubmissionSchema, raw, 'summary'),
     (summary, at) => ({ type: 'summary.submit', ...summary, at }),
   );
   onUpdate(
     returnForRevisionUpdate,
+    'Operator: return a submission for revision, with a new 7-day clock',
     (raw) => parseInput(returnForRevisionSchema, raw, 'return for revision'),
     (r, at) => ({ type: 'operator.return', what: r.what, reason: r.reason, at }),
   );
   onUpdate(
     grantExtensionUpdate,
+    'Operator: move the plan or summary deadline to a later date',
     (raw) => parseInput(grantExtensionSchema, raw, 'extension'),
     (e, at) => ({ type: 'operator.extend', track: e.track, until: endOfDateInShanghai(e.until), at }),
   );
   onUpdate(
     remindUnitUpdate,
+    'Operator: remind the unit of whatever is due now',
     (raw) => parseInput(remindUnitSchema, raw ?? {}, 'reminder'),
     (_, at) => ({ type: 'operator.remind', at }),
   );
-  setHandler(unitStatusQuery, status);
-  setHandler(matchingFeedbackSignal, (feedback) => {
-    if (snapshot.status !== 'done') apply({ type: 'matching.feedback', feedback, at: nominalNow() });
+  setHandler(unitStatusQuery, status, {
+    description: "The unit's state, deadlines, escalation and what is missing",
   });
-  setHandler(closeCampaignSignal, () => {
-    if (snapshot.status !== 'done') apply({ type: 'campaign.close', at: nominalNow() });
-  });
+  setHandler(
+    matchingFeedbackSignal,
+    (feedback) => {
+      if (snapshot.status !== 'done') apply({ type: 'matching.feedback', feedback, at: nominalNow() });
+    },
+    { description: 'From the campaign: the matching feedback for this unit' },
+  );
+  setHandler(
+    closeCampaignSignal,
+    () => {
+      if (snapshot.status !== 'done') apply({ type: 'campaign.close', at: nominalNow() });
+    },
+    { description: 'From the campaign: the year is over; report and finish' },
+  );
 
   const parent = workflowInfo().parent;
   const parentHandle = parent && getExternalWorkflowHandle(parent.workflowId, parent.runId);
