@@ -24,6 +24,7 @@ import {
   submitSummaryUpdate,
   submitWorkPlanUpdate,
   taskQueue,
+  unitStatusQuery,
   unitWorkflowId,
 } from '../workflows/messages.ts';
 import type { NationalSummary } from '../workflows/status.ts';
@@ -329,6 +330,34 @@ describe('a full campaign, time-skipped', () => {
     expect(new Set(mail.map((m) => m.headers.key)).size).toBe(mail.length);
   });
 });
+
+describe("the campaign's history", () => {
+  it('does not grow with every activity a unit records', async () => {
+    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    await runWorker(async () => {
+      const campaign = await env.client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: campaignWorkflowId(year),
+        args: [{ year, registry, schedule, unitCodes: ['11'] }],
+      });
+      await env.sleep(schedule.phases.survey.start - (await env.currentTimeMs()));
+      const unit = env.client.workflow.getHandle(unitWorkflowId(year, '11'));
+      const signalsBefore = await signalCount(campaign.workflowId);
+      for (let i = 0; i < 20; i++) {
+        await unit.executeUpdate(recordActivityUpdate, { args: [{ ...sampleActivity(), id: `act-${i}` }] });
+      }
+      expect((await unit.query(unitStatusQuery)).activitiesRecorded).toBe(20);
+      expect(await signalCount(campaign.workflowId)).toBe(signalsBefore);
+      await campaign.terminate('test over');
+    });
+  });
+});
+
+async function signalCount(workflowId: string): Promise<number> {
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
+}
 
 /** Keeps the run's histories as replay fixtures (RECORD_HISTORIES=1 npm test). */
 async function recordHistories(year: number, codes: string[]): Promise<void> {

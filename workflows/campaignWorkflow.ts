@@ -36,7 +36,7 @@ import { compileNationalSummary } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
 import { rejectInvalid } from './rejection.ts';
 import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
-import type { CampaignStatus, NationalSummary, UnitStatus } from './status.ts';
+import type { CampaignStatus, NationalSummary, UnitProgress } from './status.ts';
 import { unitWorkflow } from './unitWorkflow.ts';
 import { campaignDetails, campaignSearchAttributes } from './visibility.ts';
 
@@ -65,7 +65,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     upsertSearchAttributes(campaignSearchAttributes(year, phase));
     setCurrentDetails(campaignDetails(status()));
   };
-  const units = new Map<string, UnitStatus>();
+  const units = new Map<string, UnitProgress>();
   const matches: RecordMatches = { matches: [], pairings: [] };
   let keyRegions: DesignateKeyRegions | null = null;
   let feedbackSent = false;

@@ -9,7 +9,7 @@ import type {
   SummarySubmission,
   WorkPlan,
 } from '../domain/submissions.ts';
-import type { CampaignStatus, UnitStatus } from './status.ts';
+import type { CampaignStatus, UnitProgress, UnitStatus } from './status.ts';
 
 export const taskQueue = 'wanlixing';
 export const campaignWorkflowId = (year: number) => `wanlixing-${year}`;
@@ -36,6 +36,6 @@ export const designateKeyRegionsUpdate = defineUpdate<CampaignStatus, [Designate
 export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus');
 
 // Between the campaign and its units (a child handle only carries signals).
-export const unitChangedSignal = defineSignal<[UnitStatus]>('unitChanged');
+export const unitChangedSignal = defineSignal<[UnitProgress]>('unitChanged');
 export const matchingFeedbackSignal = defineSignal<[MatchingFeedback]>('matchingFeedback');
 export const closeCampaignSignal = defineSignal('closeCampaign');

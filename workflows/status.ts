@@ -36,6 +36,13 @@ export interface UnitStatus {
   undelivered: string[];
 }
 
+/**
+ * What a unit tells the campaign, on every change that matters to it. Activity counts stay out: a
+ * unit may record hundreds, and a signal for each would fill the campaign's history; the national
+ * summary takes them from the units' final reports.
+ */
+export type UnitProgress = Omit<UnitStatus, 'activitiesRecorded'>;
+
 /** The unit workflow's result, what the national summary is compiled from. */
 export interface UnitReport extends UnitStatus {
   resultsSummary: ResultsSummary | null;
@@ -83,7 +90,7 @@ export interface CampaignStatus {
   phase: Phase | 'beforeLaunch' | 'compiling' | 'closed';
   /** The calendar's nominal dates, Asia/Shanghai. */
   calendar: { launch: string; planDeadline: string; summaryDeadline: string; closes: string };
-  units: UnitStatus[];
+  units: UnitProgress[];
   matches: RecordMatches;
   keyRegions: DesignateKeyRegions | null;
   feedbackSent: boolean;

@@ -213,6 +213,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
   const parent = workflowInfo().parent;
   const parentHandle = parent && getExternalWorkflowHandle(parent.workflowId, parent.runId);
+  // Each of these costs history events, so each goes out only when what it carries has changed.
+  let upserted = '';
   let reported = '';
 
   while (true) {
@@ -221,12 +223,16 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       pending.shift();
     }
     const current = status();
-    const serialized = JSON.stringify(current);
-    if (serialized !== reported) {
-      upsertSearchAttributes(unitSearchAttributes(current));
-      setCurrentDetails(unitDetails(current));
-      if (parentHandle) await parentHandle.signal(unitChangedSignal, current);
-      reported = serialized;
+    const { activitiesRecorded: _, ...progress } = current;
+    setCurrentDetails(unitDetails(current));
+    const attributes = unitSearchAttributes(progress);
+    if (JSON.stringify(attributes) !== upserted) {
+      upsertSearchAttributes(attributes);
+      upserted = JSON.stringify(attributes);
+    }
+    if (parentHandle && JSON.stringify(progress) !== reported) {
+      await parentHandle.signal(unitChangedSignal, progress);
+      reported = JSON.stringify(progress);
     }
     if (snapshot.status === 'done') break;
 

@@ -8,7 +8,7 @@ import {
   unitCodeKey,
   unitStateKey,
 } from './searchAttributes.ts';
-import type { CampaignStatus, UnitStatus } from './status.ts';
+import type { CampaignStatus, UnitProgress, UnitStatus } from './status.ts';
 
 const levelLabels = {
   overdue: '逾期 overdue',
@@ -16,7 +16,7 @@ const levelLabels = {
   supervision: '督办 supervision',
 } as const;
 
-export function unitSearchAttributes(status: UnitStatus): SearchAttributeUpdatePair[] {
+export function unitSearchAttributes(status: UnitProgress): SearchAttributeUpdatePair[] {
   return [
     { key: campaignYearKey, value: status.year },
     { key: unitCodeKey, value: status.unitCode },

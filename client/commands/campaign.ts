@@ -16,7 +16,7 @@ import { defaultRegistry, findUnit, reportingUnits } from '../../domain/registry
 import type { campaignWorkflow } from '../../workflows/campaignWorkflow.ts';
 import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
 import { campaignPhaseKey, campaignYearKey } from '../../workflows/searchAttributes.ts';
-import type { CampaignStatus, UnitStatus } from '../../workflows/status.ts';
+import type { CampaignStatus, UnitProgress } from '../../workflows/status.ts';
 import { CliError } from '../cliErrors.ts';
 import { withClient, workflowLink } from '../connection.ts';
 import { readInputFile } from '../inputFile.ts';
@@ -134,7 +134,7 @@ function scheduleLines(schedule: ReturnType<typeof resolveCalendar>, compressed:
   ];
 }
 
-function totals(units: UnitStatus[]) {
+function totals(units: UnitProgress[]) {
   return {
     units: units.length,
     plansIn: units.filter((u) => u.plan.submittedAt !== null).length,
