@@ -1,0 +1,85 @@
+// The CLI's contract without a server: help everywhere, exit codes, field-named errors.
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function wlx(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['bin/wlx.js', ...args],
+      { cwd: root, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const commands = [
+  ['campaign', 'start'],
+  ['campaign', 'status'],
+  ['unit', 'show'],
+  ['submit', 'plan'],
+  ['submit', 'demands'],
+  ['submit', 'activity'],
+  ['submit', 'summary'],
+  ['operator', 'return'],
+  ['operator', 'extend'],
+  ['operator', 'remind'],
+  ['operator', 'key-regions'],
+  ['matching', 'record'],
+  ['mail', 'list'],
+];
+
+describe('wlx', () => {
+  it('has --help on every command, exiting 0, and --json on each', async () => {
+    const results = await Promise.all(commands.map((command) => wlx([...command, '--help'])));
+    results.forEach((result, i) => {
+      expect(result.code, commands[i]?.join(' ')).toBe(0);
+      expect(result.stdout).toContain(`Usage: wlx ${commands[i]?.join(' ')}`);
+      expect(result.stdout).toContain('--json');
+    });
+  });
+
+  it('exits 2 on bad usage, naming what is wrong', async () => {
+    const missing = await wlx(['campaign', 'status']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--year <year>' not specified");
+    const badYear = await wlx(['campaign', 'status', '--year', 'next']);
+    expect(badYear).toMatchObject({ code: 2, stderr: 'wlx: invalid options: --year: a year such as 2027\n' });
+    const badUnit = await wlx(['unit', 'show', '--year', '2027', '--unit', 'beijing']);
+    expect(badUnit.code).toBe(2);
+    expect(badUnit.stderr).toMatch(/--unit: a GB\/T 2260 code/);
+    const badCompress = await wlx(['campaign', 'start', '--year', '2027', '--compress', '10 minutes']);
+    expect(badCompress.stderr).toContain('--compress: a duration such as 90s, 10m or 2h');
+    expect(badCompress.code).toBe(2);
+  });
+
+  it('exits 2 on an invalid file before contacting anything', async () => {
+    const result = await wlx(
+      ['submit', 'summary', '--year', '2027', '--unit', '11', '--file', 'examples/work-plan.json'],
+      {
+        TEMPORAL_ADDRESS: '127.0.0.1:1',
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('invalid summary (written and/or Annex 2) in examples/work-plan.json');
+  });
+
+  it('exits 1 when Temporal cannot be reached, saying how to start it', async () => {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as { port: number };
+    await new Promise((done) => server.close(done));
+    const result = await wlx(['campaign', 'status', '--year', '2027'], {
+      TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"npm start" brings up a local one');
+  });
+});
