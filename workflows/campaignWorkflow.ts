@@ -107,6 +107,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     if (feedbackSent) {
       throw ApplicationFailure.create({
         type: 'NotAllowedNow',
+        nonRetryable: true,
         message: `matching for ${year} is over: feedback went to the units on ${formatShanghaiDate(schedule.phases.matching.end)}`,
       });
     }

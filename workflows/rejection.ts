@@ -2,7 +2,8 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { InvalidInputError } from '../domain/validation.ts';
 
 /**
- * Runs a check inside an update validator: an InvalidInputError becomes the update's rejection, with
+ * Runs a check inside an update validator: an InvalidInputError becomes the update's rejection (final:
+ * the same input fails the same way), with
  * the field-named message for the caller and the issues as details. Nothing reaches history.
  */
 export function rejectInvalid<T>(check: () => T): T {
@@ -12,6 +13,7 @@ export function rejectInvalid<T>(check: () => T): T {
     if (error instanceof InvalidInputError) {
       throw ApplicationFailure.create({
         type: 'InvalidInput',
+        nonRetryable: true,
         message: error.message,
         details: [error.issues],
       });

@@ -129,12 +129,14 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       if (snapshot.status === 'done') {
         throw ApplicationFailure.create({
           type: 'CampaignClosed',
+          nonRetryable: true,
           message: `the ${year} campaign is closed`,
         });
       }
       if (!snapshot.can(event)) {
         throw ApplicationFailure.create({
           type: 'NotAllowedNow',
+          nonRetryable: true,
           message: notAllowedMessage(event, status()),
         });
       }
