@@ -2,9 +2,9 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { InvalidInputError } from '../domain/validation.ts';
 
 /**
- * Runs a check inside an update validator: an InvalidInputError becomes the update's rejection (final:
- * the same input fails the same way), with
- * the field-named message for the caller and the issues as details. Nothing reaches history.
+ * Runs a check inside an update validator: an InvalidInputError becomes the update's rejection, with the
+ * field-named message for the caller and the issues as details. Final, since the same input fails the
+ * same way; nothing reaches history.
  */
 export function rejectInvalid<T>(check: () => T): T {
   try {
