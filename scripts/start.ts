@@ -3,6 +3,7 @@
 // Ctrl-C stops all three; starting again resumes the same campaigns with their timers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -35,6 +36,17 @@ const dataDir = resolve(options.dataDir);
 // The worker's bundle report and state changes at INFO would bury the banner; warnings still show.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 mkdirSync(join(dataDir, 'mail'), { recursive: true });
+
+for (const [flag, port] of [
+  ['--port', options.port],
+  ['--ui-port', options.uiPort],
+  ['--smtp-port', options.smtpPort],
+] as const) {
+  if (!(await portIsFree(port))) {
+    console.error(`port ${port} is in use (another npm start?); stop that, or choose another with ${flag}`);
+    process.exit(2);
+  }
+}
 
 const address = `127.0.0.1:${options.port}`;
 const uiUrl = `http://localhost:${options.uiPort}`;
@@ -118,6 +130,14 @@ function startDevServer(): ChildProcess {
   return spawn(ensureBinary(temporalCli, console.error), args, {
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
+  });
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer()
+      .once('error', () => done(false))
+      .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
   });
 }
 
