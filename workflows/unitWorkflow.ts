@@ -15,7 +15,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { initialTransition, transition } from 'xstate';
+import { initialTransition, type StateValue, transition } from 'xstate';
 import { type CampaignSchedule, endOfDateInShanghai, toNominal, toReal } from '../domain/calendar.ts';
 import { nextTick } from '../domain/deadlines.ts';
 import {
@@ -63,7 +63,7 @@ export interface UnitWorkflowInput {
   historyEventLimit?: number;
   /** Carried across continue-as-new. */
   carried?: {
-    state: string;
+    value: StateValue;
     context: UnitContext;
     appliedUpdates: [string, UnitStatus][];
     undelivered: string[];
@@ -83,10 +83,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
   let snapshot: UnitSnapshot;
   if (input.carried) {
-    snapshot = unitMachine.resolveState({
-      value: stateFromName(input.carried.state),
-      context: input.carried.context,
-    });
+    snapshot = unitMachine.resolveState({ value: input.carried.value, context: input.carried.context });
   } else {
     const policy = {
       reminderDaysBefore: schedule.reminderDaysBefore,
@@ -244,7 +241,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       await continueAsNew<typeof unitWorkflow>({
         ...input,
         carried: {
-          state: stateName(snapshot.value),
+          value: snapshot.value,
           context: snapshot.context,
           appliedUpdates: [...appliedUpdates],
           undelivered,
@@ -299,11 +296,6 @@ function upcoming(snapshot: UnitSnapshot, schedule: CampaignSchedule): { event: 
   }
   const next = candidates.sort((a, b) => a.at - b.at)[0];
   return next ? { event: next } : null;
-}
-
-function stateFromName(name: string): string | Record<string, string> {
-  const [parent, child] = name.split('.');
-  return child ? { [parent as string]: child } : (parent as string);
 }
 
 function notAllowedMessage(event: UnitEvent, current: UnitStatus): string {
