@@ -87,14 +87,14 @@ console.log(
 );
 
 // The SDK stops the worker on SIGINT/SIGTERM; the server and sink follow once it has drained.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
 server.once('exit', (code) => {
   if (stopping) return;
   console.error(`the Temporal dev server exited unexpectedly (code ${code}); stopping`);
   process.exitCode = 1;
   worker.shutdown();
 });
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
 try {
   await run();
 } finally {
