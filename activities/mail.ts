@@ -16,7 +16,7 @@ import {
   notificationRequestSchema,
   type Recipient,
 } from '../domain/notifications.ts';
-import { InvalidInputError, parseInput } from '../domain/validation.ts';
+import { parseInput, rejectInvalid } from '../domain/validation.ts';
 import { renderNotification } from './mailTemplates.ts';
 import type { SentLedger } from './sentLedger.ts';
 
@@ -58,7 +58,7 @@ export function createMailActivities(options: MailActivityOptions) {
     const sent = ledger.get(req.key);
     if (sent) return { key: req.key, messageId: sent.messageId, sentNow: false };
 
-    const { subject, text } = validInput(() => renderNotification(req));
+    const { subject, text } = rejectInvalid(() => renderNotification(req));
     ledger.assertWritable();
     const messageId = messageIdFor(req.key, messageIdDomain);
     const signal = Context.current().cancellationSignal;
@@ -88,7 +88,7 @@ export function createMailActivities(options: MailActivityOptions) {
   return {
     /** Sends the notice once per business key; a repeat returns the first delivery with sentNow: false. */
     async sendNotification(input: NotificationRequest): Promise<NotificationReceipt> {
-      const req = validInput(() => parseInput(notificationRequestSchema, input, 'notification request'));
+      const req = rejectInvalid(() => parseInput(notificationRequestSchema, input, 'notification request'));
       // One at a time per key: an attempt that timed out may still be sending when its retry starts here.
       return queues.run(req.key, () => deliver(req));
     },
@@ -97,23 +97,6 @@ export function createMailActivities(options: MailActivityOptions) {
 
 function address(recipient: Recipient): { name: string; address: string } {
   return { name: recipient.name, address: recipient.email };
-}
-
-/** A request the workflow got wrong fails the same way on every retry. */
-function validInput<T>(produce: () => T): T {
-  try {
-    return produce();
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      throw ApplicationFailure.create({
-        type: 'InvalidInput',
-        message: error.message,
-        nonRetryable: true,
-        details: [error.issues],
-      });
-    }
-    throw error;
-  }
 }
 
 /** nodemailer sets `permanent` from the reply code: 5xx, except 503 (a session-state error), is final. */

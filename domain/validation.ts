@@ -1,4 +1,5 @@
 // One place that turns zod issues into messages that name the field and say what would be accepted.
+import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 
 export class InvalidInputError extends Error {
@@ -26,4 +27,25 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
     what,
     result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message })),
   );
+}
+
+/**
+ * Runs a check whose InvalidInputError must end the operation for good: an update validator's rejection
+ * (nothing reaches history) or an activity's non-retryable failure. The same input fails the same way,
+ * so it is marked non-retryable; the message names the fields and the issues travel as details.
+ */
+export function rejectInvalid<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      throw ApplicationFailure.create({
+        type: 'InvalidInput',
+        nonRetryable: true,
+        message: error.message,
+        details: [error.issues],
+      });
+    }
+    throw error;
+  }
 }

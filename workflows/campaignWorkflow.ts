@@ -21,7 +21,7 @@ import {
 import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registryLoader.ts';
-import { InvalidInputError, parseInput } from '../domain/validation.ts';
+import { InvalidInputError, parseInput, rejectInvalid } from '../domain/validation.ts';
 import { sendNotification } from './mailActivities.ts';
 import {
   campaignStatusQuery,
@@ -34,7 +34,6 @@ import {
 } from './messages.ts';
 import { compileNationalSummary } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
-import { rejectInvalid } from './rejection.ts';
 import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
 import type { CampaignStatus, NationalSummary, UnitProgress } from './status.ts';
 import { unitWorkflow } from './unitWorkflow.ts';

@@ -27,7 +27,7 @@ import {
   summarySubmissionSchema,
   workPlanSchema,
 } from '../domain/submissions.ts';
-import { parseInput } from '../domain/validation.ts';
+import { parseInput, rejectInvalid } from '../domain/validation.ts';
 import { sendNotification } from './mailActivities.ts';
 import {
   closeCampaignSignal,
@@ -43,7 +43,6 @@ import {
   unitStatusQuery,
 } from './messages.ts';
 import { notificationRequest, type UnitContacts } from './notificationRequest.ts';
-import { rejectInvalid } from './rejection.ts';
 import { activeTrack, stateName, type UnitReport, type UnitStatus, unitStatus } from './status.ts';
 import {
   type NotifyParams,
