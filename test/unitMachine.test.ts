@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type AnyStateNode, initialTransition, transition } from 'xstate';
 import { DAY_MS, defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
 import { nextTick } from '../domain/deadlines.ts';
+import { stateName } from '../workflows/status.ts';
 import { type NotifyParams, type UnitEvent, type UnitInput, unitMachine } from '../workflows/unitMachine.ts';
 import { sampleDemandList, sampleResults, sampleWorkPlan, sampleWritten } from './support/samples.ts';
 
@@ -292,7 +293,7 @@ describe('the unit machine under random event sequences', () => {
         for (const make of makers) {
           t += DAY_MS;
           snapshot = transition(unitMachine, snapshot, make(t))[0];
-          visited.add(stateId(snapshot.value));
+          visited.add(stateName(snapshot.value));
           const c = snapshot.context;
           const planIn = c.workPlan !== null && c.demandList !== null;
           const summaryIn = c.writtenSummary !== null && c.resultsSummary !== null;
@@ -321,12 +322,6 @@ function feedbackAt(t: number): UnitEvent {
     feedback: { matches: [], pairedResourceIds: [], keyGuidanceRegion: false, exchangeHosts: [] },
     at: t,
   };
-}
-
-function stateId(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const [parent, child] = Object.entries(value as Record<string, unknown>)[0] as [string, unknown];
-  return `${parent}.${stateId(child)}`;
 }
 
 function collectLeaves(node: AnyStateNode, prefix = ''): string[] {
