@@ -17,8 +17,6 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
 
-# The sent-ledger's directory, owned by `node` so that a fresh named volume mounted here is writable.
-RUN mkdir -p /var/lib/wanlixing && chown node:node /var/lib/wanlixing
 USER node
 
 # node itself is PID 1 (no npm/npx wrapper in between), so SIGTERM reaches the worker, whose Worker.run()

@@ -1,15 +1,14 @@
-// The sendNotification activity: validate, look up the sent-ledger, render, deliver over SMTP, record.
-// At most one delivery per business key as long as the ledger holds; a crash between the SMTP server's
-// acceptance and the ledger's fsync can still send twice, which the deterministic Message-ID lets mail
-// clients collapse.
-import { ApplicationFailure, Context, log } from '@temporalio/activity';
+// The sendNotification activity: validate, render, claim the business key in the mail ledger, deliver over
+// SMTP, record the outcome. One delivery per business key, except when an attempt dies after the server
+// accepted the message and before the ledger heard so (a crash in the DATA phase): the retry sends again,
+// with the same deterministic Message-ID, which mail clients fold into one message.
+import { ApplicationFailure, log } from '@temporalio/activity';
 import nodemailer, {
   type NodemailerError,
   type SentMessageInfo,
   type SMTPPoolOptions,
   type Transporter,
 } from 'nodemailer';
-import type { z } from 'zod';
 import {
   type NotificationReceipt,
   type NotificationRequest,
@@ -17,16 +16,14 @@ import {
   type Recipient,
 } from '../domain/notifications.ts';
 import { parseInput, rejectInvalid } from '../domain/validation.ts';
+import type { MailLedger } from './mailLedger/ledger.ts';
 import { renderNotification } from './mailTemplates.ts';
-import type { SentLedger } from './sentLedger.ts';
-
-type Request = z.output<typeof notificationRequestSchema>;
 
 export interface MailActivityOptions {
   /** One pooled transporter per worker, see createSmtpTransport. */
   transport: Transporter;
   from: Recipient | string;
-  ledger: SentLedger;
+  ledger: MailLedger;
   /** Right-hand side of the Message-ID, e.g. the sending host's domain. */
   messageIdDomain: string;
 }
@@ -38,8 +35,12 @@ export function createSmtpTransport(smtpUrl: string): Transporter {
     pool: true,
     // The pool would re-send a message whose connection dropped mid-delivery (5 times by default) behind
     // the activity's back; with 0 that delivery fails, and Temporal's retry policy, which sees the
-    // attempt and checks the sent-ledger first, decides when to try again.
+    // attempt and checks the mail ledger first, decides when to try again.
     maxRequeues: 0,
+    // A delivery never outlives the ledger's claim on it (120 s): nodemailer's defaults wait minutes.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
   };
   return nodemailer.createTransport(options);
 }
@@ -52,51 +53,60 @@ export function messageIdFor(key: string, domain: string): string {
 export function createMailActivities(options: MailActivityOptions) {
   const { transport, ledger, messageIdDomain } = options;
   const from = typeof options.from === 'string' ? options.from : address(options.from);
-  const queues = new KeyedQueue();
-
-  async function deliver(req: Request): Promise<NotificationReceipt> {
-    const sent = ledger.get(req.key);
-    if (sent) return { key: req.key, messageId: sent.messageId, sentNow: false };
-
-    const { subject, text } = rejectInvalid(() => renderNotification(req));
-    ledger.assertWritable();
-    const messageId = messageIdFor(req.key, messageIdDomain);
-    const signal = Context.current().cancellationSignal;
-    let info: SentMessageInfo;
-    try {
-      info = await transport.sendMail({
-        from,
-        to: req.to.map(address),
-        cc: req.cc.map(address),
-        subject,
-        text,
-        messageId,
-        headers: { 'X-Wanlixing-Key': req.key, 'X-Wanlixing-Kind': req.kind },
-        // Aborts a stalled delivery when the attempt is cancelled or times out on this worker.
-        signal,
-      });
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      throw smtpFailure(error as NodemailerError);
-    }
-    // Some recipients refused, others accepted: the message went out, so resending would duplicate it.
-    if (info.rejected?.length) log.warn('recipients rejected', { key: req.key, rejected: info.rejected });
-    await ledger.record(req.key, messageId);
-    return { key: req.key, messageId, sentNow: true };
-  }
 
   return {
     /** Sends the notice once per business key; a repeat returns the first delivery with sentNow: false. */
     async sendNotification(input: NotificationRequest): Promise<NotificationReceipt> {
       const req = rejectInvalid(() => parseInput(notificationRequestSchema, input, 'notification request'));
-      // One at a time per key: an attempt that timed out may still be sending when its retry starts here.
-      return queues.run(req.key, () => deliver(req));
+      const { subject, text } = rejectInvalid(() => renderNotification(req));
+      const messageId = messageIdFor(req.key, messageIdDomain);
+      const claim = await ledger.claim(req.key, messageId);
+      if (claim.kind === 'sent') return { key: req.key, messageId: claim.messageId, sentNow: false };
+      if (claim.kind === 'busy') {
+        throw ApplicationFailure.retryable(
+          `another attempt is delivering ${req.key} (its claim runs until ${claim.leaseUntil})`,
+          'DeliveryInProgress',
+        );
+      }
+      if (claim.takenOver)
+        log.warn('resending a notice whose earlier attempt may have delivered it', { key: req.key });
+      let info: SentMessageInfo;
+      try {
+        // No cancellation signal: a worker shutting down lets a started delivery finish (its grace time
+        // covers the SMTP timeouts) instead of cutting the conversation after the server took the message.
+        info = await transport.sendMail({
+          from,
+          to: req.to.map(address),
+          cc: req.cc.map(address),
+          subject,
+          text,
+          messageId,
+          headers: { 'X-Wanlixing-Key': req.key, 'X-Wanlixing-Kind': req.kind },
+        });
+      } catch (error) {
+        const failure = error as NodemailerError;
+        if (neverDelivered(failure)) await ledger.release(req.key, claim.token);
+        else await ledger.markUncertain(req.key, claim.token);
+        throw smtpFailure(failure);
+      }
+      // Some recipients refused, others accepted: the message went out, so resending would duplicate it.
+      if (info.rejected?.length) log.warn('recipients rejected', { key: req.key, rejected: info.rejected });
+      await ledger.markSent(req.key, claim.token);
+      return { key: req.key, messageId, sentNow: true };
     },
   };
 }
 
 function address(recipient: Recipient): { name: string; address: string } {
   return { name: recipient.name, address: recipient.email };
+}
+
+/**
+ * The server answered with a refusal, or was never reached. Any other failure broke the connection at a
+ * point that may have come after the server took the message.
+ */
+function neverDelivered(error: NodemailerError & { syscall?: string }): boolean {
+  return typeof error.responseCode === 'number' || error.syscall === 'connect' || error.code === 'EDNS';
 }
 
 /** nodemailer sets `permanent` from the reply code: 5xx, except 503 (a session-state error), is final. */
@@ -109,22 +119,4 @@ function smtpFailure(error: NodemailerError): ApplicationFailure {
     details: [{ code: error.code, responseCode: error.responseCode, response: error.response }],
     cause: error,
   });
-}
-
-/** Runs tasks with the same key one after another, in call order. */
-class KeyedQueue {
-  private readonly tails = new Map<string, Promise<void>>();
-
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const result = (this.tails.get(key) ?? Promise.resolve()).then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return result;
-  }
 }

@@ -1,13 +1,10 @@
 // One Temporal worker for one bench run, in its own process: its memory is then the run's alone (within one
 // process freed memory stays in RSS, so alternating runs would hide each other's peaks). Started by
 // bench/campaign.bench.ts over IPC; not meant to be run by hand.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { SentLedger } from '../activities/sentLedger.ts';
+import { openMailLedger } from '../activities/mailLedger/open.ts';
 
 export interface WorkerProcessConfig {
   address: string;
@@ -37,8 +34,7 @@ const send = (message: FromWorker) =>
 const config = JSON.parse(process.argv[2] ?? '') as WorkerProcessConfig;
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-const ledgerDir = mkdtempSync(join(tmpdir(), 'wlx-bench-ledger-'));
-const ledger = await SentLedger.open(join(ledgerDir, 'sent.jsonl'));
+const ledger = await openMailLedger('pglite:memory://');
 const transport = createSmtpTransport(config.smtpUrl);
 const connection = await NativeConnection.connect({ address: config.address });
 const worker = await Worker.create({
@@ -83,7 +79,6 @@ process.once('message', async (message: ToWorker) => {
   transport.close();
   await ledger.close();
   await connection.close();
-  rmSync(ledgerDir, { recursive: true, force: true });
   await send({ type: 'done', memory });
   process.disconnect();
 });

@@ -1,6 +1,7 @@
 // `npm start`: the embedded default on one machine — the Temporal CLI dev server (SQLite under var/,
-// Web UI, our search attributes), a local SMTP sink keeping every message as .eml, and the worker.
-// Ctrl-C stops all three; starting again resumes the same campaigns with their timers.
+// Web UI, our search attributes), a local SMTP sink keeping every message as .eml, the mail ledger
+// (PGlite, served over the PostgreSQL protocol so that more workers can share it) and the worker.
+// Ctrl-C stops them all; starting again resumes the same campaigns with their timers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,6 +14,7 @@ import { parseInput } from '../domain/validation.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { createWorker } from '../worker/createWorker.ts';
 import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
+import { startLedgerServer } from './ledgerServer.ts';
 import { startMailSink } from './mailSink.ts';
 import { ensureBinary, temporalCli } from './temporalBinaries.ts';
 
@@ -21,6 +23,7 @@ const optionsSchema = z.object({
   port: port.default(7233),
   uiPort: port.default(8233),
   smtpPort: port.default(2525),
+  ledgerPort: port.default(5433),
   dataDir: z.string().min(1).default('var'),
 });
 
@@ -29,7 +32,8 @@ const program = new Command('start')
   .option('--port <port>', 'Temporal frontend (gRPC) port', '7233')
   .option('--ui-port <port>', 'Temporal Web UI port', '8233')
   .option('--smtp-port <port>', 'SMTP sink port', '2525')
-  .option('--data-dir <dir>', 'where the server database, mail and sent-ledger live', 'var')
+  .option('--ledger-port <port>', 'mail ledger (PostgreSQL protocol) port', '5433')
+  .option('--data-dir <dir>', 'where the server database, the mail and the mail ledger live', 'var')
   .parse();
 const options = parseInput(optionsSchema, program.opts(), 'options');
 const dataDir = resolve(options.dataDir);
@@ -41,6 +45,7 @@ for (const [flag, port] of [
   ['--port', options.port],
   ['--ui-port', options.uiPort],
   ['--smtp-port', options.smtpPort],
+  ['--ledger-port', options.ledgerPort],
 ] as const) {
   if (!(await portIsFree(port))) {
     console.error(`port ${port} is in use (another npm start?); stop that, or choose another with ${flag}`);
@@ -52,10 +57,11 @@ const address = `127.0.0.1:${options.port}`;
 const uiUrl = `http://localhost:${options.uiPort}`;
 const server = startDevServer();
 const sink = await startMailSink({ port: options.smtpPort, dir: join(dataDir, 'mail') });
+const ledger = await startLedgerServer({ dir: join(dataDir, 'mail-ledger'), port: options.ledgerPort });
 try {
   await waitForServer(server);
 } catch (error) {
-  await sink.close();
+  await Promise.all([sink.close(), ledger.close()]);
   server.kill('SIGTERM');
   throw error;
 }
@@ -66,7 +72,7 @@ const { worker, run } = await createWorker(
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: 'default',
     SMTP_URL: sink.url,
-    SENT_LEDGER_PATH: join(dataDir, 'sent-ledger.jsonl'),
+    MAIL_LEDGER_URL: ledger.url,
   }),
 );
 const env = options.port === 7233 ? '' : `TEMPORAL_ADDRESS=${address} TEMPORAL_UI_URL=${uiUrl} `;
@@ -77,6 +83,7 @@ console.log(
     `  Temporal Web UI  ${uiUrl}`,
     `  Temporal server  ${address}   (data in ${join(dataDir, 'temporal.db')})`,
     `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
+    `  Mail ledger      ${ledger.url}   (PGlite in ${join(dataDir, 'mail-ledger')}; more workers may share it)`,
     '',
     'Next, in another terminal:',
     `  ${env}npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m`,
@@ -99,7 +106,7 @@ try {
   await run();
 } finally {
   stopping = true;
-  await sink.close();
+  await Promise.all([sink.close(), ledger.close()]);
   await stopServer(server);
   console.log('stopped');
 }

@@ -1,13 +1,11 @@
 // The real calendar (2022's month-days) for next year, end to end on the time-skipping server, with a
 // real SMTP sink: the exact mail each unit receives and the national summary that comes out.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { SentLedger } from '../activities/sentLedger.ts';
+import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/registryLoader.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
@@ -37,6 +35,10 @@ import {
 } from './support/samples.ts';
 import { bundleWorkflows, timeSkippingServer } from './support/temporal.ts';
 
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 const registry = defaultRegistry();
 const office = (code: string) => registry.units.find((u) => u.code === code)?.contacts.office.email;
 const leadership = (code: string) => registry.units.find((u) => u.code === code)?.contacts.leadership.email;
@@ -64,11 +66,10 @@ afterAll(async () => {
 });
 
 async function runWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'wlx-ledger-'));
   const activities = createMailActivities({
     transport: createSmtpTransport(sink.url),
     from: 'wanlixing@cnipa.example',
-    ledger: await SentLedger.open(join(dir, 'sent.jsonl')),
+    ledger: await openMailLedger('pglite:memory://'),
     messageIdDomain: 'test.wanlixing.example',
   });
   const worker = await Worker.create({
@@ -359,9 +360,9 @@ async function signalCount(workflowId: string): Promise<number> {
   return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
 }
 
-/** Keeps the run's histories as replay fixtures (RECORD_HISTORIES=1 npm test). */
+/** Keeps the run's histories as this release's replay fixtures (RECORD_HISTORIES=1 npm test). */
 async function recordHistories(year: number, codes: string[]): Promise<void> {
-  const dir = new URL('./fixtures/histories/', import.meta.url);
+  const dir = new URL(`./fixtures/histories/${packageVersion}/`, import.meta.url);
   mkdirSync(dir, { recursive: true });
   const ids = [
     campaignWorkflowId(year),

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { workerConfigSchema } from '../worker/config.ts';
+import { shutdownGraceTime } from '../worker/createWorker.ts';
 import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -143,10 +144,21 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('keeps the sent-ledger on a named volume, so that a restarted worker does not mail twice', () => {
-    const ledger = workerEnv.SENT_LEDGER_PATH ?? '';
-    expect(posix.isAbsolute(ledger), ledger).toBe(true);
-    expect(onNamedVolume(worker, ledger), `${ledger} on a named volume of ${workerName}`).toBe(true);
+  it('runs two worker replicas that share one mail ledger on the compose database', () => {
+    expect((worker as { deploy?: { replicas?: number } }).deploy?.replicas).toBeGreaterThanOrEqual(2);
+    const [postgresName] = serviceByImage('postgres');
+    const ledger = new URL(workerEnv.MAIL_LEDGER_URL ?? '');
+    expect(ledger.protocol).toBe('postgres:');
+    expect(ledger.hostname).toBe(postgresName);
+    const dependsOn = worker.depends_on;
+    expect(Array.isArray(dependsOn) ? undefined : dependsOn?.[postgresName]?.condition).toBe(
+      'service_healthy',
+    );
+  });
+
+  it('gives a stopping worker longer than its shutdown grace time, so a started delivery finishes', () => {
+    const grace = (worker as { stop_grace_period?: string }).stop_grace_period ?? '10s';
+    expect(seconds(grace)).toBeGreaterThan(seconds(shutdownGraceTime));
   });
 
   it('uses the current Temporal images, never auto-setup, each pinned to a version', () => {
@@ -168,6 +180,15 @@ describe('docker-compose.yml', () => {
     expect(onNamedVolume(mailpit, env.MP_DATABASE ?? ''), `MP_DATABASE ${env.MP_DATABASE}`).toBe(true);
   });
 });
+
+/** `60s`, `1m30s`, `50 seconds` as seconds. */
+function seconds(duration: string): number {
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, hour: 3600, minute: 60, second: 1 };
+  let total = 0;
+  for (const [, n, unit] of duration.matchAll(/(\d+)\s*([a-z]+?)s?\b/g))
+    total += Number(n) * (units[unit ?? ''] ?? NaN);
+  return total;
+}
 
 /** What a module loads when it runs: relative files (followed) and packages; `import type` is erased. */
 function runtimeGraph(entry: string): { files: string[]; packages: Set<string> } {

@@ -7,13 +7,16 @@ import { DefaultLogger } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
+import type { MailLedger } from '../activities/mailLedger/ledger.ts';
+import { openMailLedger, sqlClient } from '../activities/mailLedger/open.ts';
+import { type SqlClient, schema } from '../activities/mailLedger/sqlLedger.ts';
 import { renderNotification } from '../activities/mailTemplates.ts';
-import { SentLedger } from '../activities/sentLedger.ts';
 import {
   type NotificationReceipt,
   type NotificationRequest,
   notificationRequestSchema,
 } from '../domain/notifications.ts';
+import { type LedgerServer, startLedgerServer } from '../scripts/ledgerServer.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
 
 const from = { name: '国家知识产权局知识产权运用促进司', email: 'yunyongsi@cnipa.example' };
@@ -40,29 +43,41 @@ const refused = new Map<string, number>();
 let sink: MailSink;
 let transport: Transporter;
 let dir: string;
-let ledgerPath: string;
-let ledger: SentLedger;
+/** The shared ledger, over the PostgreSQL protocol as workers reach it. */
+let server: LedgerServer;
+let ledger: MailLedger;
+/** Reads the ledger's table as an operator would. */
+let sql: SqlClient;
 
 beforeAll(async () => {
   sink = await startMailSink({ port: 0, rejectRecipient: (address) => refused.get(address) });
   transport = createSmtpTransport(sink.url);
+  dir = await mkdtemp(join(tmpdir(), 'wlx-mail-'));
+  server = await startLedgerServer({ dir: join(dir, 'ledger'), port: 0 });
+  ledger = await openMailLedger(server.url);
+  sql = await sqlClient(server.url);
 });
 
 afterAll(async () => {
   transport.close();
-  await Promise.all([sink.close(), ledger.close()]);
+  await Promise.all([sink.close(), ledger.close(), sql.close()]);
+  await server.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
-  await ledger?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = await mkdtemp(join(tmpdir(), 'wlx-mail-'));
-  ledgerPath = join(dir, 'var', 'sent.jsonl');
-  ledger = await SentLedger.open(ledgerPath);
+  await sql.query(`DELETE FROM ${schema}.deliveries`);
   refused.clear();
   sink.clear();
 });
+
+async function row(key: string) {
+  const { rows } = await sql.query<{ state: string; message_id: string; takeovers: number }>(
+    `SELECT state, message_id, takeovers FROM ${schema}.deliveries WHERE business_key = $1`,
+    [key],
+  );
+  return rows[0];
+}
 
 function activities(withLedger = ledger, over = transport) {
   return createMailActivities({
@@ -115,24 +130,61 @@ describe('sendNotification', () => {
       receivedAt: expect.any(String),
     });
     expect(mail?.text.trim()).toBe(text);
-    expect(ledger.get(req.key)?.messageId).toBe(messageId);
+    expect(await row(req.key)).toEqual({ state: 'sent', message_id: messageId, takeovers: 0 });
   });
 
-  it('sends a key once, also when retried after a worker restart', async () => {
+  it('sends a key once, also when retried by another worker with its own connection', async () => {
     expect((await send(reminder())).sentNow).toBe(true);
     expect(await send(reminder())).toMatchObject({ sentNow: false, messageId: expect.stringMatching(/^</) });
 
-    await ledger.close();
-    ledger = await SentLedger.open(ledgerPath);
-    expect(await send(reminder(), activities(ledger))).toMatchObject({ sentNow: false });
+    const other = await openMailLedger(server.url);
+    try {
+      expect(await send(reminder(), activities(other))).toMatchObject({ sentNow: false });
+    } finally {
+      await other.close();
+    }
     expect(sink.messages()).toHaveLength(1);
   });
 
-  it('sends a key once when two attempts overlap', async () => {
-    // One set of activities per worker, as in worker/main.ts.
-    const acts = activities();
-    const receipts = await Promise.all([send(reminder(), acts), send(reminder(), acts)]);
-    expect(receipts.map((r) => r.sentNow).sort()).toEqual([false, true]);
+  it('sends a key once when attempts on two workers overlap; the one that lost the claim is retried', async () => {
+    const other = await openMailLedger(server.url);
+    try {
+      const outcomes = await Promise.allSettled([
+        send(reminder(), activities(ledger)),
+        send(reminder(), activities(other)),
+      ]);
+      const sent = outcomes.filter((o) => o.status === 'fulfilled' && o.value.sentNow);
+      expect(sent).toHaveLength(1);
+      // The other either found it delivered or found the delivery under way, which Temporal retries.
+      for (const outcome of outcomes) {
+        if (outcome.status === 'rejected') expect(outcome.reason.type).toBe('DeliveryInProgress');
+      }
+      expect(await send(reminder(), activities(other))).toMatchObject({ sentNow: false });
+    } finally {
+      await other.close();
+    }
+    expect(sink.messages()).toHaveLength(1);
+  });
+
+  it('keeps other attempts away while a claim is live, and takes over one whose sender died', async () => {
+    const key = reminder().key;
+    const first = await ledger.claim(key, '<m@test>');
+    expect(first).toMatchObject({ kind: 'claimed', takenOver: false });
+    expect(await ledger.claim(key, '<m@test>')).toMatchObject({ kind: 'busy' });
+    // The sender died mid-delivery: its lease runs out.
+    await sql.query(`UPDATE ${schema}.deliveries SET lease_until = now() - interval '1 second'`);
+    expect((await send(reminder())).sentNow).toBe(true);
+    expect(await row(key)).toMatchObject({ state: 'sent', takeovers: 1 });
+  });
+
+  it('lets a worker shutting down finish the delivery it started, and records it', async () => {
+    const env = new MockActivityEnvironment(undefined, { logger: quiet });
+    const receipt = env.run(activities().sendNotification, reminder()) as Promise<NotificationReceipt>;
+    // Cancelled as a worker's shutdown cancels its activities, while the message is on its way.
+    await new Promise((done) => setImmediate(done));
+    env.cancel('WORKER_SHUTDOWN');
+    expect(await receipt).toMatchObject({ sentNow: true });
+    expect(await row(reminder().key)).toMatchObject({ state: 'sent' });
     expect(sink.messages()).toHaveLength(1);
   });
 
@@ -142,7 +194,7 @@ describe('sendNotification', () => {
     const error = await failure(send(reminder()));
     expect(error.type).toBe('SmtpPermanentFailure');
     expect(error.nonRetryable).toBe(true);
-    expect(ledger.has(reminder().key)).toBe(false);
+    expect(await row(reminder().key)).toBeUndefined();
     expect(sink.messages()).toEqual([]);
   });
 
@@ -152,7 +204,7 @@ describe('sendNotification', () => {
     const error = await failure(send(reminder()));
     expect(error.type).toBe('SmtpTransientFailure');
     expect(error.nonRetryable).toBe(false);
-    expect(ledger.has(reminder().key)).toBe(false);
+    expect(await row(reminder().key)).toBeUndefined();
 
     refused.clear();
     expect((await send(reminder())).sentNow).toBe(true);
@@ -170,14 +222,14 @@ describe('sendNotification', () => {
     } finally {
       unreachable.close();
     }
-    expect(ledger.has(reminder().key)).toBe(false);
+    // Never reached: nothing went out, and the retry is a fresh delivery, not a possible duplicate.
+    expect(await row(reminder().key)).toBeUndefined();
   });
 
-  it('does not send when the ledger can no longer record', async () => {
-    const broken = await SentLedger.open(join(dir, 'broken.jsonl'));
-    await broken.close();
-    await broken.record('other', '<other@test>').catch(() => undefined);
-    await expect(send(reminder(), activities(broken))).rejects.toThrow(/failed to append earlier/);
+  it('does not send when the ledger cannot be reached', async () => {
+    const gone = await openMailLedger(server.url);
+    await gone.close();
+    await expect(send(reminder(), activities(gone))).rejects.toThrow();
     expect(sink.messages()).toEqual([]);
   });
 

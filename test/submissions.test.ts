@@ -1,14 +1,11 @@
 // Updates against a real server: bad input is rejected with the field named and nothing changes;
 // a retried update is applied once, also after continue-as-new.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { SentLedger } from '../activities/sentLedger.ts';
+import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry, findUnit } from '../domain/registryLoader.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
@@ -58,7 +55,7 @@ beforeAll(async () => {
     activities: createMailActivities({
       transport: createSmtpTransport(sink.url),
       from: 'wanlixing@cnipa.example',
-      ledger: await SentLedger.open(join(mkdtempSync(join(tmpdir(), 'wlx-ledger-')), 'sent.jsonl')),
+      ledger: await openMailLedger('pglite:memory://'),
       messageIdDomain: 'test.wanlixing.example',
     }),
   });

@@ -12,8 +12,19 @@ export const workerConfigSchema = z.object({
   MAIL_FROM: z.string().min(1).default('知识产权服务万里行 <wanlixing@cnipa.example>'),
   /** Domain of the deterministic Message-IDs. */
   MESSAGE_ID_DOMAIN: z.string().min(1).default('wanlixing.cnipa.example'),
-  /** The sent-ledger that keeps a retried activity from mailing twice. */
-  SENT_LEDGER_PATH: z.string().min(1).default('var/sent-ledger.jsonl'),
+  /**
+   * The mail ledger every worker shares, so that no notice goes out twice: `postgres://user:pass@host/db`,
+   * or `pglite:<dir>` for PGlite inside this worker alone.
+   */
+  MAIL_LEDGER_URL: z
+    .string()
+    .regex(
+      /^(postgres(ql)?:\/\/\S+|pglite:\S+)$/,
+      'a postgres:// URL, or pglite:<folder> for a single worker',
+    )
+    .default('pglite:var/mail-ledger'),
+  /** A prebuilt workflow bundle (bundleWorkflowCode's code, as a file); without it the worker bundles at start. */
+  WORKFLOW_BUNDLE: z.string().min(1).optional(),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 

@@ -1,10 +1,13 @@
 // Builds the worker from its configuration: shared by the worker process and `npm start`.
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { SentLedger } from '../activities/sentLedger.ts';
+import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import type { WorkerConfig } from './config.ts';
+
+/** Longer than one SMTP delivery can take (createSmtpTransport's timeouts); compose's stop_grace_period is longer still. */
+export const shutdownGraceTime = '50 seconds';
 
 export interface RunningWorker {
   worker: Worker;
@@ -14,13 +17,18 @@ export interface RunningWorker {
 
 export async function createWorker(config: WorkerConfig): Promise<RunningWorker> {
   const transport = createSmtpTransport(config.SMTP_URL);
-  const ledger = await SentLedger.open(config.SENT_LEDGER_PATH);
+  const ledger = await openMailLedger(config.MAIL_LEDGER_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = config.WORKFLOW_BUNDLE
+    ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } }
+    : { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) };
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
-    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+    ...workflows,
+    // On SIGINT/SIGTERM a delivery in progress finishes and is recorded before the worker lets go of it.
+    shutdownGraceTime,
     activities: createMailActivities({
       transport,
       from: config.MAIL_FROM,

@@ -10,6 +10,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   getExternalWorkflowHandle,
+  patched,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
@@ -69,6 +70,9 @@ export interface UnitWorkflowInput {
     pending: NotifyParams[];
   };
 }
+
+/** patched() ids: each names a behaviour that histories recorded before it do not have. */
+const applyDueTicksBeforeClose = 'apply-due-ticks-before-close';
 
 type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
 
@@ -204,7 +208,18 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
   setHandler(
     closeCampaignSignal,
     () => {
-      if (snapshot.status !== 'done') apply({ type: 'campaign.close', at: nominalNow() });
+      if (snapshot.status === 'done') return;
+      // A worker that was down hears the close before its own timers that fell due earlier (signals come
+      // first in a workflow task): apply those first, so the year ends the same however late the worker was.
+      if (patched(applyDueTicksBeforeClose)) {
+        const until = Math.min(nominalNow(), schedule.closeAt);
+        for (let tick = upcoming(snapshot, schedule); tick && tick.event.at <= until; ) {
+          if (!snapshot.can(tick.event)) break;
+          apply(tick.event);
+          tick = upcoming(snapshot, schedule);
+        }
+      }
+      apply({ type: 'campaign.close', at: nominalNow() });
     },
     { description: 'From the campaign: the year is over; report and finish' },
   );

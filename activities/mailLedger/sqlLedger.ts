@@ -1,0 +1,113 @@
+// The mail ledger in SQL, the same statements on PostgreSQL (deployments, `pg`) and PGlite (the embedded
+// default). Every decision is one statement, so "already sent" and "someone else is sending" are atomic
+// without a transaction held across the SMTP conversation.
+import { randomUUID } from 'node:crypto';
+import type { Claim, MailLedger } from './ledger.ts';
+
+/** The little of `pg.Pool` and `PGlite` that the ledger uses. */
+export interface SqlClient {
+  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  close(): Promise<void>;
+}
+
+export const schema = 'wanlixing_mail';
+const table = `${schema}.deliveries`;
+
+const migration = [
+  `CREATE SCHEMA IF NOT EXISTS ${schema}`,
+  `CREATE TABLE IF NOT EXISTS ${table} (
+    business_key text PRIMARY KEY,
+    message_id text NOT NULL,
+    state text NOT NULL CHECK (state IN ('sending', 'uncertain', 'sent')),
+    claim_token text NOT NULL,
+    lease_until timestamptz NOT NULL,
+    -- Claims taken over from an attempt that never said how it ended: each may have sent the message twice.
+    takeovers integer NOT NULL DEFAULT 0,
+    first_claimed_at timestamptz NOT NULL DEFAULT now(),
+    sent_at timestamptz
+  )`,
+];
+
+// Two workers starting together may both try to create the schema; the loser sees one of these.
+const alreadyCreated = new Set(['23505', '42P06', '42P07']);
+
+export interface SqlLedgerOptions {
+  /**
+   * How long a claim keeps other attempts away. Longer than any delivery can last (the SMTP timeouts in
+   * createSmtpTransport), so a live sender is never overtaken; a crashed one is taken over once it passes.
+   */
+  leaseSeconds?: number;
+}
+
+export async function openSqlLedger(client: SqlClient, options: SqlLedgerOptions = {}): Promise<MailLedger> {
+  const leaseSeconds = options.leaseSeconds ?? 120;
+  for (const statement of migration) {
+    try {
+      await client.query(statement);
+    } catch (error) {
+      if (!alreadyCreated.has((error as { code?: string }).code ?? '')) throw error;
+      await client.query(statement);
+    }
+  }
+
+  async function update(sql: string, key: string, token: string): Promise<void> {
+    await client.query(sql, [key, token]);
+  }
+
+  const ledger: MailLedger = {
+    async claim(key, messageId) {
+      const token = randomUUID();
+      // A missing key is inserted; an uncertain one, or one whose sender's lease ran out, is taken over.
+      const claimed = await client.query<{ takeovers: number }>(
+        `INSERT INTO ${table} AS d (business_key, message_id, state, claim_token, lease_until)
+         VALUES ($1, $2, 'sending', $3, now() + make_interval(secs => $4))
+         ON CONFLICT (business_key) DO UPDATE
+           SET state = 'sending', claim_token = excluded.claim_token, lease_until = excluded.lease_until,
+               takeovers = d.takeovers + 1
+           WHERE d.state = 'uncertain' OR (d.state = 'sending' AND d.lease_until < now())
+         RETURNING d.takeovers`,
+        [key, messageId, token, leaseSeconds],
+      );
+      const row = claimed.rows[0];
+      if (row) return { kind: 'claimed', token, takenOver: row.takeovers > 0 };
+      const found = await client.query<{
+        state: string;
+        message_id: string;
+        sent_at: Date;
+        lease_until: Date;
+      }>(`SELECT state, message_id, sent_at, lease_until FROM ${table} WHERE business_key = $1`, [key]);
+      const existing = found.rows[0];
+      // Released between the two statements: a refused delivery that is free to claim again.
+      if (!existing) return ledger.claim(key, messageId);
+      if (existing.state === 'sent') {
+        return { kind: 'sent', messageId: existing.message_id, sentAt: iso(existing.sent_at) };
+      }
+      return { kind: 'busy', leaseUntil: iso(existing.lease_until) } satisfies Claim;
+    },
+    markSent: (key, token) =>
+      update(
+        `UPDATE ${table} SET state = 'sent', sent_at = now() WHERE business_key = $1 AND claim_token = $2`,
+        key,
+        token,
+      ),
+    markUncertain: (key, token) =>
+      update(
+        `UPDATE ${table} SET state = 'uncertain' WHERE business_key = $1 AND claim_token = $2 AND state = 'sending'`,
+        key,
+        token,
+      ),
+    release: (key, token) =>
+      update(
+        `DELETE FROM ${table} WHERE business_key = $1 AND claim_token = $2 AND state = 'sending'`,
+        key,
+        token,
+      ),
+    close: () => client.close(),
+  };
+  return ledger;
+}
+
+/** pg returns timestamptz as Date; PGlite too. */
+function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
