@@ -37,7 +37,7 @@ export function createSmtpTransport(smtpUrl: string): Transporter {
     // the activity's back; with 0 that delivery fails, and Temporal's retry policy, which sees the
     // attempt and checks the mail ledger first, decides when to try again.
     maxRequeues: 0,
-    // A delivery never outlives the ledger's claim on it (120 s): nodemailer's defaults wait minutes.
+    // A stalled server fails the attempt, and Temporal retries it, instead of nodemailer's minutes of waiting.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
@@ -71,6 +71,12 @@ export function createMailActivities(options: MailActivityOptions) {
       if (claim.takenOver)
         log.warn('resending a notice whose earlier attempt may have delivered it', { key: req.key });
       let info: SentMessageInfo;
+      // Keeps other attempts away for as long as this delivery lasts, and no longer once this worker dies.
+      const renewal = setInterval(() => {
+        ledger
+          .renew(req.key, claim.token)
+          .catch((error) => log.warn('could not renew the claim', { key: req.key, error }));
+      }, ledger.renewEveryMs);
       try {
         // No cancellation signal: a worker shutting down lets a started delivery finish (its grace time
         // covers the SMTP timeouts) instead of cutting the conversation after the server took the message.
@@ -88,6 +94,8 @@ export function createMailActivities(options: MailActivityOptions) {
         if (neverDelivered(failure)) await ledger.release(req.key, claim.token);
         else await ledger.markUncertain(req.key, claim.token);
         throw smtpFailure(failure);
+      } finally {
+        clearInterval(renewal);
       }
       // Some recipients refused, others accepted: the message went out, so resending would duplicate it.
       if (info.rejected?.length) log.warn('recipients rejected', { key: req.key, rejected: info.rejected });

@@ -175,6 +175,22 @@ describe('sendNotification', () => {
     await sql.query(`UPDATE ${schema}.deliveries SET lease_until = now() - interval '1 second'`);
     expect((await send(reminder())).sentNow).toBe(true);
     expect(await row(key)).toMatchObject({ state: 'sent', takeovers: 1 });
+    // The dead sender's claim is gone: it can neither renew it nor mark the key.
+    if (first.kind !== 'claimed') throw new Error('expected a claim');
+    expect(await ledger.renew(key, first.token)).toBe(false);
+  });
+
+  it('keeps a claim whose sender renews it past its lease', async () => {
+    const key = reminder().key;
+    const claim = await ledger.claim(key, '<m@test>');
+    if (claim.kind !== 'claimed') throw new Error('expected a claim');
+    await sql.query(`UPDATE ${schema}.deliveries SET lease_until = now() + interval '1 second'`);
+    expect(await ledger.renew(key, claim.token)).toBe(true);
+    const { rows } = await sql.query<{ left: number }>(
+      `SELECT extract(epoch FROM lease_until - now())::float AS left FROM ${schema}.deliveries`,
+    );
+    expect(rows[0]?.left).toBeGreaterThan(20);
+    expect(await ledger.claim(key, '<m@test>')).toMatchObject({ kind: 'busy' });
   });
 
   it('lets a worker shutting down finish the delivery it started, and records it', async () => {

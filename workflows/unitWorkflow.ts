@@ -73,6 +73,7 @@ export interface UnitWorkflowInput {
 
 /** patched() ids: each names a behaviour that histories recorded before it do not have. */
 const applyDueTicksBeforeClose = 'apply-due-ticks-before-close';
+const reportChangesDuringSignal = 'report-changes-during-signal';
 
 type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
 
@@ -235,6 +236,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       await deliver(pending[0] as NotifyParams);
       pending.shift();
     }
+    // What this round reports: a change that lands while the signal below is in flight is another round's.
+    const reporting = snapshot;
     const current = status();
     const { activitiesRecorded: _, ...progress } = current;
     setCurrentDetails(unitDetails(current));
@@ -265,7 +268,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     }
 
     const tick = upcoming(snapshot, schedule);
-    const before = snapshot;
+    const before = patched(reportChangesDuringSignal) ? reporting : snapshot;
     // An event can leave the snapshot as it was and still ask for mail (an operator's reminder).
     const changed = () => snapshot !== before || pending.length > 0;
     if (!tick) {

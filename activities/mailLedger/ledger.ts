@@ -14,6 +14,10 @@ export type Claim =
 export interface MailLedger {
   /** Atomically takes the key unless it was delivered or another live attempt holds it. */
   claim(key: string, messageId: string): Promise<Claim>;
+  /** Extends a live claim while its delivery goes on; false once it has been taken over. */
+  renew(key: string, token: string): Promise<boolean>;
+  /** How often a live claim must be renewed to keep it. */
+  readonly renewEveryMs: number;
   /** The server accepted the message. */
   markSent(key: string, token: string): Promise<void>;
   /** The delivery failed in a way that may have come after the server accepted it. */

@@ -33,14 +33,14 @@ const alreadyCreated = new Set(['23505', '42P06', '42P07']);
 
 export interface SqlLedgerOptions {
   /**
-   * How long a claim keeps other attempts away. Longer than any delivery can last (the SMTP timeouts in
-   * createSmtpTransport), so a live sender is never overtaken; a crashed one is taken over once it passes.
+   * How long a claim keeps other attempts away unless renewed. A live sender renews it every third of that,
+   * so it is never overtaken; a crashed one is taken over once its lease has passed.
    */
   leaseSeconds?: number;
 }
 
 export async function openSqlLedger(client: SqlClient, options: SqlLedgerOptions = {}): Promise<MailLedger> {
-  const leaseSeconds = options.leaseSeconds ?? 120;
+  const leaseSeconds = options.leaseSeconds ?? 30;
   for (const statement of migration) {
     try {
       await client.query(statement);
@@ -83,6 +83,15 @@ export async function openSqlLedger(client: SqlClient, options: SqlLedgerOptions
         return { kind: 'sent', messageId: existing.message_id, sentAt: iso(existing.sent_at) };
       }
       return { kind: 'busy', leaseUntil: iso(existing.lease_until) } satisfies Claim;
+    },
+    renewEveryMs: (leaseSeconds * 1000) / 3,
+    async renew(key, token) {
+      const { rows } = await client.query(
+        `UPDATE ${table} SET lease_until = now() + make_interval(secs => $3)
+         WHERE business_key = $1 AND claim_token = $2 AND state = 'sending' RETURNING 1`,
+        [key, token, leaseSeconds],
+      );
+      return rows.length === 1;
     },
     markSent: (key, token) =>
       update(

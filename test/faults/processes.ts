@@ -1,0 +1,131 @@
+// The processes a fault case kills and restarts: the Temporal dev server on its SQLite file, and workers
+// (worker/main.ts, as deployed) on a prebuilt workflow bundle. Their output goes to a log file per process,
+// named in failures.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Connection } from '@temporalio/client';
+import { searchAttributeFlags } from '../../workflows/searchAttributes.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, Math.max(0, ms)));
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((done) => child.once('exit', () => done()));
+}
+
+function logTo(child: ChildProcess, path: string): void {
+  const log = createWriteStream(path, { flags: 'a' });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+}
+
+/** A process that can be killed any way and started again with the same arguments. */
+export interface Restartable {
+  readonly log: string;
+  start(): Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<void>;
+  running(): boolean;
+}
+
+export function devServer(cli: string, dir: string, port: number): Restartable {
+  const log = join(dir, 'dev-server.log');
+  let child: ChildProcess | undefined;
+  const address = `127.0.0.1:${port}`;
+  return {
+    log,
+    async start() {
+      // The same SQLite file every time: a restart resumes the campaigns with their timers.
+      child = spawn(
+        cli,
+        [
+          'server',
+          'start-dev',
+          '--headless',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--db-filename',
+          join(dir, 'temporal.db'),
+          '--sqlite-pragma',
+          'journal_mode=WAL',
+          '--sqlite-pragma',
+          'synchronous=NORMAL',
+          '--log-level',
+          'error',
+          ...searchAttributeFlags.flatMap((flag) => ['--search-attribute', flag]),
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      logTo(child, log);
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`dev server exited with ${child.exitCode}; see ${log}`);
+        try {
+          const connection = await Connection.connect({ address, connectTimeout: '1 second' });
+          await connection.workflowService.getSystemInfo({});
+          await connection.close();
+          return;
+        } catch {
+          await sleep(200);
+        }
+      }
+      throw new Error(`dev server did not answer on ${address} in 60 s; see ${log}`);
+    },
+    async kill(signal) {
+      if (!child) return;
+      child.kill(signal);
+      await exited(child);
+    },
+    running: () => child !== undefined && child.exitCode === null && child.signalCode === null,
+  };
+}
+
+export function workerProcess(name: string, dir: string, env: NodeJS.ProcessEnv): Restartable {
+  const log = join(dir, `${name}.log`);
+  let child: ChildProcess | undefined;
+  return {
+    log,
+    async start() {
+      child = spawn(process.execPath, ['--import', 'tsx', join(root, 'worker/main.ts')], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      logTo(child, log);
+      const current = child;
+      await new Promise<void>((ready, fail) => {
+        const onData = (chunk: Buffer) => {
+          if (chunk.toString().includes('worker polling')) {
+            current.stdout?.off('data', onData);
+            ready();
+          }
+        };
+        current.stdout?.on('data', onData);
+        current.once('exit', (code, signal) =>
+          fail(new Error(`${name} exited (${code ?? signal}) before polling; see ${log}`)),
+        );
+      });
+    },
+    async kill(signal) {
+      if (!child) return;
+      child.kill(signal);
+      await exited(child);
+    },
+    running: () => child !== undefined && child.exitCode === null && child.signalCode === null,
+  };
+}
