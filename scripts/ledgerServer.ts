@@ -12,7 +12,7 @@ export interface LedgerServer {
 
 export async function startLedgerServer(options: { dir: string; port: number }): Promise<LedgerServer> {
   const db = await PGlite.create(options.dir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: 32 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: 100 });
   try {
     await server.start();
   } catch (error) {
