@@ -1,0 +1,89 @@
+// How long the matching proposal takes at campaign scale and beyond, and what it buys over a plain greedy:
+// a seeded instance (5,000 flagged demands x 500 resources by default), the whole proposal (scoring, the
+// fairness floors, the min-cost flow, the explanations) several times, against a greedy that shares the
+// scoring. Prints medians, peak memory and one summary line.
+//   npx tsx bench/matching.bench.ts [--runs N] [--demands N] [--resources N] [--seed N]   (npm run bench:matching)
+import { parseArgs } from 'node:util';
+import { buildInstance } from '../domain/matching/instance.ts';
+import { proposeMatches } from '../domain/matching/proposal.ts';
+import { greedyAssignment } from './matchingGreedy.ts';
+import { matchingInstance } from './matchingInstance.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    demands: { type: 'string', default: '5000' },
+    resources: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '2022' },
+  },
+});
+function positive(name: keyof typeof values): number {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} takes a positive whole number, not "${values[name]}"`);
+  return n;
+}
+const runs = positive('runs');
+const instance = matchingInstance(positive('demands'), positive('resources'), positive('seed'));
+const input = { catalogue: instance.catalogue, demands: instance.demands, pairings: instance.pairings };
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const rssBefore = process.memoryUsage().rss;
+let heapPeak = 0;
+
+function timed<T>(run: () => T): { ms: number; result: T } {
+  const start = performance.now();
+  const result = run();
+  const ms = performance.now() - start;
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  return { ms, result };
+}
+
+const proposalMs: number[] = [];
+const greedyMs: number[] = [];
+let proposal = proposeMatches(input);
+let greedy = greedyAssignment(buildInstance(input).problem);
+for (let i = 0; i < runs; i++) {
+  const p = timed(() => proposeMatches(input));
+  const g = timed(() => greedyAssignment(buildInstance(input).problem));
+  proposalMs.push(p.ms);
+  greedyMs.push(g.ms);
+  proposal = p.result;
+  greedy = g.result;
+  console.log(`run ${i + 1}: proposal ${p.ms.toFixed(0)} ms, greedy ${g.ms.toFixed(0)} ms`);
+}
+
+const matched = proposal.matches.length;
+const greedyMatched = greedy.assignment.filter((r) => r >= 0).length;
+// The greedy's worst unit coverage, against the same servable counts the fairness rule uses.
+const built = buildInstance(input);
+const greedyByUnit = new Int32Array(built.unitCodes.length);
+greedy.assignment.forEach((r, d) => {
+  const unit = built.problem.unitOf[d] as number;
+  if (r >= 0) greedyByUnit[unit] = (greedyByUnit[unit] as number) + 1;
+});
+const greedyWorst = Math.min(
+  ...proposal.units.flatMap((u, i) => (u.servable > 0 ? [(greedyByUnit[i] as number) / u.servable] : [])),
+);
+const capacity = instance.catalogue.resources.reduce((n, r) => n + r.capacity, 0);
+const worst = proposal.worstShare;
+const rssPeak = process.resourceUsage().maxRSS * 1024;
+console.log(
+  `instance: ${instance.demands.length} demands, ${instance.catalogue.resources.length} resources ` +
+    `(capacity ${capacity}), ${proposal.units.length} units`,
+);
+console.log(
+  `proposal: ${matched} matched, ${proposal.unmatched.length} unmatched, total score ${proposal.totalScore}, ` +
+    `worst unit coverage ${worst ? (worst.numerator / worst.denominator).toFixed(3) : 'n/a'}; ` +
+    `greedy: ${greedyMatched} matched, total score ${greedy.totalScore}, worst unit coverage ${greedyWorst.toFixed(3)}`,
+);
+console.log(
+  `matching: median ${median(proposalMs).toFixed(0)} ms (greedy ${median(greedyMs).toFixed(0)} ms, ` +
+    `time ratio ${(median(proposalMs) / median(greedyMs)).toFixed(2)}), score ratio ${(proposal.totalScore / greedy.totalScore).toFixed(4)}, ` +
+    `peak RSS ${mb(rssPeak)} MB (${mb(rssBefore)} MB before), heap used after a run at most ${mb(heapPeak)} MB, ${runs} runs`,
+);
