@@ -2,10 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, exitCodes } from './cliErrors.ts';
 import { registerCampaignCommands } from './commands/campaign.ts';
+import { registerDocumentCommands } from './commands/document.ts';
+import { registerExportCommands } from './commands/export.ts';
 import { registerMailCommands } from './commands/mail.ts';
 import { registerMatchingCommands } from './commands/matching.ts';
 import { registerOperatorCommands } from './commands/operator.ts';
 import { registerSubmitCommands } from './commands/submit.ts';
+import { registerTemplateCommands } from './commands/template.ts';
 import { registerUnitCommands } from './commands/unit.ts';
 
 const program = new Command('wlx')
@@ -18,6 +21,9 @@ registerSubmitCommands(program);
 registerOperatorCommands(program);
 registerMatchingCommands(program);
 registerMailCommands(program);
+registerTemplateCommands(program);
+registerDocumentCommands(program);
+registerExportCommands(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

@@ -1,8 +1,9 @@
 // The one-line reasons of a proposal, in Chinese and English, built from the score breakdown and from the
 // constraint that decided: a full first choice, a conflict of interest, or nothing to match at all.
+
+import { type Bilingual, formLabels, keyTaskLabels, serviceCategoryLabels } from '../labels.ts';
 import type { CatalogueResource } from './catalogue.ts';
 import type { Blocked } from './instance.ts';
-import { type Bilingual, categoryLabels, formLabels, keyTaskLabels } from './labels.ts';
 import type { ScoreBreakdown, UnitDemand } from './scoring.ts';
 
 /** A resource as a reason mentions it: its name and its load after matching. */
@@ -28,11 +29,11 @@ export function matchReason(
   barred: CatalogueResource | undefined,
 ): Bilingual {
   const { item } = demand;
-  const category = categoryLabels[item.serviceCategory];
+  const category = serviceCategoryLabels[item.serviceCategory];
   const parts: Bilingual[] = [
     { zh: `服务类别一致（${category.zh}）`, en: `same service category (${category.en})` },
   ];
-  const task = keyTaskLabels[item.keyTask];
+  const task = keyTaskLabels[item.keyTask as keyof typeof keyTaskLabels];
   if (breakdown.keyTask > 0 && task) {
     parts.push({
       zh: `重点任务一致（任务${item.keyTask} ${task.zh}）`,
@@ -80,7 +81,7 @@ export function unmatchedReason(
   full: readonly ResourceLoad[],
   barredCount: number,
 ): Bilingual {
-  const category = categoryLabels[demand.item.serviceCategory];
+  const category = serviceCategoryLabels[demand.item.serviceCategory];
   switch (why) {
     case 'noCategory':
       return {

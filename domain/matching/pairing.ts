@@ -2,10 +2,11 @@
 // resource over a balanced load, keeping existing pairings where it can. It is the same optimiser: units
 // play demands, CNIPA resources play resources with capacity maxLoad, and all units form one fairness
 // group, so the rule "best worst coverage first" becomes "pair as many units as possible", then affinity.
+
+import type { Bilingual } from '../labels.ts';
 import { isReporting, type Registry } from '../registry.ts';
 import { InvalidInputError } from '../validation.ts';
 import { type CatalogueResource, conflictsWith, type ResourceCatalogue, servesRegion } from './catalogue.ts';
-import type { Bilingual } from './labels.ts';
 import { solveMatching } from './optimiser.ts';
 import { type PairList, packProblem } from './problem.ts';
 import type { UnitDemand } from './scoring.ts';

@@ -1,11 +1,12 @@
 // The matching proposal an operator reviews (服务资源匹配建议): per flagged demand the chosen resource, its
 // score and breakdown, up to three alternates and a bilingual reason; the demands nobody can take, and why;
 // every unit's coverage against its fairness floor. Pure: the same input always gives the same proposal.
+
+import type { Bilingual } from '../labels.ts';
 import type { RecordMatches } from '../matching.ts';
 import { matchReason, type ResourceLoad, unmatchedReason } from './explain.ts';
 import type { Fraction } from './fairness.ts';
 import { type Blocked, buildInstance, type MatchingInput, type MatchingInstance } from './instance.ts';
-import type { Bilingual } from './labels.ts';
 import { solveMatching } from './optimiser.ts';
 import { type ScoreBreakdown, type ScoredResource, scorePair } from './scoring.ts';
 

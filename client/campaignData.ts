@@ -1,0 +1,81 @@
+// What exports and reports are built from, read through Temporal: the campaign's status, and each unit's
+// report. A finished unit's report is its workflow's result; a running unit's Annex 2 is the last accepted
+// submitSummary that carried one, found in its history (and its earlier runs, across continue-as-new).
+import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import { type ResultsSummary, resultsSummarySchema } from '../domain/submissions.ts';
+import {
+  campaignStatusQuery,
+  campaignWorkflowId,
+  submitSummaryUpdate,
+  unitStatusQuery,
+  unitWorkflowId,
+} from '../workflows/messages.ts';
+import type { CampaignStatus, UnitReport } from '../workflows/status.ts';
+
+type History = temporal.api.history.v1.IHistory;
+
+/** Annex 2 as last accepted in this run's history: a value, null if none was, and the previous run's id. */
+export function resultsInHistory(history: History): {
+  results: ResultsSummary | null;
+  previousRunId: string | null;
+} {
+  const events = history.events ?? [];
+  const failed = new Set(
+    events.flatMap((e) => {
+      const done = e.workflowExecutionUpdateCompletedEventAttributes;
+      return done?.outcome?.failure ? [done.meta?.updateId ?? ''] : [];
+    }),
+  );
+  let results: ResultsSummary | null = null;
+  for (const event of events) {
+    const accepted = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+    if (accepted?.input?.name !== submitSummaryUpdate.name || failed.has(accepted.meta?.updateId ?? ''))
+      continue;
+    const payload = accepted.input.args?.payloads?.[0];
+    if (!payload) continue;
+    const submission = defaultPayloadConverter.fromPayload<{ results?: unknown }>(payload);
+    const parsed = resultsSummarySchema.safeParse(submission?.results);
+    if (parsed.success) results = parsed.data;
+  }
+  const previousRunId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || null;
+  return { results, previousRunId };
+}
+
+export interface CampaignData {
+  status: CampaignStatus;
+  /** One per unit, in the campaign's (the registry's) order. */
+  reports: UnitReport[];
+  /** True once the campaign has compiled its national summary. */
+  final: boolean;
+}
+
+async function unitReport(client: Client, year: number, unitCode: string): Promise<UnitReport> {
+  const workflowId = unitWorkflowId(year, unitCode);
+  const handle = client.workflow.getHandle(workflowId);
+  const description = await handle.describe();
+  if (description.status.name === 'COMPLETED') return (await handle.result()) as UnitReport;
+  const status = await handle.query(unitStatusQuery);
+  let runId: string | null = description.runId;
+  for (let runs = 0; runId && runs < 100; runs++) {
+    const found = resultsInHistory(await client.workflow.getHandle(workflowId, runId).fetchHistory());
+    if (found.results) return { ...status, resultsSummary: found.results };
+    runId = found.previousRunId;
+  }
+  return { ...status, resultsSummary: null };
+}
+
+/** The status, and unless `reports: false`, every unit's report. */
+export async function fetchCampaignData(
+  client: Client,
+  year: number,
+  options: { reports: boolean } = { reports: true },
+): Promise<CampaignData> {
+  const status = await client.workflow.getHandle(campaignWorkflowId(year)).query(campaignStatusQuery);
+  const reports: UnitReport[] = [];
+  if (!options.reports) return { status, reports, final: status.summary !== null };
+  // One unit at a time: 37 small reads, and a busy server is not flooded.
+  for (const unit of status.units) reports.push(await unitReport(client, year, unit.unitCode));
+  return { status, reports, final: status.summary !== null };
+}

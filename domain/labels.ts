@@ -1,0 +1,59 @@
+// Chinese and English names of every enumeration in the submissions, for drop-down lists, imports, exports,
+// reports and matching reasons. One table each, so a list, its import, its report and a reason say the same.
+import type { ServiceCategory } from './registry.ts';
+import type { activityTypes, entityTypes, forms } from './submissions.ts';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export const entityTypeLabels: Record<(typeof entityTypes)[number], Bilingual> = {
+  enterprise: { zh: '企业', en: 'enterprise' },
+  sme: { zh: '中小企业', en: 'SME' },
+  university: { zh: '高校', en: 'university' },
+  researchInstitute: { zh: '科研院所', en: 'research institute' },
+  park: { zh: '园区', en: 'park' },
+  cluster: { zh: '产业集聚区', en: 'industry cluster' },
+};
+
+export const serviceCategoryLabels: Record<ServiceCategory, Bilingual> = {
+  patentNavigation: { zh: '专利导航', en: 'patent navigation' },
+  transferLicensing: { zh: '转让许可', en: 'transfer and licensing' },
+  pledgeFinancing: { zh: '质押融资', en: 'pledge financing' },
+  geographicalIndication: { zh: '地理标志', en: 'geographical indications' },
+  trademarkBrand: { zh: '商标品牌', en: 'trademarks and brands' },
+  protection: { zh: '知识产权保护', en: 'IP protection' },
+  information: { zh: '信息服务', en: 'information services' },
+  training: { zh: '培训', en: 'training' },
+  consultation: { zh: '咨询', en: 'consultation' },
+  other: { zh: '其他', en: 'other services' },
+};
+
+export const formLabels: Record<(typeof forms)[number], Bilingual> = {
+  online: { zh: '线上', en: 'online' },
+  offline: { zh: '线下', en: 'offline' },
+  both: { zh: '线上线下结合', en: 'online and offline' },
+};
+
+export const activityTypeLabels: Record<(typeof activityTypes)[number], Bilingual> = {
+  inspection: { zh: '巡查', en: 'inspection' },
+  research: { zh: '调研', en: 'research' },
+  lecture: { zh: '知识讲座', en: 'lecture' },
+  siteVisit: { zh: '现场观摩', en: 'site visit' },
+  experienceExchange: { zh: '经验交流', en: 'experience exchange' },
+  freeConsultation: { zh: '公益咨询', en: 'free consultation' },
+  matchmaking: { zh: '供需对接', en: 'matchmaking' },
+  exhibition: { zh: '展示展览', en: 'exhibition' },
+  training: { zh: '培训', en: 'training' },
+  other: { zh: '其他', en: 'other' },
+};
+
+/** The five key tasks of the notice, by number. */
+export const keyTaskLabels: Record<1 | 2 | 3 | 4 | 5, Bilingual> = {
+  1: { zh: '强国建设试点示范', en: 'IP-strong-country pilots' },
+  2: { zh: '服务企业创新', en: 'enterprise innovation' },
+  3: { zh: '转移转化', en: 'transfer and commercialisation' },
+  4: { zh: '服务业集聚区与出口基地', en: 'service clusters and export bases' },
+  5: { zh: '行业作风建设', en: 'conduct of the profession' },
+};
