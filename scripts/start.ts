@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { parseInput } from '../domain/validation.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { createWorker } from '../worker/createWorker.ts';
-import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
+import { devServerArgs } from './devServer.ts';
 import { startLedgerServer } from './ledgerServer.ts';
 import { startMailSink } from './mailSink.ts';
 import { ensureBinary, temporalCli } from './temporalBinaries.ts';
@@ -112,27 +112,11 @@ try {
 }
 
 function startDevServer(): ChildProcess {
-  const args = [
-    'server',
-    'start-dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(options.port),
-    '--ui-port',
-    String(options.uiPort),
-    '--db-filename',
-    join(dataDir, 'temporal.db'),
-    // WAL keeps SQLite fast under the dev server's single connection (the SDK's own CI does the same).
-    '--sqlite-pragma',
-    'journal_mode=WAL',
-    '--sqlite-pragma',
-    'synchronous=NORMAL',
-    // Its warnings are mostly about its own shutdown; errors still show.
-    '--log-level',
-    'error',
-    ...searchAttributeFlags.flatMap((flag) => ['--search-attribute', flag]),
-  ];
+  const args = devServerArgs({
+    port: options.port,
+    uiPort: options.uiPort,
+    dbFile: join(dataDir, 'temporal.db'),
+  });
   // Its own process group: a Ctrl-C in the terminal reaches us, and we stop it after the worker.
   return spawn(ensureBinary(temporalCli, console.error), args, {
     stdio: ['ignore', 'inherit', 'inherit'],

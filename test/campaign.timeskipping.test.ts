@@ -2,10 +2,8 @@
 // real SMTP sink: the exact mail each unit receives and the national summary that comes out.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/registryLoader.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
@@ -33,7 +31,7 @@ import {
   sampleWorkPlan,
   sampleWritten,
 } from './support/samples.ts';
-import { bundleWorkflows, timeSkippingServer } from './support/temporal.ts';
+import { bundleWorkflows, testWorker, timeSkippingServer } from './support/temporal.ts';
 
 const packageVersion = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -66,18 +64,7 @@ afterAll(async () => {
 });
 
 async function runWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const activities = createMailActivities({
-    transport: createSmtpTransport(sink.url),
-    from: 'wanlixing@cnipa.example',
-    ledger: await openMailLedger('pglite:memory://'),
-    messageIdDomain: 'test.wanlixing.example',
-  });
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities,
-  });
+  const worker = await testWorker(env.nativeConnection, bundle, sink.url);
   return worker.runUntil(fn);
 }
 

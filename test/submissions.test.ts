@@ -2,10 +2,8 @@
 // a retried update is applied once, also after continue-as-new.
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry, findUnit } from '../domain/registryLoader.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
@@ -28,7 +26,7 @@ import { contactsOf } from '../workflows/notificationRequest.ts';
 import type { UnitStatus } from '../workflows/status.ts';
 import { unitWorkflow } from '../workflows/unitWorkflow.ts';
 import { sampleActivity, sampleDemandList, sampleWorkPlan } from './support/samples.ts';
-import { bundleWorkflows, timeSkippingServer } from './support/temporal.ts';
+import { bundleWorkflows, testWorker, timeSkippingServer } from './support/temporal.ts';
 
 const registry = defaultRegistry();
 let env: TestWorkflowEnvironment;
@@ -48,17 +46,7 @@ beforeAll(async () => {
     }),
   ]);
   year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createMailActivities({
-      transport: createSmtpTransport(sink.url),
-      from: 'wanlixing@cnipa.example',
-      ledger: await openMailLedger('pglite:memory://'),
-      messageIdDomain: 'test.wanlixing.example',
-    }),
-  });
+  worker = await testWorker(env.nativeConnection, bundle, sink.url);
   running = worker.run();
 });
 

@@ -1,14 +1,11 @@
 // 10,000 generated bad update payloads against a running campaign on the dev server: every one is rejected
 // with an InvalidInput failure that names the broken field, and neither the unit's nor the campaign's
 // history or state moves.
-
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
-import { openMailLedger } from '../../activities/mailLedger/open.ts';
 import { registerSearchAttributes } from '../../client/registerSearchAttributes.ts';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
 import { designateKeyRegionsSchema, recordMatchesSchema } from '../../domain/matching.ts';
@@ -44,7 +41,7 @@ import {
   sampleWorkPlan,
   sampleWritten,
 } from '../support/samples.ts';
-import { bundleWorkflows, quietRuntime } from '../support/temporal.ts';
+import { bundleWorkflows, quietRuntime, testWorker } from '../support/temporal.ts';
 import { type BadPayload, badPayloadArbitrary, type Target } from './badPayloads.ts';
 
 const count = 10_000;
@@ -64,17 +61,7 @@ beforeAll(async () => {
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   sink = await startMailSink({ port: 0 });
   year = new Date().getUTCFullYear() + 1;
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: bundle,
-    activities: createMailActivities({
-      transport: createSmtpTransport(sink.url),
-      from: 'wanlixing@cnipa.example',
-      ledger: await openMailLedger('pglite:memory://'),
-      messageIdDomain: 'test.wanlixing.example',
-    }),
-  });
+  worker = await testWorker(env.nativeConnection, bundle, sink.url);
   running = worker.run();
 });
 

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
-import { searchAttributeFlags } from '../../workflows/searchAttributes.ts';
+import { devServerArgs } from '../../scripts/devServer.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -49,28 +49,9 @@ export function devServer(cli: string, dir: string, port: number): Restartable {
     log,
     async start() {
       // The same SQLite file every time: a restart resumes the campaigns with their timers.
-      child = spawn(
-        cli,
-        [
-          'server',
-          'start-dev',
-          '--headless',
-          '--ip',
-          '127.0.0.1',
-          '--port',
-          String(port),
-          '--db-filename',
-          join(dir, 'temporal.db'),
-          '--sqlite-pragma',
-          'journal_mode=WAL',
-          '--sqlite-pragma',
-          'synchronous=NORMAL',
-          '--log-level',
-          'error',
-          ...searchAttributeFlags.flatMap((flag) => ['--search-attribute', flag]),
-        ],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
+      child = spawn(cli, devServerArgs({ port, dbFile: join(dir, 'temporal.db') }), {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       logTo(child, log);
       const deadline = Date.now() + 60_000;
       while (Date.now() < deadline) {

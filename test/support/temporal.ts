@@ -4,11 +4,16 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   bundleWorkflowCode,
   DefaultLogger,
+  type NativeConnection,
   Runtime,
+  Worker,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { inject } from 'vitest';
+import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
+import { openMailLedger } from '../../activities/mailLedger/open.ts';
 import { registerSearchAttributes } from '../../client/registerSearchAttributes.ts';
+import { taskQueue } from '../../workflows/messages.ts';
 
 let runtimeInstalled = false;
 
@@ -34,4 +39,23 @@ export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', i
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   quietRuntime();
   return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+}
+
+/** A worker on `taskQueue` with the real mail activities, sending to `smtpUrl`, with a ledger of its own. */
+export async function testWorker(
+  connection: NativeConnection,
+  bundle: WorkflowBundleWithSourceMap,
+  smtpUrl: string,
+): Promise<Worker> {
+  return Worker.create({
+    connection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createMailActivities({
+      transport: createSmtpTransport(smtpUrl),
+      from: 'wanlixing@cnipa.example',
+      ledger: await openMailLedger('pglite:memory://'),
+      messageIdDomain: 'test.wanlixing.example',
+    }),
+  });
 }
