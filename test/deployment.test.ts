@@ -2,7 +2,7 @@
 // runs in CI, so these read the files; scripts/validateCompose.sh checks the compose syntax itself.
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { dirname, posix, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
