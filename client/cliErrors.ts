@@ -1,6 +1,8 @@
 // One place that turns what can go wrong into a message on stderr and an exit code:
 // 0 success, 1 failure, 2 bad usage or rejected input.
 import {
+  isGrpcServiceError,
+  ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -18,6 +20,26 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The connection to Temporal could not be opened: raised by `withClient`, whatever gRPC said. */
+export class TemporalUnreachableError extends Error {
+  override readonly name = 'TemporalUnreachableError';
+  constructor(
+    readonly address: string,
+    options: { cause: unknown },
+  ) {
+    super(`cannot reach Temporal at ${address}`, options);
+  }
+}
+
+/** gRPC's status code UNAVAILABLE (the SDK does not re-export grpc-js's enum). */
+const grpcUnavailable = 14;
+
+/** A call on an open connection whose server went away: gRPC UNAVAILABLE, bare or wrapped by the SDK. */
+function isServerGone(error: unknown): boolean {
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(grpc) && grpc.code === grpcUnavailable;
 }
 
 /** Input and state rejections from our workflows' update validators. */
@@ -43,9 +65,10 @@ export function describeError(error: unknown): { message: string; exitCode: numb
     return { message: `${error.workflowId} is already running`, exitCode: exitCodes.rejected };
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (/ECONNREFUSED|UNAVAILABLE|Failed to connect|deadline/i.test(message)) {
+  if (error instanceof TemporalUnreachableError || isServerGone(error)) {
+    const why = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
     return {
-      message: `cannot reach Temporal (${message}); is it running? "npm start" brings up a local one`,
+      message: `无法连接 Temporal (cannot reach Temporal): ${message}${why}; is it running? "npm start" brings up a local one`,
       exitCode: exitCodes.failure,
     };
   }

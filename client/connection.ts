@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { z } from 'zod';
 import { parseInput } from '../domain/validation.ts';
+import { TemporalUnreachableError } from './cliErrors.ts';
 
 const clientConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
@@ -25,6 +26,8 @@ export async function withClient<T>(run: (client: Client, config: ClientConfig) 
   const connection = await Connection.connect({
     address: config.TEMPORAL_ADDRESS,
     connectTimeout: '5 seconds',
+  }).catch((cause: unknown) => {
+    throw new TemporalUnreachableError(config.TEMPORAL_ADDRESS, { cause });
   });
   try {
     return await run(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config);

@@ -1,8 +1,8 @@
 // The CLI's contract without a server: help everywhere, exit codes, field-named errors.
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from './support/ports.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -72,10 +72,7 @@ describe('wlx', () => {
   });
 
   it('exits 1 when Temporal cannot be reached, saying how to start it', async () => {
-    const server = createServer();
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const { port } = server.address() as { port: number };
-    await new Promise((done) => server.close(done));
+    const port = await freePort();
     const result = await wlx(['campaign', 'status', '--year', '2027'], {
       TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
     });

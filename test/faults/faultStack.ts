@@ -8,7 +8,8 @@ import { sqlClient } from '../../activities/mailLedger/open.ts';
 import { type SqlClient, schema } from '../../activities/mailLedger/sqlLedger.ts';
 import { type LedgerServer, startLedgerServer } from '../../scripts/ledgerServer.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
-import { devServer, freePort, type Restartable, workerProcess } from './processes.ts';
+import { freePort } from '../support/ports.ts';
+import { devServer, type Restartable, workerProcess } from './processes.ts';
 
 export interface FaultStack {
   name: string;
