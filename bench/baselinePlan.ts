@@ -4,7 +4,7 @@ import { type CampaignSchedule, formatShanghaiDate, offsetFromDeadline, toReal }
 import { daysLeft } from '../domain/deadlines.ts';
 import type { Track } from '../domain/notifications.ts';
 import type { Registry } from '../domain/registry.ts';
-import { reportingUnits } from '../domain/registryLoader.ts';
+import { reportingUnits } from '../domain/registry.ts';
 import { contactsOf, feedbackLines, launchNotice } from '../workflows/notificationRequest.ts';
 import type { BaselineCampaignInput, BaselineNotice } from './baselineWorkflows.ts';
 

@@ -2,12 +2,17 @@
 // agencies and expert groups, and flagged demands spread over the 37 reporting units, skewed the way
 // campaigns are (big provinces report more; navigation and transfer are asked for most).
 import catalogueData from '../domain/data/resources.json' with { type: 'json' };
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import type { CatalogueResource, ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import { loadResourceCatalogue } from '../domain/matching/catalogueLoader.ts';
 import type { Pairing } from '../domain/matching/instance.ts';
 import type { UnitDemand } from '../domain/matching/scoring.ts';
-import { type Registry, type ServiceCategory, serviceCategories } from '../domain/registry.ts';
-import { defaultRegistry, reportingUnits } from '../domain/registryLoader.ts';
+import {
+  type Registry,
+  reportingUnits,
+  type ServiceCategory,
+  serviceCategories,
+} from '../domain/registry.ts';
 import { entityTypes, forms } from '../domain/submissions.ts';
 
 /** mulberry32: small, fast and the same on every machine. */

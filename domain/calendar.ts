@@ -199,21 +199,6 @@ export function toNominal(mapping: TimeMapping, real: number): number {
 }
 
 /**
- * The campaign's headline phase at a nominal instant. Activities run from the end of launch week to
- * late October, alongside survey and matching; the headline says "activities" once matching is over.
- */
-export function phaseAt(schedule: CampaignSchedule, nominal: number): Phase | 'beforeLaunch' | 'closed' {
-  const p = schedule.phases;
-  if (nominal < p.launch.start) return 'beforeLaunch';
-  if (nominal > schedule.closeAt) return 'closed';
-  if (nominal >= p.summary.start) return 'summary';
-  if (nominal > p.matching.end) return 'activities';
-  if (nominal >= p.matching.start) return 'matching';
-  if (nominal >= p.survey.start) return 'survey';
-  return 'launch';
-}
-
-/**
  * Instant of a reminder or escalation `days` from a deadline (negative = before): 09:00 local on that
  * day, except the 逾期 step at 0 days, which is the deadline itself.
  */

@@ -121,3 +121,32 @@ export type Registry = z.infer<typeof registrySchema>;
 export function isReporting(unit: Unit): boolean {
   return unit.obligations.length > 0;
 }
+
+/** Units with deadlines: they submit a work plan, demand list and summaries. */
+export function reportingUnits(registry: Registry): Unit[] {
+  return registry.units.filter(isReporting);
+}
+
+export class UnknownUnitError extends Error {
+  override readonly name = 'UnknownUnitError';
+  constructor(
+    readonly unitCode: string,
+    readonly knownCodes: readonly string[],
+  ) {
+    super(
+      `unknown unit code "${unitCode}"; valid codes are the "code" fields under "units" in the registry: ` +
+        knownCodes.join(', '),
+    );
+  }
+}
+
+/** The unit with this code; throws UnknownUnitError listing the valid codes. */
+export function findUnit(registry: Registry, code: string): Unit {
+  const unit = registry.units.find((u) => u.code === code);
+  if (!unit)
+    throw new UnknownUnitError(
+      code,
+      registry.units.map((u) => u.code),
+    );
+  return unit;
+}

@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
-import { defaultRegistry } from '../domain/registryLoader.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {

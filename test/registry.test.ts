@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Registry } from '../domain/registry.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import {
-  defaultRegistry,
   findUnit,
-  notifiedOnlyUnits,
-  parseRegistry,
+  isReporting,
+  type Registry,
+  registrySchema,
   reportingUnits,
   UnknownUnitError,
-} from '../domain/registryLoader.ts';
-import { InvalidInputError } from '../domain/validation.ts';
+} from '../domain/registry.ts';
+import { InvalidInputError, parseInput } from '../domain/validation.ts';
+
+const parseRegistry = (value: unknown, source: string) =>
+  parseInput(registrySchema, value, `registry (${source})`);
+const notifiedOnlyUnits = (registry: Registry) => registry.units.filter((unit) => !isReporting(unit));
 
 const reportingCodes = [
   ...['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41'],

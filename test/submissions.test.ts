@@ -5,7 +5,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
-import { defaultRegistry, findUnit } from '../domain/registryLoader.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import { findUnit } from '../domain/registry.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {

@@ -20,7 +20,7 @@ import {
 } from '../domain/matching.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
-import { reportingUnits } from '../domain/registryLoader.ts';
+import { reportingUnits } from '../domain/registry.ts';
 import { InvalidInputError, parseInput, rejectInvalid } from '../domain/validation.ts';
 import { sendNotification } from './mailActivities.ts';
 import {

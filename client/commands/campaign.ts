@@ -11,8 +11,8 @@ import {
   resolveCalendar,
   toReal,
 } from '../../domain/calendar.ts';
-import { type Registry, registrySchema } from '../../domain/registry.ts';
-import { defaultRegistry, findUnit, reportingUnits } from '../../domain/registryLoader.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { findUnit, type Registry, registrySchema, reportingUnits } from '../../domain/registry.ts';
 import type { campaignWorkflow } from '../../workflows/campaignWorkflow.ts';
 import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
 import { campaignPhaseKey, campaignYearKey } from '../../workflows/searchAttributes.ts';

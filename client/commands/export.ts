@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
-import { defaultRegistry } from '../../domain/registryLoader.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { compileNationalSummary } from '../../workflows/nationalSummary.ts';
 import { fetchCampaignData } from '../campaignData.ts';
 import { withClient } from '../connection.ts';

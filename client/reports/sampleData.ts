@@ -3,7 +3,8 @@
 // report's pictures in docs/ and by the tests.
 import { readFileSync } from 'node:fs';
 import type { EscalationLevel } from '../../domain/calendar.ts';
-import { defaultRegistry, reportingUnits } from '../../domain/registryLoader.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { reportingUnits } from '../../domain/registry.ts';
 import {
   type DemandItem,
   demandListSchema,

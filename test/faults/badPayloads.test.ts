@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerSearchAttributes } from '../../client/registerSearchAttributes.ts';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { designateKeyRegionsSchema, recordMatchesSchema } from '../../domain/matching.ts';
-import { defaultRegistry } from '../../domain/registryLoader.ts';
 import {
   activityRecordSchema,
   demandListSchema,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
-import { defaultRegistry } from '../../domain/registryLoader.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { campaignWorkflow } from '../../workflows/campaignWorkflow.ts';
 import {
   campaignWorkflowId,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import catalogueData from '../../domain/data/resources.json' with { type: 'json' };
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { conflictsWith, coversUnit, servesRegion } from '../../domain/matching/catalogue.ts';
 import { loadResourceCatalogue } from '../../domain/matching/catalogueLoader.ts';
-import { defaultRegistry } from '../../domain/registryLoader.ts';
 import { InvalidInputError } from '../../domain/validation.ts';
 
 const registry = defaultRegistry();

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import catalogueData from '../../domain/data/resources.json' with { type: 'json' };
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { type CatalogueResource, conflictsWith } from '../../domain/matching/catalogue.ts';
 import { loadResourceCatalogue } from '../../domain/matching/catalogueLoader.ts';
 import { proposePairings } from '../../domain/matching/pairing.ts';
-import { defaultRegistry, reportingUnits } from '../../domain/registryLoader.ts';
+import { reportingUnits } from '../../domain/registry.ts';
 
 const registry = defaultRegistry();
 const catalogue = loadResourceCatalogue(catalogueData, registry, 'resources.json');
