@@ -9,6 +9,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { InvalidInputError } from '../domain/validation.ts';
+import { refusalTypes } from '../workflows/failures.ts';
 
 export const exitCodes = { ok: 0, failure: 1, rejected: 2 } as const;
 
@@ -43,7 +44,7 @@ function isServerGone(error: unknown): boolean {
 }
 
 /** Input and state rejections from our workflows' update validators. */
-const rejectionTypes = new Set(['InvalidInput', 'NotAllowedNow', 'CampaignClosed']);
+const rejectionTypes = new Set<string>(['InvalidInput', ...Object.values(refusalTypes)]);
 
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };

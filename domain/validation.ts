@@ -49,3 +49,11 @@ export function rejectInvalid<T>(check: () => T): T {
     throw error;
   }
 }
+
+/** Rejects, as rejectInvalid does, with the issues a check beyond the schema found; passes when there are none. */
+export function rejectIssues(what: string, issues: readonly { path: string; message: string }[]): void {
+  if (issues.length === 0) return;
+  rejectInvalid(() => {
+    throw new InvalidInputError(what, issues);
+  });
+}

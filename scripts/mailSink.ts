@@ -1,25 +1,11 @@
 // A real SMTP server that keeps what it receives: the mail side of tests and of a local run.
 // Run it directly with `tsx scripts/mailSink.ts --port 2525 --dir var/mail`.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type AddressObject, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
-
-export interface ReceivedMail {
-  /** With angle brackets, as in the header. */
-  messageId: string | undefined;
-  /** Addresses only, from the From, To and Cc headers. */
-  from: string | undefined;
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string;
-  headers: { key: string | undefined; kind: string | undefined };
-  /** ISO 8601 instant the sink accepted the message. */
-  receivedAt: string;
-}
+import { emlFileName, parseMail, type ReceivedMail } from '../client/mail/mailbox.ts';
 
 export interface MailSinkOptions {
   /** 0 picks a free port. */
@@ -42,8 +28,6 @@ export interface MailSink {
   clear(): void;
   close(): Promise<void>;
 }
-
-const emlName = /^(\d+)-(\d+)\.eml$/;
 
 export async function startMailSink(options: MailSinkOptions): Promise<MailSink> {
   const { dir, rejectRecipient, onMessage } = options;
@@ -75,7 +59,7 @@ export async function startMailSink(options: MailSinkOptions): Promise<MailSink>
         const raw = Buffer.concat(chunks);
         const receivedAt = Date.now();
         seq += 1;
-        const name = `${receivedAt}-${seq}.eml`;
+        const name = emlFileName(receivedAt, seq);
         const store = stored.then(async () => {
           if (dir) await writeFile(join(dir, name), raw);
           const mail = await parseMail(raw, receivedAt);
@@ -124,46 +108,6 @@ export async function startMailSink(options: MailSinkOptions): Promise<MailSink>
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** The messages a sink saved to `dir`, oldest first. */
-export async function listMail(dir: string): Promise<ReceivedMail[]> {
-  const files = (await readdir(dir))
-    .map((name) => ({ name, match: emlName.exec(name) }))
-    .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
-    .map((f) => ({ name: f.name, at: Number(f.match[1]), seq: Number(f.match[2]) }))
-    .sort((a, b) => a.at - b.at || a.seq - b.seq);
-  return Promise.all(files.map(async (f) => parseMail(await readFile(join(dir, f.name)), f.at)));
-}
-
-async function parseMail(raw: Buffer, receivedAt: number): Promise<ReceivedMail> {
-  const parsed = await simpleParser(raw);
-  return {
-    messageId: parsed.messageId,
-    from: addresses(parsed.from)[0],
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
-    subject: parsed.subject ?? '',
-    text: parsed.text ?? '',
-    headers: {
-      key: header(parsed.headers, 'x-wanlixing-key'),
-      kind: header(parsed.headers, 'x-wanlixing-kind'),
-    },
-    receivedAt: new Date(receivedAt).toISOString(),
-  };
-}
-
-function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
-  if (!field) return [];
-  return [field]
-    .flat()
-    .flatMap((group) => group.value)
-    .flatMap((a) => (a.address ? [a.address] : []));
-}
-
-function header(headers: Map<string, unknown>, name: string): string | undefined {
-  const value = headers.get(name);
-  return typeof value === 'string' ? value : undefined;
 }
 
 async function main(): Promise<void> {

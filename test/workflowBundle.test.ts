@@ -9,7 +9,9 @@ describe('the workflow bundle', () => {
     const ours = [...new Set([...code.matchAll(/"\.\/([a-z]+\/[^"]+\.(?:ts|json))"/g)].map((m) => m[1]))];
     expect(ours).toContain('workflows/campaignWorkflow.ts');
     expect(ours).toContain('domain/registry.ts');
-    const outside = ours.filter((path) => !/^(workflows|domain)\//.test(path ?? '') || path?.endsWith('.json'));
+    const outside = ours.filter(
+      (path) => !/^(workflows|domain)\//.test(path ?? '') || path?.endsWith('.json'),
+    );
     expect(outside).toEqual([]);
     // The default registry's units by name: none of them is compiled in.
     expect(code).not.toContain('河北省知识产权局');

@@ -1,7 +1,6 @@
 // The campaign for one year: launch, survey, matching, activities, summary. One child per reporting unit.
 import {
   ActivityFailure,
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   setCurrentDetails,
@@ -14,14 +13,19 @@ import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '..
 import {
   type DesignateKeyRegions,
   designateKeyRegionsSchema,
+  keyRegionIssues,
+  type MatchContext,
   type MatchingFeedback,
+  matchDecisionIssues,
+  mergeDecisions,
   type RecordMatches,
   recordMatchesSchema,
-} from '../domain/matching.ts';
+} from '../domain/matching/decisions.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registry.ts';
-import { InvalidInputError, parseInput, rejectInvalid } from '../domain/validation.ts';
+import { parseInput, rejectInvalid, rejectIssues } from '../domain/validation.ts';
+import { notAllowedNow } from './failures.ts';
 import { sendNotification } from './mailActivities.ts';
 import {
   campaignStatusQuery,
@@ -35,7 +39,13 @@ import {
 import { compileNationalSummary } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
 import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
-import type { CampaignStatus, NationalSummary, UnitProgress } from './status.ts';
+import {
+  type CampaignStatus,
+  dueTrack,
+  type NationalSummary,
+  reportedStateHasTag,
+  type UnitProgress,
+} from './status.ts';
 import { unitWorkflow } from './unitWorkflow.ts';
 import { campaignDetails, campaignSearchAttributes } from './visibility.ts';
 
@@ -65,7 +75,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     setCurrentDetails(campaignDetails(status()));
   };
   const units = new Map<string, UnitProgress>();
-  const matches: RecordMatches = { matches: [], pairings: [] };
+  let matches: RecordMatches = { matches: [], pairings: [] };
   let keyRegions: DesignateKeyRegions | null = null;
   let feedbackSent = false;
   let summary: NationalSummary | null = null;
@@ -96,7 +106,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   setHandler(
     unitChangedSignal,
     (unitStatus) => {
-      units.set(unitStatus.unitCode, unitStatus);
+      // A unit that reported before `due` existed (a year running across the upgrade) gets it from its state.
+      const due = unitStatus.due ?? dueTrack({ hasTag: (tag) => reportedStateHasTag(unitStatus.state, tag) });
+      units.set(unitStatus.unitCode, { ...unitStatus, due });
       setCurrentDetails(campaignDetails(status()));
     },
     { description: 'From a unit: its status after a change' },
@@ -104,28 +116,21 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
 
   const beforeFeedback = () => {
     if (feedbackSent) {
-      throw ApplicationFailure.create({
-        type: 'NotAllowedNow',
-        nonRetryable: true,
-        message: `matching for ${year} is over: feedback went to the units on ${formatShanghaiDate(schedule.phases.matching.end)}`,
-      });
+      throw notAllowedNow(
+        `matching for ${year} is over: feedback went to the units on ${formatShanghaiDate(schedule.phases.matching.end)}`,
+      );
     }
   };
 
+  const matchContext: MatchContext = {
+    reportingCodes,
+    resourceIds: new Set(resources.keys()),
+    flaggedDemandIds: (code) => units.get(code)?.flaggedDemands.map((d) => d.id) ?? [],
+  };
   setHandler(
     recordMatchesUpdate,
     (raw) => {
-      const decisions = parseInput(recordMatchesSchema, raw, 'match decisions');
-      for (const m of decisions.matches) {
-        const key = (x: { unitCode: string; demandId: string }) => `${x.unitCode}/${x.demandId}`;
-        const kept = matches.matches.filter((existing) => key(existing) !== key(m));
-        matches.matches = [...kept, m];
-      }
-      for (const p of decisions.pairings) {
-        if (!matches.pairings.some((x) => x.unitCode === p.unitCode && x.resourceId === p.resourceId)) {
-          matches.pairings.push(p);
-        }
-      }
+      matches = mergeDecisions(matches, parseInput(recordMatchesSchema, raw, 'match decisions'));
       return status();
     },
     {
@@ -133,45 +138,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       validator: (raw) => {
         beforeFeedback();
         const decisions = rejectInvalid(() => parseInput(recordMatchesSchema, raw, 'match decisions'));
-        const problems: { path: string; message: string }[] = [];
-        decisions.matches.forEach((m, i) => {
-          const flagged = units.get(m.unitCode)?.flaggedDemands.map((d) => d.id) ?? [];
-          if (!reportingCodes.has(m.unitCode)) {
-            problems.push({
-              path: `matches[${i}].unitCode`,
-              message: `"${m.unitCode}" is not a reporting unit of this campaign`,
-            });
-          } else if (!flagged.includes(m.demandId)) {
-            problems.push({
-              path: `matches[${i}].demandId`,
-              message: `unit ${m.unitCode} has no demand "${m.demandId}" flagged for CNIPA coordination; flagged: ${flagged.join(', ') || 'none'}`,
-            });
-          }
-          if (!resources.has(m.resourceId)) {
-            problems.push({
-              path: `matches[${i}].resourceId`,
-              message: `unknown resource "${m.resourceId}"; see the registry's resources`,
-            });
-          }
-        });
-        decisions.pairings.forEach((p, i) => {
-          if (!reportingCodes.has(p.unitCode)) {
-            problems.push({
-              path: `pairings[${i}].unitCode`,
-              message: `"${p.unitCode}" is not a reporting unit of this campaign`,
-            });
-          }
-          if (!resources.has(p.resourceId)) {
-            problems.push({
-              path: `pairings[${i}].resourceId`,
-              message: `unknown resource "${p.resourceId}"; see the registry's resources`,
-            });
-          }
-        });
-        if (problems.length > 0)
-          rejectInvalid(() => {
-            throw new InvalidInputError('match decisions', problems);
-          });
+        rejectIssues('match decisions', matchDecisionIssues(decisions, matchContext));
       },
     },
   );
@@ -187,17 +154,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       validator: (raw) => {
         beforeFeedback();
         const choice = rejectInvalid(() => parseInput(designateKeyRegionsSchema, raw, 'key regions'));
-        const problems = choice.regions.flatMap((code, i) => {
-          if (!reportingCodes.has(code))
-            return [{ path: `regions[${i}]`, message: `"${code}" is not a reporting unit of this campaign` }];
-          if (choice.regions.indexOf(code) !== i)
-            return [{ path: `regions[${i}]`, message: `"${code}" is listed twice` }];
-          return [];
-        });
-        if (problems.length > 0)
-          rejectInvalid(() => {
-            throw new InvalidInputError('key regions', problems);
-          });
+        rejectIssues('key regions', keyRegionIssues(choice, reportingCodes));
       },
     },
   );
@@ -246,7 +203,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   enter('activities');
   await sleepUntil(schedule, schedule.phases.summary.start);
   enter('summary');
-  const allSummariesIn = () => reporting.every((u) => units.get(u.code)?.state === 'complete');
+  const allSummariesIn = () =>
+    reporting.every((u) => {
+      const progress = units.get(u.code);
+      return progress !== undefined && reportedStateHasTag(progress.state, 'allIn');
+    });
   const closeIn = toReal(schedule.mapping, schedule.closeAt) - Date.now();
   if (closeIn > 0) await condition(allSummariesIn, closeIn);
 

@@ -1,6 +1,6 @@
 // The public Temporal API: every update, signal and query, defined once for workflows and clients.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { DesignateKeyRegions, MatchingFeedback, RecordMatches } from '../domain/matching.ts';
+import type { DesignateKeyRegions, MatchingFeedback, RecordMatches } from '../domain/matching/decisions.ts';
 import type {
   ActivityRecord,
   DemandList,

@@ -1,5 +1,5 @@
 // The national results: what CNIPA compiles once the summaries are in (or the wait is over).
-import type { DesignateKeyRegions, RecordMatches } from '../domain/matching.ts';
+import type { DesignateKeyRegions, RecordMatches } from '../domain/matching/decisions.ts';
 import type { Track } from '../domain/notifications.ts';
 import type { LateUnit, NationalSummary, UnitReport } from './status.ts';
 

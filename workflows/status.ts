@@ -1,10 +1,10 @@
 // What operators see of a unit and of the campaign: derived from the machine's snapshot, never stored twice.
 import type { EscalationLevel, Phase } from '../domain/calendar.ts';
 import { formatShanghaiDate } from '../domain/calendar.ts';
-import type { DesignateKeyRegions, RecordMatches } from '../domain/matching.ts';
+import type { DesignateKeyRegions, RecordMatches } from '../domain/matching/decisions.ts';
 import type { Track } from '../domain/notifications.ts';
 import type { DemandItem, ResultsSummary } from '../domain/submissions.ts';
-import type { UnitContext } from './unitMachine.ts';
+import { type UnitContext, type UnitTag, unitMachine } from './unitMachine.ts';
 
 export interface TrackStatus {
   deadline: string;
@@ -18,8 +18,10 @@ export interface UnitStatus {
   unitCode: string;
   nameZh: string;
   nameEn: string;
-  /** The machine's state, dotted: "planning.overdue", "complete", ... */
+  /** The machine's state, dotted: "planning.overdue", "complete", ... For people and Visibility queries. */
   state: string;
+  /** The deliverable whose clock runs now, what a reminder would be about; null when nothing is due. */
+  due: Track | null;
   overdue: boolean;
   /** The current escalation level of whichever deliverable is overdue. */
   escalationLevel: EscalationLevel | null;
@@ -112,22 +114,41 @@ function trackStatus(clock: UnitContext['plan']): TrackStatus {
   };
 }
 
-/** The deliverable whose clock is running in this state, if any. */
-export function activeTrack(state: string): Track | null {
-  if (state.startsWith('planning')) return 'plan';
-  if (state.startsWith('summaryDue')) return 'summary';
-  return null;
+/** What status reads of a machine snapshot. */
+export interface UnitView {
+  value: unknown;
+  context: UnitContext;
+  hasTag(tag: UnitTag): boolean;
 }
 
-export function unitStatus(state: string, context: UnitContext, undelivered: string[]): UnitStatus {
-  const track = activeTrack(state);
+const tracks: readonly Track[] = ['plan', 'summary'];
+
+/** The deliverable whose clock runs in this state, if any: the machine's tags say. */
+export function dueTrack(view: Pick<UnitView, 'hasTag'>): Track | null {
+  return tracks.find((track) => view.hasTag(track)) ?? null;
+}
+
+/**
+ * A tag of the state a unit reported, for what the campaign holds as the dotted name: the machine's
+ * state nodes answer, so the campaign never matches on names.
+ */
+export function reportedStateHasTag(state: string, tag: UnitTag): boolean {
+  const path = state.split('.');
+  return path.some((_, i) =>
+    unitMachine.getStateNodeById(['unit', ...path.slice(0, i + 1)].join('.')).tags.includes(tag),
+  );
+}
+
+export function unitStatus(view: UnitView, undelivered: string[]): UnitStatus {
+  const { context } = view;
+  const track = dueTrack(view);
   // Plan items are due from launch; summary items once their window opens.
-  const summaryDue = state.startsWith('summaryDue') || state === 'closed';
+  const summaryOwed = view.hasTag('summaryOwed');
   const missing = [
     ...(context.workPlan ? [] : ['workPlan']),
     ...(context.demandList ? [] : ['demandList']),
-    ...(summaryDue && !context.writtenSummary ? ['writtenSummary'] : []),
-    ...(summaryDue && !context.resultsSummary ? ['resultsSummary'] : []),
+    ...(summaryOwed && !context.writtenSummary ? ['writtenSummary'] : []),
+    ...(summaryOwed && !context.resultsSummary ? ['resultsSummary'] : []),
   ];
   const level = track ? context[track].level : null;
   return {
@@ -135,7 +156,8 @@ export function unitStatus(state: string, context: UnitContext, undelivered: str
     unitCode: context.unit.code,
     nameZh: context.unit.nameZh,
     nameEn: context.unit.nameEn,
-    state,
+    state: stateName(view.value),
+    due: track,
     overdue: level !== null,
     escalationLevel: level,
     missing,

@@ -13,7 +13,7 @@ import {
   revisionDeadline,
   type TrackClock,
 } from '../domain/deadlines.ts';
-import type { MatchingFeedback } from '../domain/matching.ts';
+import type { MatchingFeedback } from '../domain/matching/decisions.ts';
 import type { NotificationKind, Track } from '../domain/notifications.ts';
 import type {
   ActivityRecord,
@@ -104,23 +104,35 @@ function settle(context: UnitContext, track: Track, at: number): TrackClock {
 
 const dateKey = formatShanghaiDate;
 
+/**
+ * A state's tags say what it means to everyone outside the machine, so no one else reads state names:
+ * `plan` / `summary` — that deliverable's clock runs here (reminders, escalation, extension);
+ * `summaryOwed` — the written and results summaries count as due (from the window's opening to the close);
+ * `allIn` — everything the year asks of the unit is in.
+ */
+export type UnitTag = Track | 'summaryOwed' | 'allIn';
+
+/** Where each track's deadline runs. */
+const trackState = { plan: 'planning', summary: 'summaryDue' } as const;
+
+/** The summary window opens (Nov 1) whatever the plan's fate: the plan's clock stops, the summary's starts. */
+const openSummary = { target: '#unit.summaryDue', actions: 'armSummary' } as const;
+
 export const unitMachine = setup({
   types: {
     context: {} as UnitContext,
     events: {} as UnitEvent,
     input: {} as UnitInput,
+    tags: {} as UnitTag,
   },
   guards: {
-    planComplete: ({ context }) => isComplete(context, 'plan'),
-    summaryComplete: ({ context }) => isComplete(context, 'summary'),
+    complete: ({ context }, { track }: { track: Track }) => isComplete(context, track),
     hasFeedback: ({ context }) => context.feedback !== null,
-    forPlan: ({ event }) => 'track' in event && event.track === 'plan',
-    forSummary: ({ event }) => 'track' in event && event.track === 'summary',
-    // Only what has arrived can be sent back.
-    returnsPlanItem: ({ context, event }) =>
-      event.type === 'operator.return' && itemTrack(event.what) === 'plan' && context[event.what] !== null,
-    returnsSummaryItem: ({ context, event }) =>
-      event.type === 'operator.return' && itemTrack(event.what) === 'summary' && context[event.what] !== null,
+    /** The clock event is this state's own: a plan tick means nothing while the summary is due. */
+    onTrack: ({ event }, { track }: { track: Track }) => 'track' in event && event.track === track,
+    // Only what has arrived can be sent back, and only while its own phase is under review.
+    returns: ({ context, event }, { track }: { track: Track }) =>
+      event.type === 'operator.return' && itemTrack(event.what) === track && context[event.what] !== null,
     /** An extension must move the deadline later, or it would silently shorten the unit's time. */
     extendsLater: ({ context, event }) =>
       event.type === 'operator.extend' && event.until > context[event.track].deadline,
@@ -240,106 +252,76 @@ export const unitMachine = setup({
   states: {
     /** Work plan and demand list due (May 25). */
     planning: {
+      tags: 'plan',
       initial: 'awaitingPlan',
-      always: { guard: 'planComplete', target: 'planSubmitted' },
+      always: { guard: { type: 'complete', params: { track: 'plan' } }, target: 'planSubmitted' },
       on: {
-        'operator.remind': { actions: { type: 'notify', params: manualReminder('plan') } },
-        'deadline.remind': {
-          guard: and(['forPlan', 'hasPendingReminder']),
-          actions: [{ type: 'notify', params: reminderNotice }, 'remind'],
-        },
-        'deadline.escalate': {
-          guard: and(['forPlan', 'ladderHasNextStep']),
-          target: '.overdue',
-          actions: ['escalate', { type: 'notify', params: escalationNotice }],
-        },
-        'operator.extend': {
-          guard: and(['forPlan', 'extendsLater']),
-          target: '.awaitingPlan',
-          actions: ['extend', { type: 'notify', params: extensionNotice }],
-        },
-        'operator.return': {
-          guard: 'returnsPlanItem',
-          target: '.returnedForRevision',
-          actions: ['returnForRevision', { type: 'notify', params: returnNotice }],
-        },
+        ...deadlineHandlers('plan', '#unit.planning.awaitingPlan'),
+        'operator.return': returnFor('plan'),
         // Time moves on without the plan: it stays missing and the national summary lists the unit.
-        'summary.open': { target: 'summaryDue', actions: 'armSummary' },
+        'summary.open': openSummary,
       },
-      states: {
-        awaitingPlan: {},
-        returnedForRevision: {},
-        overdue: {},
-      },
+      states: { awaitingPlan: {}, returnedForRevision: {}, overdue: {} },
     },
     /** Plan and demands in; waiting for CNIPA's matching feedback (June 15). */
     planSubmitted: {
       always: { guard: 'hasFeedback', target: 'activities' },
-      on: {
-        'operator.return': {
-          guard: 'returnsPlanItem',
-          target: 'planning.returnedForRevision',
-          actions: ['returnForRevision', { type: 'notify', params: returnNotice }],
-        },
-        'summary.open': { target: 'summaryDue', actions: 'armSummary' },
-      },
+      on: { 'operator.return': returnFor('plan'), 'summary.open': openSummary },
     },
     /** Feedback received; activities under way until the summary window opens. */
     activities: {
-      on: {
-        'operator.return': {
-          guard: 'returnsPlanItem',
-          target: 'planning.returnedForRevision',
-          actions: ['returnForRevision', { type: 'notify', params: returnNotice }],
-        },
-        'summary.open': { target: 'summaryDue', actions: 'armSummary' },
-      },
+      on: { 'operator.return': returnFor('plan'), 'summary.open': openSummary },
     },
     /** Written summary and results summary due (Nov 10). */
     summaryDue: {
+      tags: ['summary', 'summaryOwed'],
       initial: 'awaitingSummary',
-      always: { guard: 'summaryComplete', target: 'complete' },
+      always: { guard: { type: 'complete', params: { track: 'summary' } }, target: 'complete' },
       on: {
-        'operator.remind': { actions: { type: 'notify', params: manualReminder('summary') } },
-        'deadline.remind': {
-          guard: and(['forSummary', 'hasPendingReminder']),
-          actions: [{ type: 'notify', params: reminderNotice }, 'remind'],
-        },
-        'deadline.escalate': {
-          guard: and(['forSummary', 'ladderHasNextStep']),
-          target: '.overdue',
-          actions: ['escalate', { type: 'notify', params: escalationNotice }],
-        },
-        'operator.extend': {
-          guard: and(['forSummary', 'extendsLater']),
-          target: '.awaitingSummary',
-          actions: ['extend', { type: 'notify', params: extensionNotice }],
-        },
-        'operator.return': {
-          guard: 'returnsSummaryItem',
-          target: '.returnedForRevision',
-          actions: ['returnForRevision', { type: 'notify', params: returnNotice }],
-        },
+        ...deadlineHandlers('summary', '#unit.summaryDue.awaitingSummary'),
+        'operator.return': returnFor('summary'),
       },
-      states: {
-        awaitingSummary: {},
-        returnedForRevision: {},
-        overdue: {},
-      },
+      states: { awaitingSummary: {}, returnedForRevision: {}, overdue: {} },
     },
     /** Everything in. An operator can still return the summary until the campaign closes. */
     complete: {
-      on: {
-        'operator.return': {
-          guard: 'returnsSummaryItem',
-          target: 'summaryDue.returnedForRevision',
-          actions: ['returnForRevision', { type: 'notify', params: returnNotice }],
-        },
-      },
+      tags: ['summaryOwed', 'allIn'],
+      on: { 'operator.return': returnFor('summary') },
     },
-    closed: { type: 'final' },
+    closed: { type: 'final', tags: 'summaryOwed' },
   },
 });
+
+/** A running deadline: scheduled reminders, an operator's reminder, the escalation ladder, an extension. */
+function deadlineHandlers(track: Track, awaiting: string) {
+  const own = { type: 'onTrack', params: { track } } as const;
+  return {
+    'operator.remind': { actions: { type: 'notify', params: manualReminder(track) } },
+    'deadline.remind': {
+      guard: and([own, 'hasPendingReminder']),
+      actions: [{ type: 'notify', params: reminderNotice }, 'remind'],
+    },
+    'deadline.escalate': {
+      guard: and([own, 'ladderHasNextStep']),
+      target: `#unit.${trackState[track]}.overdue`,
+      actions: ['escalate', { type: 'notify', params: escalationNotice }],
+    },
+    'operator.extend': {
+      guard: and([own, 'extendsLater']),
+      target: awaiting,
+      actions: ['extend', { type: 'notify', params: extensionNotice }],
+    },
+  } as const;
+}
+
+/** An operator sends an item back: its track's clock restarts for the revision. */
+function returnFor(track: Track) {
+  return {
+    guard: { type: 'returns', params: { track } },
+    target: `#unit.${trackState[track]}.returnedForRevision`,
+    actions: ['returnForRevision', { type: 'notify', params: returnNotice }],
+  } as const;
+}
 
 function clearReturned(context: UnitContext, item: ReturnableItem): UnitContext['returned'] {
   return clearReturnedFrom(context.returned, item);

@@ -4,7 +4,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   ActivityFailure,
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -29,6 +28,7 @@ import {
   workPlanSchema,
 } from '../domain/submissions.ts';
 import { parseInput, rejectInvalid } from '../domain/validation.ts';
+import { campaignClosed, notAllowedNow } from './failures.ts';
 import { sendNotification } from './mailActivities.ts';
 import {
   closeCampaignSignal,
@@ -44,7 +44,7 @@ import {
   unitStatusQuery,
 } from './messages.ts';
 import { notificationRequest, type UnitContacts } from './notificationRequest.ts';
-import { activeTrack, stateName, type UnitReport, type UnitStatus, unitStatus } from './status.ts';
+import { dueTrack, stateName, type UnitReport, type UnitStatus, unitStatus } from './status.ts';
 import {
   type NotifyParams,
   type UnitContext,
@@ -103,7 +103,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     });
   }
 
-  const status = () => unitStatus(stateName(snapshot.value), snapshot.context, undelivered);
+  const status = () => unitStatus(snapshot, undelivered);
 
   function apply(event: UnitEvent): void {
     const [next, actions] = transition(unitMachine, snapshot, event);
@@ -127,20 +127,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     const validator = (raw: unknown): void => {
       if (appliedUpdates.has(currentUpdateInfo()?.id ?? '')) return;
       const event = rejectInvalid(() => toEvent(parse(raw), nominalNow()));
-      if (snapshot.status === 'done') {
-        throw ApplicationFailure.create({
-          type: 'CampaignClosed',
-          nonRetryable: true,
-          message: `the ${year} campaign is closed`,
-        });
-      }
-      if (!snapshot.can(event)) {
-        throw ApplicationFailure.create({
-          type: 'NotAllowedNow',
-          nonRetryable: true,
-          message: notAllowedMessage(event, status()),
-        });
-      }
+      if (snapshot.status === 'done') throw campaignClosed(year);
+      if (!snapshot.can(event)) throw notAllowedNow(notAllowedMessage(event, status()));
     };
     const handler = (raw: unknown): UnitStatus => {
       const id = currentUpdateInfo()?.id ?? '';
@@ -301,16 +289,14 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
 /** The next event time alone will bring: a reminder or escalation on the running clock, or the summary window. */
 function upcoming(snapshot: UnitSnapshot, schedule: CampaignSchedule): { event: UnitEvent } | null {
-  const state = stateName(snapshot.value);
   const candidates: UnitEvent[] = [];
-  const track = activeTrack(state);
+  const track = dueTrack(snapshot);
   if (track) {
     const tick = nextTick(snapshot.context[track], snapshot.context.policy);
     if (tick) candidates.push({ type: tick.type, track, at: tick.at });
   }
-  if (state.startsWith('planning') || state === 'planSubmitted' || state === 'activities') {
-    candidates.push({ type: 'summary.open', at: schedule.phases.summary.start });
-  }
+  const summaryOpens: UnitEvent = { type: 'summary.open', at: schedule.phases.summary.start };
+  if (snapshot.can(summaryOpens)) candidates.push(summaryOpens);
   const next = candidates.sort((a, b) => a.at - b.at)[0];
   return next ? { event: next } : null;
 }

@@ -1,7 +1,7 @@
 // wlx mail list: what the local SMTP sink of `npm start` received.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { listMail } from '../../scripts/mailSink.ts';
+import { listMail } from '../mail/mailbox.ts';
 import { parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 

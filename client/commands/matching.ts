@@ -1,7 +1,7 @@
 // wlx matching record: CNIPA's match decisions and one-to-one pairings, from a file.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { recordMatchesSchema } from '../../domain/matching.ts';
+import { recordMatchesSchema } from '../../domain/matching/decisions.ts';
 import { campaignWorkflowId, recordMatchesUpdate } from '../../workflows/messages.ts';
 import { withClient } from '../connection.ts';
 import { readInputFile } from '../inputFile.ts';

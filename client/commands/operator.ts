@@ -7,10 +7,11 @@ import {
   campaignWorkflowId,
   designateKeyRegionsUpdate,
   grantExtensionUpdate,
-  remindUnitUpdate,
   returnForRevisionUpdate,
   unitWorkflowId,
 } from '../../workflows/messages.ts';
+import { type RemindOutcome, remindUnits } from '../actions/remindUnits.ts';
+import { CliError, exitCodes } from '../cliErrors.ts';
 import { withClient } from '../connection.ts';
 import { codeListSchema, parseOptions, unitSchema, yearSchema } from '../options.ts';
 import { printJson, progress } from '../output.ts';
@@ -99,21 +100,25 @@ export function registerOperatorCommands(program: Command): void {
         const campaign = await client.workflow
           .getHandle(campaignWorkflowId(options.year))
           .query(campaignStatusQuery);
-        const due = campaign.units.filter(
-          (u) => u.state.startsWith('planning') || u.state.startsWith('summaryDue'),
-        );
-        const reminded: { unitCode: string; missing: string[] }[] = [];
-        for (const [i, unit] of due.entries()) {
-          await client.workflow
-            .getHandle(unitWorkflowId(options.year, unit.unitCode))
-            .executeUpdate(remindUnitUpdate, { args: [{}] });
-          reminded.push({ unitCode: unit.unitCode, missing: unit.missing });
-          progress(
-            `[${i + 1}/${due.length}] reminded ${unit.unitCode} ${unit.nameZh}: ${unit.missing.join(', ')}`,
+        const total = campaign.units.length;
+        const outcomes = await remindUnits(client, options.year, campaign.units, (o, i) => {
+          const what =
+            o.outcome === 'reminded' ? `reminded: ${o.missing.join(', ')}` : `${o.outcome}: ${o.reason}`;
+          progress(`[${i + 1}/${total}] ${o.unitCode} ${o.nameZh} ${what}`);
+        });
+        const count = (outcome: RemindOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome);
+        if (options.json) printJson({ outcomes });
+        else
+          process.stdout.write(
+            `已催报 ${count('reminded').length} 个单位 (reminded ${count('reminded').length} of ${total} units; ` +
+              `${count('notDue').length} not due, ${count('failed').length} failed)\n`,
           );
-        }
-        if (options.json) printJson({ reminded });
-        else process.stdout.write(`reminded ${reminded.length} of ${campaign.units.length} units\n`);
+        const failed = outcomes.flatMap((o) => (o.outcome === 'failed' ? [o] : []));
+        if (failed.length > 0)
+          throw new CliError(
+            `未能催报 (could not remind): ${failed.map((o) => `${o.unitCode} ${o.nameZh}: ${o.reason}`).join('; ')}`,
+            exitCodes.failure,
+          );
       });
     });
 

@@ -74,6 +74,7 @@ export function sampleReports(year = 2027): UnitReport[] {
       nameZh: unit.nameZh,
       nameEn: unit.nameEn,
       state: missing ? 'closed' : 'complete',
+      due: null,
       overdue: false,
       escalationLevel: null,
       missing: missing ? ['writtenSummary', 'resultsSummary'] : [],

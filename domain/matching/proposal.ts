@@ -3,7 +3,7 @@
 // every unit's coverage against its fairness floor. Pure: the same input always gives the same proposal.
 
 import type { Bilingual } from '../labels.ts';
-import type { RecordMatches } from '../matching.ts';
+import type { RecordMatches } from './decisions.ts';
 import { matchReason, type ResourceLoad, unmatchedReason } from './explain.ts';
 import type { Fraction } from './fairness.ts';
 import { type Blocked, buildInstance, type MatchingInput, type MatchingInstance } from './instance.ts';

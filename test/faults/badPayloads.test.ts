@@ -2,14 +2,10 @@
 // with an InvalidInput failure that names the broken field, and neither the unit's nor the campaign's
 // history or state moves.
 import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerSearchAttributes } from '../../client/registerSearchAttributes.ts';
-import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
-import { designateKeyRegionsSchema, recordMatchesSchema } from '../../domain/matching.ts';
+import { designateKeyRegionsSchema, recordMatchesSchema } from '../../domain/matching/decisions.ts';
 import {
   activityRecordSchema,
   demandListSchema,
@@ -18,7 +14,6 @@ import {
   summarySubmissionSchema,
   workPlanSchema,
 } from '../../domain/submissions.ts';
-import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
@@ -30,10 +25,10 @@ import {
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitStatusQuery,
   unitWorkflowId,
 } from '../../workflows/messages.ts';
+import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import {
   sampleActivity,
   sampleDemandList,
@@ -41,35 +36,19 @@ import {
   sampleWorkPlan,
   sampleWritten,
 } from '../support/samples.ts';
-import { bundleWorkflows, quietRuntime, testWorker } from '../support/temporal.ts';
 import { type BadPayload, badPayloadArbitrary, type Target } from './badPayloads.ts';
 
 const count = 10_000;
 const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
-let env: TestWorkflowEnvironment;
-let sink: MailSink;
-let worker: Worker;
-let running: Promise<void>;
-let year: number;
+let stack: LocalStack;
+const year = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  quietRuntime();
-  const [bundle] = await Promise.all([bundleWorkflows()]);
-  env = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: inject('temporalCliPath') } },
-  });
-  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  sink = await startMailSink({ port: 0 });
-  year = new Date().getUTCFullYear() + 1;
-  worker = await testWorker(env.nativeConnection, bundle, sink.url);
-  running = worker.run();
-});
+  stack = await localStack();
+}, 120_000);
 
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await sink?.close();
-  await env?.teardown();
+  await stack?.stop();
 });
 
 async function historyLength(handle: WorkflowHandle): Promise<number> {
@@ -78,36 +57,12 @@ async function historyLength(handle: WorkflowHandle): Promise<number> {
 
 describe('10,000 generated bad update payloads', () => {
   it('are each rejected naming the field, and nothing moves', { timeout: 600_000 }, async () => {
-    const campaign = env.client.workflow.getHandle(campaignWorkflowId(year));
-    const calendar = resolveCalendar(defaultCalendarConfig, year);
-    await env.client.workflow.start('campaignWorkflow', {
-      taskQueue,
-      workflowId: campaignWorkflowId(year),
-      args: [
-        {
-          year,
-          registry: defaultRegistry(),
-          // A day an hour, started a week ago: the survey is open and no reminder falls due for hours.
-          schedule: compress(
-            calendar,
-            Date.now() - 7 * 3_600_000,
-            (calendar.closeAt - calendar.phases.launch.start) / 24,
-          ),
-          unitCodes: ['11', '12', '13'],
-        },
-      ],
-    });
-    const unit = env.client.workflow.getHandle(unitWorkflowId(year, '11'));
+    const { client } = stack;
+    const campaign = client.workflow.getHandle(campaignWorkflowId(year));
+    await startSurveyingCampaign(client, year, ['11', '12', '13']);
+    const unit = client.workflow.getHandle(unitWorkflowId(year, '11'));
     // Beijing's flagged demand, so that a valid match decision exists to break.
-    for (;;) {
-      try {
-        await unit.executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
-        break;
-      } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError) throw error;
-        await new Promise((done) => setTimeout(done, 200));
-      }
-    }
+    await unit.executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
     const flagged = sampleDemandList().items.find((d) => d.needsCnipaCoordination)?.id ?? '';
     while (
       (await campaign.query(campaignStatusQuery)).units.find((u) => u.unitCode === '11')?.flaggedDemands

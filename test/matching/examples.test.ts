@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueResource } from '../../domain/matching/catalogue.ts';
+import { recordMatchesSchema } from '../../domain/matching/decisions.ts';
 import type { MatchingInput } from '../../domain/matching/instance.ts';
 import { proposeMatches, toRecordMatches } from '../../domain/matching/proposal.ts';
 import {
@@ -9,7 +10,6 @@ import {
   scorePair,
   type UnitDemand,
 } from '../../domain/matching/scoring.ts';
-import { recordMatchesSchema } from '../../domain/matching.ts';
 import type { ServiceCategory } from '../../domain/registry.ts';
 import { InvalidInputError } from '../../domain/validation.ts';
 

@@ -23,7 +23,12 @@ export interface DevStack {
 }
 
 export async function devStack(): Promise<DevStack> {
-  const [port, uiPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, uiPort, smtpPort, ledgerPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const dataDir = mkdtempSync(join(tmpdir(), 'wlx-dev-'));
   const env = {
     ...process.env,
@@ -62,6 +67,8 @@ export async function devStack(): Promise<DevStack> {
           String(uiPort),
           '--smtp-port',
           String(smtpPort),
+          '--ledger-port',
+          String(ledgerPort),
           '--data-dir',
           dataDir,
         ],
@@ -92,24 +99,4 @@ export async function devStack(): Promise<DevStack> {
       return JSON.parse(result.stdout) as T;
     },
   };
-}
-
-/** Polls until `check` returns a value, for things that happen on the campaign's own clock. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }

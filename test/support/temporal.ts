@@ -12,7 +12,7 @@ import {
 import { inject } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
 import { openMailLedger } from '../../activities/mailLedger/open.ts';
-import { registerSearchAttributes } from '../../client/registerSearchAttributes.ts';
+import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
 import { taskQueue } from '../../workflows/messages.ts';
 
 let runtimeInstalled = false;

@@ -1,6 +1,6 @@
-// Registers our search attributes on a server that lacks them (the time-skipping test server; any
-// server an operator points us at). The dev server gets them as start-dev flags, docker-compose from its
-// setup service.
+// Registers our search attributes on a server that lacks them: the time-skipping test server and the test
+// environments of the tests and the bench. The dev server gets them as start-dev flags, docker-compose
+// from its setup service.
 import type { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 // Default import: the package is CommonJS, and tsx (unlike vitest) offers no named exports for it.

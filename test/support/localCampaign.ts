@@ -1,0 +1,78 @@
+// A campaign on a real dev server with a worker and an SMTP sink in this process, for tests that call the
+// client functions directly (as `wlx` and the web do) rather than spawning `wlx`.
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { inject } from 'vitest';
+import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
+import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
+import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
+import type { CampaignStatus } from '../../workflows/status.ts';
+import { eventually } from './eventually.ts';
+import { bundleWorkflows, quietRuntime, testWorker } from './temporal.ts';
+
+export interface LocalStack {
+  client: Client;
+  sink: MailSink;
+  stop(): Promise<void>;
+}
+
+/** Dev server, mail sink and a worker with the real mail activities, all running. */
+export async function localStack(): Promise<LocalStack> {
+  quietRuntime();
+  const bundle = await bundleWorkflows();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: inject('temporalCliPath') } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  const sink = await startMailSink({ port: 0 });
+  const worker = await testWorker(env.nativeConnection, bundle, sink.url);
+  const running = worker.run();
+  return {
+    client: env.client,
+    sink,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await sink.close();
+      await env.teardown();
+    },
+  };
+}
+
+/**
+ * Starts `year`'s campaign for `unitCodes` a day an hour, as if started a week ago: the survey is open and
+ * no scheduled reminder falls due for hours. Resolves once every unit has reported to the campaign.
+ */
+export async function startSurveyingCampaign(
+  client: Client,
+  year: number,
+  unitCodes: string[],
+): Promise<CampaignStatus> {
+  const calendar = resolveCalendar(defaultCalendarConfig, year);
+  const campaign = await client.workflow.start('campaignWorkflow', {
+    taskQueue,
+    workflowId: campaignWorkflowId(year),
+    args: [
+      {
+        year,
+        registry: defaultRegistry(),
+        schedule: compress(
+          calendar,
+          Date.now() - 7 * 3_600_000,
+          (calendar.closeAt - calendar.phases.launch.start) / 24,
+        ),
+        unitCodes,
+      },
+    ],
+  });
+  return eventually(
+    async () => {
+      const status = await campaign.query(campaignStatusQuery);
+      return status.units.length === unitCodes.length ? status : undefined;
+    },
+    30_000,
+    `${unitCodes.length} units reporting to the ${year} campaign`,
+  );
+}
