@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { documentConfigSchema } from '../client/documents/config.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { shutdownGraceTime } from '../worker/createWorker.ts';
 import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
@@ -21,6 +22,8 @@ interface Service {
   command?: string | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   volumes?: Mount[];
+  ports?: string[];
+  healthcheck?: { test?: string[] };
 }
 interface Compose {
   services: Record<string, Service>;
@@ -104,6 +107,11 @@ function registeredSearchAttributes(): { service: string; flags: string[]; names
   return { service: name, flags, namespaces };
 }
 
+const minioRelease = /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/;
+
+/** Whether a value is `${name}` interpolated from the environment with no default written here. */
+const fromEnvironment = (name: string) => new RegExp(`^\\$\\{${name}(:?-|:?\\?[^}]*)?\\}$`);
+
 describe('docker-compose.yml', () => {
   it("gives the worker only workerConfigSchema's variables, forming a valid configuration", () => {
     const known = Object.keys(workerConfigSchema.shape);
@@ -165,12 +173,66 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of services) {
       if (service.image === undefined) continue;
       expect(service.image, name).not.toMatch(/auto-setup/);
-      const tag = service.image.split(':')[1] ?? 'latest';
+      const [repository = '', tag = 'latest'] = service.image.split(':');
       expect(tag, `${name}: ${service.image}`).not.toBe('latest');
-      expect(tag, `${name}: ${service.image}`).toMatch(/^v?\d/);
+      // MinIO names its releases by date and time (RELEASE.2025-04-22T22-12-26Z), never with a number.
+      const version = repository.startsWith('quay.io/minio/') ? minioRelease : /^v?\d/;
+      expect(tag, `${name}: ${service.image}`).toMatch(version);
     }
     serviceByImage('temporalio/server');
     serviceByImage('temporalio/ui');
+  });
+
+  it('runs MinIO for the document store, its root account from the environment, its data on a named volume', () => {
+    const [, minio] = serviceByImage('quay.io/minio/minio');
+    const env = environment(minio);
+    expect(env.MINIO_ROOT_USER).toMatch(fromEnvironment('MINIO_ROOT_USER'));
+    expect(env.MINIO_ROOT_PASSWORD).toMatch(fromEnvironment('MINIO_ROOT_PASSWORD'));
+    // With either blank MinIO would fall back to minioadmin/minioadmin: the command stops first.
+    const command = commandText(minio);
+    const beforeStart = command.slice(0, command.indexOf('exec minio server'));
+    for (const check of ['-z "$$MINIO_ROOT_USER"', '-z "$$MINIO_ROOT_PASSWORD"', 'exit 1'])
+      expect(beforeStart).toContain(check);
+    const data = command.match(/exec minio server (\S+)/)?.[1] ?? '';
+    expect(onNamedVolume(minio, data), `minio data ${data}`).toBe(true);
+    expect(minio.healthcheck?.test).toEqual(expect.arrayContaining(['mc', 'ready']));
+    for (const port of minio.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+  });
+
+  it("creates the documents bucket and the CLI's account once MinIO is healthy", () => {
+    const [minioName] = serviceByImage('quay.io/minio/minio');
+    const [, setup] = serviceByImage('quay.io/minio/mc');
+    const dependsOn = setup.depends_on;
+    expect(Array.isArray(dependsOn) ? undefined : dependsOn?.[minioName]?.condition).toBe('service_healthy');
+    const env = environment(setup);
+    for (const key of ['MINIO_ROOT_USER', 'MINIO_ROOT_PASSWORD', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])
+      expect(env[key], key).toMatch(fromEnvironment(key));
+    const command = commandText(setup);
+    const [, alias, url] = command.match(/mc alias set (\S+) (\S+)/) ?? [];
+    expect(url).toBe(`http://${minioName}:9000`);
+    expect(command).toContain(`mc mb --ignore-existing "${alias}/$$S3_BUCKET"`);
+    expect(command).toMatch(/mc admin user add \S+ "\$\$S3_ACCESS_KEY_ID" "\$\$S3_SECRET_ACCESS_KEY"/);
+    expect(command).toMatch(/mc admin policy attach \S+ \S+ --user "\$\$S3_ACCESS_KEY_ID"/);
+  });
+
+  it('publishes MinIO where the CLI, configured as the README says, finds the bucket', () => {
+    const [, minio] = serviceByImage('quay.io/minio/minio');
+    const [, setup] = serviceByImage('quay.io/minio/mc');
+    const [, port] = (minio.ports ?? []).find((p) => p.endsWith(':9000'))?.split(':') ?? [];
+    const documented = {
+      DOCUMENT_STORE: 's3',
+      S3_ENDPOINT: `http://localhost:${port}`,
+      S3_BUCKET: environment(setup).S3_BUCKET,
+    };
+    const readme = read('README.md');
+    for (const [key, value] of Object.entries(documented))
+      expect(readme, `README: ${key}=${value}`).toContain(`${key}=${value}`);
+    const parsed = documentConfigSchema.safeParse({
+      ...documented,
+      S3_ACCESS_KEY_ID: 'from .env',
+      S3_SECRET_ACCESS_KEY: 'from .env',
+    });
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 
   it("keeps more than Mailpit's default 500 messages, on a named volume", () => {

@@ -1,6 +1,7 @@
-// wlx export demands | results, wlx report national: CNIPA's national workbooks and report, built from
-// the campaign's status and the units' reports.
+// wlx export demands | matches | results, wlx report national: CNIPA's national workbooks and report,
+// built from the campaign's status and the units' reports.
 import { writeFile } from 'node:fs/promises';
+import type { Client } from '@temporalio/client';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
@@ -11,7 +12,12 @@ import { withClient } from '../connection.ts';
 import { parseOptions, yearSchema } from '../options.ts';
 import { printJson } from '../output.ts';
 import { buildNationalReport } from '../reports/nationalReport.ts';
-import { buildDemandExport, buildResultsExport } from '../spreadsheets/exports.ts';
+import {
+  buildDemandExport,
+  buildMatchExport,
+  buildResultsExport,
+  type DemandExportData,
+} from '../spreadsheets/exports.ts';
 
 const exportOptions = (extension: string) =>
   z.object({
@@ -22,6 +28,23 @@ const exportOptions = (extension: string) =>
       .optional(),
     json: z.boolean().default(false),
   });
+
+/** Every unit's flagged demands and the matches recorded for them, resources by their Chinese names. */
+async function flaggedDemands(client: Client, year: number): Promise<DemandExportData> {
+  const resources = new Map(defaultRegistry().resources.map((r) => [r.id, r.nameZh]));
+  const { status } = await fetchCampaignData(client, year, { reports: false });
+  return {
+    year,
+    exportedOn: formatShanghaiDate(Date.now()),
+    units: status.units.map((u) => ({ unitCode: u.unitCode, nameZh: u.nameZh, demands: u.flaggedDemands })),
+    matches: status.matches.matches.map((m) => ({
+      unitCode: m.unitCode,
+      demandId: m.demandId,
+      resource: resources.get(m.resourceId) ?? m.resourceId,
+      note: m.note,
+    })),
+  };
+}
 
 async function written(out: string, bytes: Buffer, json: boolean, what: string): Promise<void> {
   await writeFile(out, bytes);
@@ -40,30 +63,28 @@ export function registerExportCommands(program: Command): void {
     .option('--json', 'print what was written as JSON')
     .action(async (raw) => {
       const options = parseOptions(exportOptions('xlsx'), raw);
-      const resources = new Map(defaultRegistry().resources.map((r) => [r.id, r.nameZh]));
       await withClient(async (client) => {
-        const { status } = await fetchCampaignData(client, options.year, { reports: false });
-        const bytes = await buildDemandExport({
-          year: options.year,
-          exportedOn: formatShanghaiDate(Date.now()),
-          units: status.units.map((u) => ({
-            unitCode: u.unitCode,
-            nameZh: u.nameZh,
-            demands: u.flaggedDemands,
-          })),
-          matches: status.matches.matches.map((m) => ({
-            unitCode: m.unitCode,
-            demandId: m.demandId,
-            resource: resources.get(m.resourceId) ?? m.resourceId,
-            note: m.note,
-          })),
-        });
+        const bytes = await buildDemandExport(await flaggedDemands(client, options.year));
         await written(
           options.out ?? `${options.year}-flagged-demands.xlsx`,
           bytes,
           options.json,
           '需求汇总表',
         );
+      });
+    });
+
+  exportCommand
+    .command('matches')
+    .description('every match recorded, demand by demand, and the flagged demands still without one')
+    .requiredOption('--year <year>', 'campaign year')
+    .option('--out <file>', 'the .xlsx to write (default: <year>-matches.xlsx)')
+    .option('--json', 'print what was written as JSON')
+    .action(async (raw) => {
+      const options = parseOptions(exportOptions('xlsx'), raw);
+      await withClient(async (client) => {
+        const bytes = await buildMatchExport(await flaggedDemands(client, options.year));
+        await written(options.out ?? `${options.year}-matches.xlsx`, bytes, options.json, '需求匹配表');
       });
     });
 

@@ -1,5 +1,6 @@
-// National workbooks for CNIPA: the flagged demands of every unit with what they were matched to, and
-// Annex 2 with a row per unit and the national totals. Functions of plain data; a Buffer out.
+// National workbooks for CNIPA: the flagged demands of every unit with what they were matched to, the
+// recorded matches with the demands still unmatched, and Annex 2 with a row per unit and the national
+// totals. Functions of plain data; a Buffer out.
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/spreadsheets/cells.ts';
 import {
@@ -10,6 +11,7 @@ import {
   type SheetSpec,
 } from '../../domain/spreadsheets/columns.ts';
 import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
+import { columnLetter } from '../../domain/spreadsheets/readSheet.ts';
 import type { DemandItem, ResultsSummary } from '../../domain/submissions.ts';
 import { addTableSheet, firstDataRow, fonts } from './template.ts';
 
@@ -26,6 +28,7 @@ const info = (zh: string, en: string, width: number): ColumnSpec => ({
 const unitCodeColumn = info('单位代码', 'Unit code', 9);
 const unitNameColumn = info('填报单位', 'Reporting unit', 22);
 
+/** The flagged demands and the matches recorded for them: what the demand and the match exports show. */
 export interface DemandExportData {
   year: number;
   exportedOn: string;
@@ -51,6 +54,13 @@ function fill(sheet: ExcelJS.Worksheet, rows: readonly CellValue[][]): void {
   });
 }
 
+/** Filter buttons on the English header row, over the data rows below it. */
+function addFilter(sheet: ExcelJS.Worksheet, columns: number, rows: number): void {
+  sheet.autoFilter = `A${firstDataRow - 1}:${columnLetter(columns - 1)}${firstDataRow + rows - 1}`;
+}
+
+const unmatched = '未匹配';
+
 async function finish(workbook: ExcelJS.Workbook): Promise<Buffer> {
   workbook.creator = 'wlx 知识产权服务万里行';
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -71,7 +81,7 @@ export async function buildDemandExport(data: DemandExportData): Promise<Buffer>
       return itemToRow(spec, demand, {
         单位代码: unit.unitCode,
         填报单位: unit.nameZh,
-        匹配资源: matched.join('；') || '未匹配',
+        匹配资源: matched.join('；') || unmatched,
       });
     }),
   );
@@ -90,6 +100,70 @@ export async function buildDemandExport(data: DemandExportData): Promise<Buffer>
     null,
   );
   fill(sheet, rows);
+  addFilter(sheet, spec.columns.length, rows.length);
+  return finish(workbook);
+}
+
+const unmatchedFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+
+/**
+ * A row per recorded match, with what the unit's flagged demand says; after each unit's matches, its
+ * flagged demands that have none, shaded, so what is left to match stands out and filters out.
+ */
+export async function buildMatchExport(data: DemandExportData): Promise<Buffer> {
+  const demandColumn = (key: string) => demandSheet.columns.find((c) => c.key === key) as ColumnSpec;
+  const spec: SheetSpec = {
+    ...demandSheet,
+    name: { zh: '需求匹配', en: 'Matches' },
+    columns: [
+      unitCodeColumn,
+      unitNameColumn,
+      ...['id', 'entity.name', 'field', 'description'].map(demandColumn),
+      info('匹配资源', 'Matched resource', 30),
+      info('备注', 'Note', 30),
+    ],
+  };
+  const rows = data.units.flatMap((unit) => {
+    const unitCells = { 单位代码: unit.unitCode, 填报单位: unit.nameZh };
+    const recorded = data.matches.filter((m) => m.unitCode === unit.unitCode);
+    // A match outlives a revised demand list: its demand may no longer be there to describe.
+    const matched = recorded.map((m) => ({
+      cells: itemToRow(spec, unit.demands.find((d) => d.id === m.demandId) ?? { id: m.demandId }, {
+        ...unitCells,
+        匹配资源: m.resource,
+        备注: m.note ?? null,
+      }),
+      matched: true,
+    }));
+    const open = unit.demands
+      .filter((d) => !recorded.some((m) => m.demandId === d.id))
+      .map((d) => ({ cells: itemToRow(spec, d, { ...unitCells, 匹配资源: unmatched }), matched: false }));
+    return [...matched, ...open];
+  });
+  const workbook = new ExcelJS.Workbook();
+  const sheet = addTableSheet(
+    workbook,
+    spec,
+    {
+      title: {
+        zh: `${data.year}年“知识产权服务万里行”需求与服务资源匹配情况`,
+        en: `${data.year} IP Service Campaign — demands matched to service resources`,
+      },
+      subtitle: `${subtitle(data.exportedOn)}　　底色标出的为尚未匹配的需求 Shaded rows: not matched yet`,
+    },
+    Math.max(rows.length, 1),
+    null,
+  );
+  fill(
+    sheet,
+    rows.map((r) => r.cells),
+  );
+  rows.forEach((row, r) => {
+    if (row.matched) return;
+    for (let c = 1; c <= spec.columns.length; c++)
+      sheet.getRow(firstDataRow + r).getCell(c).fill = unmatchedFill;
+  });
+  addFilter(sheet, spec.columns.length, rows.length);
   return finish(workbook);
 }
 

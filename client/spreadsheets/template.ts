@@ -202,6 +202,9 @@ export function addTableSheet(
       fitToWidth: 1,
       fitToHeight: 0,
       printTitlesRow: `3:${firstDataRow - 1}`,
+      // All the columns go on one A4 page's width, scaled down: narrow margins leave the type larger.
+      margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      horizontalCentered: true,
     },
   });
   const last = columnLetter(spec.columns.length - 1);
@@ -385,17 +388,24 @@ function addInstructions(
     for (const column of spec.columns) {
       const options = dropDownOptions(column);
       const row = sheet.getRow(r);
-      row.values = [
-        column.header.zh,
-        `${column.required ? '必填' : '选填'}。${column.hint.zh}${options ? `。可选：${options.map((o) => o.split(' ')[0]).join('、')}` : ''}`,
-        column.header.en,
-        `${column.required ? 'Required' : 'Optional'}. ${column.hint.en}`,
-      ];
+      const howZh = `${column.required ? '必填' : '选填'}。${column.hint.zh}${options ? `。可选：${options.map((o) => o.split(' ')[0]).join('、')}` : ''}`;
+      const howEn = `${column.required ? 'Required' : 'Optional'}. ${column.hint.en}`;
+      row.values = [column.header.zh, howZh, column.header.en, howEn];
       row.eachCell((cell, c) => {
         cell.font = c <= 2 ? body : { name: 'Arial', size: 10 };
         cell.alignment = wrap;
         cell.border = thin;
       });
+      // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file: as many lines as
+      // the longest cell needs in its column (widths 18, 48, 24, 48; a Chinese character takes about 2.2).
+      const lines = Math.max(
+        column.header.zh.length / 8,
+        howZh.length / 21,
+        column.header.en.length / 22,
+        howEn.length / 40,
+        1,
+      );
+      row.height = 16 * Math.ceil(lines);
       r++;
     }
     r++;
