@@ -190,24 +190,52 @@ function returned(req: Request): Letter {
   };
 }
 
-function feedback(req: Request): Letter {
-  const lines = required(req, 'feedback');
+/** A matching notice: an opening line, the request's lines as given, and a closing line if any. */
+function matchingLetter(req: Request, subject: Bilingual, opening: Bilingual, closing?: Bilingual): Letter {
   return {
-    subject: { zh: '需求对接反馈', en: 'Feedback on demand matching' },
+    subject,
     salutation: officeSalutation(req),
-    body: [
-      {
-        zh: '国家知识产权局已对贵单位需求清单中需协调的事项进行对接，反馈如下：',
-        en: 'CNIPA has matched the items in your demand list that need its coordination. The feedback follows:',
-      },
-      { list: lines },
-      {
-        zh: '请与对接单位加强联系，做好后续服务工作。',
-        en: 'Please keep in contact with the matched units and follow up on the services.',
-      },
-    ],
+    body: [opening, { list: required(req, 'feedback') }, ...(closing ? [closing] : [])],
   };
 }
+
+const feedback = (req: Request) =>
+  matchingLetter(
+    req,
+    { zh: '需求对接反馈', en: 'Feedback on demand matching' },
+    {
+      zh: '国家知识产权局已对贵单位需求清单中需协调的事项进行对接，反馈如下：',
+      en: 'CNIPA has matched the items in your demand list that need its coordination. The feedback follows:',
+    },
+    {
+      zh: '请与对接单位加强联系，做好后续服务工作。',
+      en: 'Please keep in contact with the matched units and follow up on the services.',
+    },
+  );
+
+const proposalReady = (req: Request) =>
+  matchingLetter(
+    req,
+    { zh: '服务资源匹配建议待审核', en: 'A matching proposal awaits review' },
+    {
+      zh: '系统已根据各地报送的需国家局协调需求生成匹配建议，请审核：',
+      en: 'The matching proposal for the demands flagged for CNIPA coordination is ready for review:',
+    },
+    {
+      zh: `请使用 wlx matching show --year ${req.year} 查看，逐项接受、调整或退回后确认；未经确认的建议不会反馈给各地。`,
+      en: `See it with wlx matching show --year ${req.year}; accept, override or reject items, then confirm. Nothing unconfirmed is sent to the units.`,
+    },
+  );
+
+const resourceFeedback = (req: Request) =>
+  matchingLetter(
+    req,
+    { zh: '服务对接任务通知', en: 'Demands matched to you' },
+    {
+      zh: '经审核确认，以下地方需求由贵单位对接服务，请与各地联系人联系：',
+      en: 'After review, the following demands have been matched to you. Please contact each unit:',
+    },
+  );
 
 const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'campaign.launched': launched,
@@ -218,6 +246,8 @@ const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'deadline.extended': extended,
   'submission.returned': returned,
   'matching.feedback': feedback,
+  'matching.proposalReady': proposalReady,
+  'matching.resourceFeedback': resourceFeedback,
 };
 
 /** Throws InvalidInputError when the request lacks a field its kind needs. */

@@ -11,6 +11,8 @@ export const notificationKinds = [
   'deadline.extended',
   'submission.returned',
   'matching.feedback',
+  'matching.proposalReady',
+  'matching.resourceFeedback',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -38,7 +40,7 @@ export const notificationRequestSchema = z.object({
   daysLeft: z.number().int().optional(),
   /** What was returned for revision, and why. */
   returned: z.object({ what: z.string(), reason: z.string() }).optional(),
-  /** Matching feedback lines, already phrased for the unit. */
+  /** Matching lines (feedback, a proposal's figures, a resource's matches), already phrased for the reader. */
   feedback: z.array(z.string()).optional(),
 });
 export type NotificationRequest = z.input<typeof notificationRequestSchema>;

@@ -2,11 +2,11 @@
 // real SMTP sink: the exact mail each unit receives and the national summary that comes out.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
-import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
+import type { MailSink } from '../scripts/mailSink.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
@@ -31,7 +31,7 @@ import {
   sampleWorkPlan,
   sampleWritten,
 } from './support/samples.ts';
-import { bundleWorkflows, testWorker, timeSkippingServer } from './support/temporal.ts';
+import { type TimeSkippingStack, timeSkippingStack } from './support/temporal.ts';
 
 const packageVersion = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -46,27 +46,20 @@ const paired = (code: string) => {
 };
 const promotion = registry.promotionDepartment.email;
 
+let stack: TimeSkippingStack;
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let sink: MailSink;
 
 beforeAll(async () => {
-  [env, bundle, sink] = await Promise.all([
-    timeSkippingServer(),
-    bundleWorkflows(),
-    startMailSink({ port: 0 }),
-  ]);
+  stack = await timeSkippingStack();
+  ({ env, sink } = stack);
 });
 
 afterAll(async () => {
-  await sink?.close();
-  await env?.teardown();
+  await stack?.stop();
 });
 
-async function runWorker<T>(fn: () => Promise<T>): Promise<T> {
-  const worker = await testWorker(env.nativeConnection, bundle, sink.url);
-  return worker.runUntil(fn);
-}
+const runWorker = <T>(fn: () => Promise<T>) => stack.runWorker(fn);
 
 describe('a campaign on the real calendar, time-skipped', () => {
   it('runs five units through the year: on time, late, returned, extended, silent', async () => {
@@ -76,17 +69,14 @@ describe('a campaign on the real calendar, time-skipped', () => {
     const codes = ['11', '12', '13', '14', '15', '2301'];
     const client = env.client.workflow;
     const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
-    /** Skips the server's clock to noon, Beijing time, on a day of the campaign year. */
-    const skipTo = async (monthDay: string) => {
-      const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
-      await env.sleep(target - (await env.currentTimeMs()));
-    };
+    const skipTo = (monthDay: string) => stack.skipTo(year, monthDay);
 
     const summary = await runWorker(async () => {
       const campaign = await client.start(campaignWorkflow, {
         taskQueue,
         workflowId: campaignWorkflowId(year),
-        args: [{ year, registry, schedule, unitCodes: codes }],
+        // With the catalogue, matching opens with a proposal; left unconfirmed, it sends nothing to units.
+        args: [{ year, registry, schedule, unitCodes: codes, catalogue: defaultCatalogue(registry) }],
       });
 
       await skipTo('05-10');

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import { openMailLedger } from '../activities/mailLedger/open.ts';
+import { createMatchingActivities } from '../activities/matching.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import type { WorkerConfig } from './config.ts';
 
@@ -29,12 +30,15 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
     ...workflows,
     // On SIGINT/SIGTERM a delivery in progress finishes and is recorded before the worker lets go of it.
     shutdownGraceTime,
-    activities: createMailActivities({
-      transport,
-      from: config.MAIL_FROM,
-      ledger,
-      messageIdDomain: config.MESSAGE_ID_DOMAIN,
-    }),
+    activities: {
+      ...createMailActivities({
+        transport,
+        from: config.MAIL_FROM,
+        ledger,
+        messageIdDomain: config.MESSAGE_ID_DOMAIN,
+      }),
+      ...createMatchingActivities(),
+    },
   });
   return {
     worker,

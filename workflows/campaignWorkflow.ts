@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
+  patched,
   setCurrentDetails,
   setHandler,
   sleep,
@@ -10,6 +11,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
+import type { ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import {
   type DesignateKeyRegions,
   designateKeyRegionsSchema,
@@ -21,12 +23,14 @@ import {
   type RecordMatches,
   recordMatchesSchema,
 } from '../domain/matching/decisions.ts';
+import { confirmedMatches } from '../domain/matching/review.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput, rejectInvalid, rejectIssues } from '../domain/validation.ts';
 import { notAllowedNow } from './failures.ts';
 import { sendNotification } from './mailActivities.ts';
+import { matchingReview } from './matchingReview.ts';
 import {
   campaignStatusQuery,
   closeCampaignSignal,
@@ -38,6 +42,7 @@ import {
 } from './messages.ts';
 import { compileNationalSummary } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
+import { resourceFeedback } from './resourceFeedback.ts';
 import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
 import {
   type CampaignStatus,
@@ -57,7 +62,12 @@ export interface CampaignWorkflowInput {
   unitCodes?: string[];
   /** Passed to each unit: continue-as-new past this many history events. */
   unitHistoryEventLimit?: number;
+  /** The matching resources; with it the campaign proposes matches for operators to review. */
+  catalogue?: ResourceCatalogue;
 }
+
+/** patched() ids: each names a behaviour that histories recorded before it do not have. */
+const proposeAtMatchingStart = 'propose-at-matching-start';
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
   const { year, registry, schedule } = input;
@@ -95,6 +105,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       (a, b) => (registryOrder.get(a.unitCode) ?? 0) - (registryOrder.get(b.unitCode) ?? 0),
     ),
     matches,
+    matchingReview: review?.current() ?? null,
     keyRegions,
     feedbackSent,
     summary,
@@ -114,17 +125,35 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     { description: 'From a unit: its status after a change' },
   );
 
+  const matchingOver = () =>
+    feedbackSent
+      ? `matching for ${year} is over: feedback went to the units on ${formatShanghaiDate(schedule.phases.matching.end)}`
+      : null;
   const beforeFeedback = () => {
-    if (feedbackSent) {
-      throw notAllowedNow(
-        `matching for ${year} is over: feedback went to the units on ${formatShanghaiDate(schedule.phases.matching.end)}`,
-      );
-    }
+    const over = matchingOver();
+    if (over) throw notAllowedNow(over);
   };
 
+  const catalogueResources = new Map((input.catalogue?.resources ?? []).map((r) => [r.id, r]));
+  const review =
+    input.catalogue &&
+    matchingReview({
+      year,
+      catalogue: input.catalogue,
+      pairings: reporting.flatMap((u) =>
+        u.pairedResource ? [{ unitCode: u.code, resourceId: u.pairedResource }] : [],
+      ),
+      operators: registry.promotionDepartment,
+      flaggedDemands: () =>
+        reporting.flatMap((u) =>
+          (units.get(u.code)?.flaggedDemands ?? []).map((item) => ({ unitCode: u.code, item })),
+        ),
+      closedBecause: matchingOver,
+      notify,
+    });
   const matchContext: MatchContext = {
     reportingCodes,
-    resourceIds: new Set(resources.keys()),
+    resourceIds: new Set([...resources.keys(), ...catalogueResources.keys()]),
     flaggedDemandIds: (code) => units.get(code)?.flaggedDemands.map((d) => d.id) ?? [],
   };
   setHandler(
@@ -193,10 +222,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   enter('survey');
   await sleepUntil(schedule, schedule.phases.matching.start);
   enter('matching');
+  if (review && !review.current() && patched(proposeAtMatchingStart)) await review.propose('system');
   await sleepUntil(schedule, schedule.phases.matching.end);
+  const confirmed = review?.current();
+  if (confirmed?.confirmed)
+    matches = mergeDecisions(matches, { matches: confirmedMatches(confirmed), pairings: [] });
   await Promise.all(
     [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
   );
+  if (confirmed?.confirmed)
+    await Promise.all(resourceFeedback(year, matches, catalogueResources, units, registry).map(notify));
   feedbackSent = true;
 
   // --- activities, then summary ---
@@ -230,13 +265,15 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       matches: matches.matches
         .filter((m) => m.unitCode === code)
         .map((m) => {
-          const resource = resources.get(m.resourceId);
+          const listed = catalogueResources.get(m.resourceId);
+          const resource = listed ?? resources.get(m.resourceId);
           return {
             demandId: m.demandId,
             resourceId: m.resourceId,
             resourceNameZh: resource?.nameZh ?? m.resourceId,
             resourceNameEn: resource?.nameEn ?? m.resourceId,
             ...(m.note && { note: m.note }),
+            ...(listed && { contacts: listed.contacts }),
           };
         }),
       pairedResourceIds: matches.pairings.filter((p) => p.unitCode === code).map((p) => p.resourceId),

@@ -1,6 +1,7 @@
 // The public Temporal API: every update, signal and query, defined once for workflows and clients.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DesignateKeyRegions, MatchingFeedback, RecordMatches } from '../domain/matching/decisions.ts';
+import type { MatchingReview, ProposeMatching, ReviewAction } from '../domain/matching/review.ts';
 import type {
   ActivityRecord,
   DemandList,
@@ -33,6 +34,10 @@ export const recordMatchesUpdate = defineUpdate<CampaignStatus, [RecordMatches]>
 export const designateKeyRegionsUpdate = defineUpdate<CampaignStatus, [DesignateKeyRegions]>(
   'designateKeyRegions',
 );
+/** Operator: (re-)compute the matching proposal from the demands flagged so far; earlier decisions are kept. */
+export const proposeMatchingUpdate = defineUpdate<MatchingReview, [ProposeMatching]>('proposeMatching');
+/** Operator: accept, override, reject or confirm in the matching review. */
+export const reviewMatchingUpdate = defineUpdate<MatchingReview, [ReviewAction]>('reviewMatching');
 export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus');
 
 // Between the campaign and its units (a child handle only carries signals).

@@ -29,11 +29,14 @@ function resolve(role: RecipientRole, contacts: UnitContacts): Recipient[] {
 }
 
 export function feedbackLines(feedback: MatchingFeedback): string[] {
-  const lines = feedback.matches.map(
-    (m) =>
+  const lines = feedback.matches.map((m) => {
+    const contact = m.contacts?.map((c) => `${c.name} <${c.email}>`).join('、');
+    return (
       `需求 ${m.demandId} 已匹配：${m.resourceNameZh} / Demand ${m.demandId} matched to ${m.resourceNameEn}` +
-      (m.note ? ` (${m.note})` : ''),
-  );
+      (m.note ? ` (${m.note})` : '') +
+      (contact ? `；联系人 / contact: ${contact}` : '')
+    );
+  });
   if (feedback.matches.length === 0)
     lines.push('本次无需国家知识产权局协调的匹配事项 / No items were matched this time');
   if (feedback.keyGuidanceRegion)

@@ -2,6 +2,7 @@
 import type { EscalationLevel, Phase } from '../domain/calendar.ts';
 import { formatShanghaiDate } from '../domain/calendar.ts';
 import type { DesignateKeyRegions, RecordMatches } from '../domain/matching/decisions.ts';
+import type { MatchingReview } from '../domain/matching/review.ts';
 import type { Track } from '../domain/notifications.ts';
 import type { DemandItem, ResultsSummary } from '../domain/submissions.ts';
 import { type UnitContext, type UnitTag, unitMachine } from './unitMachine.ts';
@@ -94,6 +95,8 @@ export interface CampaignStatus {
   calendar: { launch: string; planDeadline: string; summaryDeadline: string; closes: string };
   units: UnitProgress[];
   matches: RecordMatches;
+  /** The proposal under review and every operator decision on it; null until one is made. */
+  matchingReview: MatchingReview | null;
   keyRegions: DesignateKeyRegions | null;
   feedbackSent: boolean;
   summary: NationalSummary | null;

@@ -1,6 +1,7 @@
 // The operator's matching decisions (服务资源匹配) and key-region selection, per the notice's section 4–5:
 // their shapes, and the checks against the campaign that a schema alone cannot make.
 import { z } from 'zod';
+import type { Recipient } from '../notifications.ts';
 import { unitCodeSchema } from '../registry.ts';
 
 export const recordMatchesSchema = z.object({
@@ -111,6 +112,8 @@ export interface MatchingFeedback {
     resourceNameZh: string;
     resourceNameEn: string;
     note?: string;
+    /** Whom to contact at the resource (from the catalogue; absent for registry-only resources). */
+    contacts?: Recipient[];
   }[];
   pairedResourceIds: string[];
   keyGuidanceRegion: boolean;

@@ -12,6 +12,9 @@ import {
 import { inject } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
 import { openMailLedger } from '../../activities/mailLedger/open.ts';
+import { createMatchingActivities } from '../../activities/matching.ts';
+import { endOfDateInShanghai } from '../../domain/calendar.ts';
+import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
 import { taskQueue } from '../../workflows/messages.ts';
 
@@ -51,11 +54,48 @@ export async function testWorker(
     connection,
     taskQueue,
     workflowBundle: bundle,
-    activities: createMailActivities({
-      transport: createSmtpTransport(smtpUrl),
-      from: 'wanlixing@cnipa.example',
-      ledger: await openMailLedger('pglite:memory://'),
-      messageIdDomain: 'test.wanlixing.example',
-    }),
+    activities: {
+      ...createMailActivities({
+        transport: createSmtpTransport(smtpUrl),
+        from: 'wanlixing@cnipa.example',
+        ledger: await openMailLedger('pglite:memory://'),
+        messageIdDomain: 'test.wanlixing.example',
+      }),
+      ...createMatchingActivities(),
+    },
   });
+}
+
+export interface TimeSkippingStack {
+  env: TestWorkflowEnvironment;
+  sink: MailSink;
+  /** Runs `fn` with a fresh test worker polling, as Temporal's runUntil does. */
+  runWorker<T>(fn: () => Promise<T>): Promise<T>;
+  /** Skips the server's clock to noon, Beijing time, on a month-day of `year`. */
+  skipTo(year: number, monthDay: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The time-skipping server, the workflow bundle and an SMTP sink, for a year run in seconds. */
+export async function timeSkippingStack(): Promise<TimeSkippingStack> {
+  const [env, bundle, sink] = await Promise.all([
+    timeSkippingServer(),
+    bundleWorkflows(),
+    startMailSink({ port: 0 }),
+  ]);
+  return {
+    env,
+    sink,
+    async runWorker(fn) {
+      return (await testWorker(env.nativeConnection, bundle, sink.url)).runUntil(fn);
+    },
+    async skipTo(year, monthDay) {
+      const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
+      await env.sleep(target - (await env.currentTimeMs()));
+    },
+    async stop() {
+      await sink.close();
+      await env.teardown();
+    },
+  };
 }

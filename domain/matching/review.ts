@@ -1,0 +1,212 @@
+// The operator's review of a matching proposal (匹配建议审核): each flagged demand starts as the optimiser
+// proposed it, and operators accept, override or reject it, then confirm. Only a confirmed review's matches
+// go out as feedback. Pure: the campaign workflow holds the review and applies the actions here.
+import { z } from 'zod';
+import type { Bilingual } from '../labels.ts';
+import { unitCodeSchema } from '../registry.ts';
+import { InvalidInputError } from '../validation.ts';
+import { conflictsWith, type ResourceCatalogue } from './catalogue.ts';
+import type { RecordMatches } from './decisions.ts';
+import type { MatchingProposal, ProposedMatch } from './proposal.ts';
+
+const by = z.string().trim().min(1, 'who decides: an operator name, e.g. --by 张伟').max(100);
+const demandKey = z.object({ unitCode: unitCodeSchema, demandId: z.string().min(1) });
+
+export const reviewActionSchema = z.discriminatedUnion('action', [
+  /** Accept the proposed resource of the listed demands, or of every demand still only proposed. */
+  z.object({ action: z.literal('accept'), by, demands: z.array(demandKey).optional() }),
+  z.object({
+    action: z.literal('override'),
+    by,
+    ...demandKey.shape,
+    resourceId: z.string().min(1),
+    note: z.string().trim().max(500).optional(),
+  }),
+  z.object({
+    action: z.literal('reject'),
+    by,
+    ...demandKey.shape,
+    reason: z.string().trim().min(1, 'say why, for the unit and the record').max(500),
+  }),
+  z.object({ action: z.literal('confirm'), by }),
+]);
+export type ReviewAction = z.infer<typeof reviewActionSchema>;
+
+/** A proposal as the campaign keeps it: score breakdowns stay out, to keep the payload small. */
+export type ProposalForReview = Omit<MatchingProposal, 'matches'> & {
+  matches: Omit<ProposedMatch, 'breakdown'>[];
+};
+
+export function forReview(proposal: MatchingProposal): ProposalForReview {
+  return { ...proposal, matches: proposal.matches.map(({ breakdown: _, ...m }) => m) };
+}
+
+export const proposeMatchingSchema = z.object({ by });
+export type ProposeMatching = z.infer<typeof proposeMatchingSchema>;
+
+/** Who did what when: an ISO instant and an operator (or "system" for the campaign's own proposal). */
+export interface Stamp {
+  by: string;
+  at: string;
+}
+
+export interface MatchDecision {
+  unitCode: string;
+  demandId: string;
+  status: 'proposed' | 'accepted' | 'overridden' | 'rejected';
+  /** The resource the demand goes to if confirmed; null when rejected or nobody could take it. */
+  resourceId: string | null;
+  proposedResourceId: string | null;
+  /** Best other resources, best first, as the optimiser ranked them. */
+  alternates: string[];
+  reason: Bilingual;
+  note?: string;
+  rejectedBecause?: string;
+  decided?: Stamp;
+}
+
+export interface MatchingReview {
+  proposed: Stamp;
+  totalScore: number;
+  decisions: MatchDecision[];
+  /** Set by confirm; any later change clears it, so what goes out is always what was last confirmed. */
+  confirmed: Stamp | null;
+}
+
+const key = (d: { unitCode: string; demandId: string }) => `${d.unitCode}/${d.demandId}`;
+
+/**
+ * A review of a new proposal. On a re-run the operators' own decisions (accepted, overridden, rejected) are
+ * kept for demands still flagged; the rest take the new proposal.
+ */
+export function startReview(
+  proposal: ProposalForReview,
+  stamp: Stamp,
+  previous: MatchingReview | null,
+): MatchingReview {
+  const kept = new Map(
+    (previous?.decisions ?? []).filter((d) => d.status !== 'proposed').map((d) => [key(d), d] as const),
+  );
+  const fresh: MatchDecision[] = [
+    ...proposal.matches.map((m) => ({
+      unitCode: m.unitCode,
+      demandId: m.demandId,
+      status: 'proposed' as const,
+      resourceId: m.resourceId,
+      proposedResourceId: m.resourceId,
+      alternates: m.alternates.map((a) => a.resourceId),
+      reason: m.reason,
+    })),
+    ...proposal.unmatched.map((u) => ({
+      unitCode: u.unitCode,
+      demandId: u.demandId,
+      status: 'proposed' as const,
+      resourceId: null,
+      proposedResourceId: null,
+      alternates: u.alternates.map((a) => a.resourceId),
+      reason: u.reason,
+    })),
+  ].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return {
+    proposed: stamp,
+    totalScore: proposal.totalScore,
+    decisions: fresh.map((d) => kept.get(key(d)) ?? d),
+    confirmed: null,
+  };
+}
+
+/** Applies one operator action; throws InvalidInputError naming the field when it cannot apply. */
+export function applyReviewAction(
+  review: MatchingReview,
+  action: ReviewAction,
+  catalogue: ResourceCatalogue,
+  at: string,
+): MatchingReview {
+  const decided = { by: action.by, at };
+  if (action.action === 'confirm') return { ...review, confirmed: decided };
+  const change = (target: (d: MatchDecision) => boolean, to: (d: MatchDecision) => MatchDecision) => ({
+    ...review,
+    decisions: review.decisions.map((d) => (target(d) ? to(d) : d)),
+    confirmed: null,
+  });
+  if (action.action === 'accept') {
+    const listed = action.demands && new Set(action.demands.map(key));
+    for (const [i, d] of (action.demands ?? []).entries()) findDecision(review, d, `demands[${i}]`);
+    return change(
+      (d) => (listed ? listed.has(key(d)) : d.status === 'proposed') && d.resourceId !== null,
+      (d) => ({ ...d, status: 'accepted', decided }),
+    );
+  }
+  const decision = findDecision(review, action, 'demandId');
+  if (action.action === 'reject') {
+    return change(
+      (d) => d === decision,
+      (d) => ({ ...d, status: 'rejected', resourceId: null, rejectedBecause: action.reason, decided }),
+    );
+  }
+  checkOverride(review, decision, action.resourceId, catalogue);
+  return change(
+    (d) => d === decision,
+    (d) => ({
+      ...d,
+      status: 'overridden',
+      resourceId: action.resourceId,
+      ...(action.note && { note: action.note }),
+      decided,
+    }),
+  );
+}
+
+function findDecision(
+  review: MatchingReview,
+  d: { unitCode: string; demandId: string },
+  path: string,
+): MatchDecision {
+  const found = review.decisions.find((x) => key(x) === key(d));
+  if (!found) {
+    throw new InvalidInputError('matching review', [
+      { path, message: `unit ${d.unitCode} has no flagged demand "${d.demandId}" in the proposal` },
+    ]);
+  }
+  return found;
+}
+
+/** The new resource exists, may serve the unit, and has room once this demand leaves its old resource. */
+function checkOverride(
+  review: MatchingReview,
+  decision: MatchDecision,
+  resourceId: string,
+  catalogue: ResourceCatalogue,
+): void {
+  const found = catalogue.resources.find((r) => r.id === resourceId);
+  const fail = (message: string): never => {
+    throw new InvalidInputError('matching review', [{ path: 'resourceId', message }]);
+  };
+  const resource = found ?? fail(`unknown resource "${resourceId}"; see the resource catalogue`);
+  if (conflictsWith(resource, decision.unitCode)) {
+    fail(
+      `${resource.nameZh} (${resourceId}) may not serve unit ${decision.unitCode}: a conflict of interest`,
+    );
+  }
+  const load = review.decisions.filter((d) => d !== decision && d.resourceId === resourceId).length;
+  if (load >= resource.capacity) {
+    fail(`${resource.nameZh} (${resourceId}) is full: ${load}/${resource.capacity} demands this year`);
+  }
+}
+
+/** What a confirmed review sends out: every demand with a resource, with the operator's note. */
+export function confirmedMatches(review: MatchingReview): RecordMatches['matches'] {
+  if (!review.confirmed) return [];
+  return review.decisions.flatMap((d) =>
+    d.resourceId === null || d.status === 'proposed'
+      ? []
+      : [
+          {
+            unitCode: d.unitCode,
+            demandId: d.demandId,
+            resourceId: d.resourceId,
+            ...(d.note && { note: d.note }),
+          },
+        ],
+  );
+}

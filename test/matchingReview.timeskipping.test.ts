@@ -1,0 +1,165 @@
+// Matching as CNIPA runs it, end to end on the time-skipping server with a real SMTP sink: units flag
+// demands, the campaign proposes at the start of matching and tells the operators, an operator accepts,
+// overrides one and confirms, and the feedback mail says exactly what was confirmed, to units and resources.
+
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import type { DemandItem } from '../domain/submissions.ts';
+import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import {
+  campaignStatusQuery,
+  campaignWorkflowId,
+  reviewMatchingUpdate,
+  submitDemandListUpdate,
+  submitWorkPlanUpdate,
+  taskQueue,
+  unitWorkflowId,
+} from '../workflows/messages.ts';
+import { sampleDemandList, sampleWorkPlan } from './support/samples.ts';
+import { type TimeSkippingStack, timeSkippingStack } from './support/temporal.ts';
+
+const registry = defaultRegistry();
+const catalogue = defaultCatalogue(registry);
+const resourceById = new Map(catalogue.resources.map((r) => [r.id, r]));
+
+let stack: TimeSkippingStack;
+
+beforeAll(async () => {
+  stack = await timeSkippingStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** Two flagged demands a unit might send: patent navigation and training, plus one it handles itself. */
+function demandsOf(code: string): DemandItem[] {
+  const [flagged, own] = sampleDemandList().items as [DemandItem, DemandItem];
+  return [
+    { ...flagged, id: `${code}-NAV` },
+    {
+      ...flagged,
+      id: `${code}-TRN`,
+      serviceCategory: 'training',
+      keyTask: 1,
+      description: '面向中小企业开展专利申请与布局实务培训',
+    },
+    { ...own, id: `${code}-OWN` },
+  ];
+}
+
+describe('matching review, time-skipped', () => {
+  it('proposes, takes an override, and sends exactly the confirmed matches', async () => {
+    const { env, sink } = stack;
+    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const codes = ['11', '12', '13'];
+    const client = env.client.workflow;
+    const skipTo = (monthDay: string) => stack.skipTo(year, monthDay);
+
+    await stack.runWorker(async () => {
+      const campaign = await client.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: campaignWorkflowId(year),
+        args: [{ year, registry, schedule, unitCodes: codes, catalogue }],
+      });
+      await skipTo('05-10');
+      for (const code of codes) {
+        const unit = client.getHandle(unitWorkflowId(year, code));
+        await unit.executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+        await unit.executeUpdate(submitDemandListUpdate, { args: [{ items: demandsOf(code) }] });
+      }
+
+      await skipTo('05-21');
+      const proposed = (await campaign.query(campaignStatusQuery)).matchingReview;
+      expect(proposed?.proposed.by).toBe('system');
+      expect(proposed?.decisions.map((d) => `${d.unitCode}/${d.demandId}`)).toEqual(
+        codes.flatMap((c) => [`${c}/${c}-NAV`, `${c}/${c}-TRN`]),
+      );
+      const ready = sink.messages().filter((m) => m.headers.kind === 'matching.proposalReady');
+      expect(ready.map((m) => m.to)).toEqual([[registry.promotionDepartment.email]]);
+      expect(ready[0]?.text).toContain('需国家局协调的需求 6 项');
+
+      // A resource barred from Beijing by a conflict of interest is refused, naming the field.
+      const refused = await campaign
+        .executeUpdate(reviewMatchingUpdate, {
+          args: [{ action: 'override', by: '张伟', unitCode: '11', demandId: '11-NAV', resourceId: 'ctex' }],
+        })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect(String((refused as WorkflowUpdateFailedError).cause?.message)).toMatch(
+        /resourceId: .*\(ctex\) may not serve unit 11: a conflict of interest/,
+      );
+
+      await campaign.executeUpdate(reviewMatchingUpdate, { args: [{ action: 'accept', by: '张伟' }] });
+      const tianjin = proposed?.decisions.find((d) => d.demandId === '12-TRN');
+      const other = tianjin?.alternates[0] as string;
+      expect(other).toBeDefined();
+      await campaign.executeUpdate(reviewMatchingUpdate, {
+        args: [
+          {
+            action: 'override',
+            by: '李娜',
+            unitCode: '12',
+            demandId: '12-TRN',
+            resourceId: other,
+            note: '就近服务',
+          },
+        ],
+      });
+      await campaign.executeUpdate(reviewMatchingUpdate, {
+        args: [
+          { action: 'reject', by: '李娜', unitCode: '13', demandId: '13-NAV', reason: '需求不明确，请补充' },
+        ],
+      });
+      const confirmed = await campaign.executeUpdate(reviewMatchingUpdate, {
+        args: [{ action: 'confirm', by: '张伟' }],
+      });
+      expect(confirmed.confirmed?.by).toBe('张伟');
+      const overridden = confirmed.decisions.find((d) => d.demandId === '12-TRN');
+      expect(overridden).toMatchObject({ status: 'overridden', resourceId: other, decided: { by: '李娜' } });
+
+      await skipTo('06-16');
+      const status = await campaign.query(campaignStatusQuery);
+      const sent = confirmed.decisions.filter((d) => d.resourceId !== null);
+      expect(status.matches.matches.map((m) => `${m.unitCode}/${m.demandId}>${m.resourceId}`).sort()).toEqual(
+        sent.map((d) => `${d.unitCode}/${d.demandId}>${d.resourceId}`).sort(),
+      );
+
+      for (const code of codes) {
+        const mail = sink.messages().find((m) => m.headers.key === `${year}/${code}/matching/feedback`);
+        const lines = (mail?.text ?? '').split('\n').filter((l) => l.startsWith('- 需求'));
+        const expected = sent.filter((d) => d.unitCode === code);
+        expect(lines, `unit ${code}`).toHaveLength(expected.length);
+        for (const d of expected) {
+          const resource = resourceById.get(d.resourceId as string);
+          const line = lines.find((l) => l.includes(`需求 ${d.demandId} `));
+          expect(line, `${d.demandId}`).toContain(resource?.nameZh);
+          expect(line).toContain(resource?.contacts[0]?.email);
+        }
+      }
+      expect(
+        sink.messages().find((m) => m.headers.key === `${year}/13/matching/feedback`)?.text,
+      ).not.toContain('13-NAV');
+
+      const resourceMail = sink
+        .messages()
+        .find((m) => m.headers.key === `${year}/resource-${other}/matching/feedback`);
+      expect(resourceMail?.to).toEqual(resourceById.get(other)?.contacts.map((c) => c.email));
+      expect(resourceMail?.text).toContain('12-TRN');
+      expect(resourceMail?.text).toContain(
+        registry.units.find((u) => u.code === '12')?.contacts.office.email,
+      );
+
+      const late = await campaign
+        .executeUpdate(reviewMatchingUpdate, { args: [{ action: 'confirm', by: '张伟' }] })
+        .catch((e: unknown) => e);
+      expect(String((late as WorkflowUpdateFailedError).cause?.message)).toContain(
+        `matching for ${year} is over`,
+      );
+    });
+  });
+});
