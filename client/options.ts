@@ -1,4 +1,7 @@
-// Command-line options are outside input: parsed with zod, errors naming the option and the fix.
+// Command-line options are outside input: parsed with zod, errors naming the option and the fix. The options
+// most commands share (--year, --unit, --json) are declared here once: the flag with its help, and the zod
+// fragment that parses it, so no two commands can describe or check them differently.
+import { Option } from 'commander';
 import { z } from 'zod';
 import { unitCodeSchema } from '../domain/registry.ts';
 import { InvalidInputError, parseInput } from '../domain/validation.ts';
@@ -9,7 +12,26 @@ export const yearSchema = z.coerce
   .min(2000, 'a year from 2000 to 2100')
   .max(2100, 'a year from 2000 to 2100');
 
-export const unitSchema = unitCodeSchema;
+/** A required option, or with `whenAbsent` an optional one whose help says what its absence means. */
+function sharedOption(flags: string, description: string, whenAbsent: string | undefined): Option {
+  return whenAbsent === undefined
+    ? new Option(flags, description).makeOptionMandatory()
+    : new Option(flags, `${description} (default: ${whenAbsent})`);
+}
+
+/** --year <year>, parsed by `yearField` (or `yearSchema.optional()` with `whenAbsent`). */
+export const yearOption = (whenAbsent?: string) => sharedOption('--year <year>', 'campaign year', whenAbsent);
+export const yearField = { year: yearSchema };
+
+/** --unit <code>: a unit's code (the registry's unitSchema is the whole unit), parsed by `unitTarget`. */
+export const unitOption = (whenAbsent?: string) =>
+  sharedOption('--unit <code>', 'unit code, e.g. 11 or 3702', whenAbsent);
+/** --year and --unit: the unit workflow a command acts on. */
+export const unitTarget = { ...yearField, unit: unitCodeSchema };
+
+/** --json: `what` is what gets printed, e.g. "the unit status". */
+export const jsonOption = (what: string) => new Option('--json', `print ${what} as JSON`);
+export const jsonField = { json: z.boolean().default(false) };
 
 const durationUnits = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
 /** "90s", "10m", "2h": how long a compressed campaign takes in real time. */

@@ -1,7 +1,11 @@
 // The CLI's contract without a server: help everywhere, exit codes, field-named errors.
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { localStore } from '../client/documents/localStore.ts';
 import { freePort } from './support/ports.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +31,7 @@ const commands = [
   ['submit', 'plan'],
   ['submit', 'demands'],
   ['submit', 'activity'],
+  ['submit', 'results'],
   ['submit', 'summary'],
   ['operator', 'return'],
   ['operator', 'extend'],
@@ -34,6 +39,15 @@ const commands = [
   ['operator', 'key-regions'],
   ['matching', 'record'],
   ['mail', 'list'],
+  ['template', 'demands'],
+  ['template', 'activities'],
+  ['template', 'results'],
+  ['document', 'put'],
+  ['document', 'get'],
+  ['export', 'demands'],
+  ['export', 'matches'],
+  ['export', 'results'],
+  ['report', 'national'],
 ];
 
 describe('wlx', () => {
@@ -44,6 +58,22 @@ describe('wlx', () => {
       expect(result.stdout).toContain(`Usage: wlx ${commands[i]?.join(' ')}`);
       expect(result.stdout).toContain('--json');
     });
+    const alias = await wlx(['submit', 'activities', '--help']);
+    expect(alias.stdout).toContain('Usage: wlx submit activity|activities');
+  });
+
+  it("takes a document's sha256 in either case, and exits 2 on anything else", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wlx-docs-'));
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const { sha256 } = await localStore(join(dir, 'store')).put(pdf, 'pdf');
+    const env = { DOCUMENT_DIR: join(dir, 'store') };
+    const out = join(dir, 'back.pdf');
+    const got = await wlx(['document', 'get', sha256.toUpperCase(), '--out', out], env);
+    expect(got.code, got.stderr).toBe(0);
+    expect(Buffer.compare(await readFile(out), pdf)).toBe(0);
+    const badHash = await wlx(['document', 'get', 'abc', '--out', out], env);
+    expect(badHash.code).toBe(2);
+    expect(badHash.stderr).toContain('<sha256>: 应为64位十六进制数字');
   });
 
   it('exits 2 on bad usage, naming what is wrong', async () => {

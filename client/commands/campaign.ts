@@ -1,38 +1,32 @@
 // wlx campaign start | status
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { type CampaignOverview, campaignStatus } from '../actions/campaignStatus.ts';
+import { planCampaign, startCampaign } from '../actions/startCampaign.ts';
+import { withClient } from '../connection.ts';
+import { scheduleLines } from '../describe/schedule.ts';
 import {
-  type CalendarConfig,
-  calendarConfigSchema,
-  compress,
-  defaultCalendarConfig,
-  formatShanghaiDate,
-  formatShanghaiDateTime,
-  resolveCalendar,
-  toReal,
-} from '../../domain/calendar.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
-import { findUnit, type Registry, registrySchema, reportingUnits } from '../../domain/registry.ts';
-import type { campaignWorkflow } from '../../workflows/campaignWorkflow.ts';
-import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
-import { campaignPhaseKey, campaignYearKey } from '../../workflows/searchAttributes.ts';
-import type { CampaignStatus, UnitProgress } from '../../workflows/status.ts';
-import { CliError } from '../cliErrors.ts';
-import { withClient, workflowLink } from '../connection.ts';
-import { readInputFile } from '../inputFile.ts';
-import { codeListSchema, durationSchema, parseOptions, yearSchema } from '../options.ts';
+  codeListSchema,
+  durationSchema,
+  jsonField,
+  jsonOption,
+  parseOptions,
+  yearField,
+  yearOption,
+} from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 
 const startOptions = z.object({
-  year: yearSchema,
+  ...yearField,
   registry: z.string().optional(),
   calendar: z.string().optional(),
+  catalogue: z.string().optional(),
   compress: durationSchema.optional(),
   units: codeListSchema.optional(),
-  json: z.boolean().default(false),
+  ...jsonField,
 });
 
-const statusOptions = z.object({ year: yearSchema, json: z.boolean().default(false) });
+const statusOptions = z.object({ ...yearField, ...jsonField });
 
 export function registerCampaignCommands(program: Command): void {
   const campaign = program.command('campaign').description("start and follow a year's campaign");
@@ -40,111 +34,49 @@ export function registerCampaignCommands(program: Command): void {
   campaign
     .command('start')
     .description('start the campaign workflow for a year: launch, survey, matching, activities, summary')
-    .requiredOption('--year <year>', 'campaign year')
+    .addOption(yearOption())
     .option('--registry <file>', 'units and resources (JSON or YAML); the 37 + 11 default units otherwise')
     .option('--calendar <file>', "calendar month-days and escalation ladder (JSON or YAML); 2022's otherwise")
+    .option('--catalogue <file>', 'matching resources (JSON or YAML); the 53 shipped ones otherwise')
     .option(
       '--compress <duration>',
       'run the whole calendar in this much real time, e.g. 10m (demos, training)',
     )
     .option('--units <codes>', 'only these units, comma-separated, e.g. 11,12,3702')
-    .option('--json', 'print the result as JSON')
+    .addOption(jsonOption('the result'))
     .action(async (raw) => {
       const options = parseOptions(startOptions, raw);
-      const registry: Registry = options.registry
-        ? await readInputFile(options.registry, registrySchema, 'registry')
-        : defaultRegistry();
-      const config: CalendarConfig = options.calendar
-        ? await readInputFile(options.calendar, calendarConfigSchema, 'calendar')
-        : defaultCalendarConfig;
-      for (const code of options.units ?? []) {
-        try {
-          findUnit(registry, code);
-        } catch (error) {
-          throw new CliError(`--units: ${(error as Error).message}`);
-        }
+      const plan = await planCampaign(options);
+      const started = await withClient((client, config) => startCampaign(client, config, plan));
+      if (options.json) {
+        printJson(started);
+        return;
       }
-      const nominal = resolveCalendar(config, options.year);
-      const schedule = options.compress ? compress(nominal, Date.now(), options.compress) : nominal;
-      if (toReal(schedule.mapping, schedule.closeAt) < Date.now()) {
-        throw new CliError(
-          `the ${options.year} calendar closed on ${formatShanghaiDate(schedule.closeAt)}; choose a later --year, or replay it with --compress 10m`,
-        );
-      }
-      const workflowId = campaignWorkflowId(options.year);
-      const units = options.units ?? reportingUnits(registry).map((u) => u.code);
-      await withClient(async (client, connection) => {
-        await client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [
-            { year: options.year, registry, schedule, ...(options.units && { unitCodes: options.units }) },
-          ],
-          typedSearchAttributes: [
-            { key: campaignYearKey, value: options.year },
-            { key: campaignPhaseKey, value: 'beforeLaunch' },
-          ],
-          staticSummary: `${options.year} 知识产权服务万里行 IP Service Campaign — ${units.length} units`,
-          staticDetails: scheduleLines(schedule, options.compress !== undefined).join('\n\n'),
-        });
-        const link = workflowLink(connection, workflowId);
-        if (options.json) {
-          printJson({ workflowId, link, units, schedule });
-          return;
-        }
-        process.stdout.write(
-          [
-            `started ${workflowId} for ${units.length} units`,
-            ...scheduleLines(schedule, options.compress !== undefined),
-            `follow it: ${link}`,
-            `        or: wlx campaign status --year ${options.year}`,
-            '',
-          ].join('\n'),
-        );
-      });
+      process.stdout.write(
+        [
+          `started ${started.workflowId} for ${started.units.length} units`,
+          ...scheduleLines(started.schedule, plan.compressed),
+          `follow it: ${started.link}`,
+          `        or: wlx campaign status --year ${options.year}`,
+          '',
+        ].join('\n'),
+      );
     });
 
   campaign
     .command('status')
     .description("every unit's state, next deadline, escalation and what is missing")
-    .requiredOption('--year <year>', 'campaign year')
-    .option('--json', 'print the status as JSON')
+    .addOption(yearOption())
+    .addOption(jsonOption('the status'))
     .action(async (raw) => {
       const options = parseOptions(statusOptions, raw);
-      await withClient(async (client) => {
-        const status = await client.workflow
-          .getHandle(campaignWorkflowId(options.year))
-          .query(campaignStatusQuery);
-        if (options.json) printJson({ ...status, totals: totals(status.units) });
-        else printStatus(status);
-      });
+      const status = await withClient((client) => campaignStatus(client, options.year));
+      if (options.json) printJson(status);
+      else printStatus(status);
     });
 }
 
-function scheduleLines(schedule: ReturnType<typeof resolveCalendar>, compressed: boolean): string[] {
-  const when = (nominal: number) =>
-    compressed
-      ? `${formatShanghaiDate(nominal)} (real ${new Date(toReal(schedule.mapping, nominal)).toISOString()})`
-      : formatShanghaiDateTime(nominal);
-  return [
-    `launch:           ${when(schedule.phases.launch.start)}`,
-    `plan deadline:    ${when(schedule.deadlines.plan)}`,
-    `summary deadline: ${when(schedule.deadlines.summary)}`,
-    `national summary: ${when(schedule.closeAt)}`,
-  ];
-}
-
-function totals(units: UnitProgress[]) {
-  return {
-    units: units.length,
-    plansIn: units.filter((u) => u.plan.submittedAt !== null).length,
-    summariesIn: units.filter((u) => u.summary.submittedAt !== null).length,
-    overdue: units.filter((u) => u.overdue).length,
-    notSubmitted: units.filter((u) => u.missing.length > 0).map((u) => u.unitCode),
-  };
-}
-
-function printStatus(status: CampaignStatus): void {
+function printStatus(status: CampaignOverview): void {
   const c = status.calendar;
   process.stdout.write(
     `${status.year} campaign — phase ${status.phase}\n` +
@@ -161,7 +93,7 @@ function printStatus(status: CampaignStatus): void {
       u.missing.join(', ') || '-',
     ]),
   );
-  const t = totals(status.units);
+  const t = status.totals;
   process.stdout.write(
     `\n${t.units} units: ${t.plansIn} plans in, ${t.summariesIn} summaries in, ${t.overdue} overdue\n` +
       `not submitted: ${t.notSubmitted.join(', ') || 'none'}\n`,

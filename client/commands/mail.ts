@@ -2,10 +2,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { listMail } from '../mail/mailbox.ts';
-import { parseOptions } from '../options.ts';
+import { jsonField, jsonOption, parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 
-const listOptions = z.object({ dir: z.string().min(1), json: z.boolean().default(false) });
+const listOptions = z.object({ dir: z.string().min(1), ...jsonField });
 
 export function registerMailCommands(program: Command): void {
   program
@@ -14,7 +14,7 @@ export function registerMailCommands(program: Command): void {
     .command('list')
     .description('every message the sink kept, oldest first')
     .option('--dir <dir>', 'where the sink keeps .eml files', 'var/mail')
-    .option('--json', 'print the messages as JSON')
+    .addOption(jsonOption('the messages'))
     .action(async (raw) => {
       const options = parseOptions(listOptions, raw);
       const mail = await listMail(options.dir);

@@ -1,43 +1,189 @@
-// wlx matching record: CNIPA's match decisions and one-to-one pairings, from a file.
+// wlx matching propose | show | accept | override | reject | confirm | record: CNIPA's matching of flagged
+// demands to resources. The campaign proposes when matching opens; operators review and confirm; only
+// confirmed matches (and those recorded by hand) go out as feedback when the window closes.
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { recordMatchesSchema } from '../../domain/matching/decisions.ts';
+import type { MatchingReview, ReviewAction } from '../../domain/matching/review.ts';
+import { unitCodeSchema } from '../../domain/registry.ts';
 import { campaignWorkflowId, recordMatchesUpdate } from '../../workflows/messages.ts';
+import {
+  currentReview,
+  defaultOperator,
+  proposeMatching,
+  reviewMatching,
+} from '../actions/matchingReview.ts';
 import { withClient } from '../connection.ts';
+import { reviewHeader, reviewRows, reviewSummary } from '../describe/matchingReview.ts';
 import { readInputFile } from '../inputFile.ts';
-import { parseOptions, yearSchema } from '../options.ts';
-import { printJson } from '../output.ts';
+import { jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
+import { printJson, printTable } from '../output.ts';
 
-const recordOptions = z.object({
-  year: yearSchema,
-  file: z.string().min(1),
-  json: z.boolean().default(false),
-});
+const base = { ...yearField, ...jsonField, by: z.string().optional() };
+const demandOptions = { unit: unitCodeSchema, demand: z.string().min(1) };
+const demandList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[0-9]{2,4}\/.+$/, 'UNIT/DEMAND, e.g. 11/BJ-001')).min(1));
+
+function printReview(review: MatchingReview | null, json: boolean): void {
+  if (json) {
+    printJson(review);
+    return;
+  }
+  if (!review) {
+    process.stdout.write('尚无匹配建议 (no proposal yet): "wlx matching propose" makes one\n');
+    return;
+  }
+  const registry = defaultRegistry();
+  const names = new Map(defaultCatalogue(registry).resources.map((r) => [r.id, r.nameZh]));
+  printTable(reviewHeader, reviewRows(review, names));
+  process.stdout.write(`${reviewSummary(review)}\n`);
+}
+
+/** One review subcommand: its own options parsed, turned into an action, sent, and the review printed. */
+function reviewCommand<T>(
+  parent: Command,
+  name: string,
+  description: string,
+  fields: z.ZodType<T>,
+  toAction: (fields: T, by: string) => ReviewAction,
+): Command {
+  return parent
+    .command(name)
+    .description(description)
+    .addOption(yearOption())
+    .option('--by <name>', 'who decides, kept with the decision (default: $WLX_OPERATOR or your login)')
+    .addOption(jsonOption('the review'))
+    .action(async (raw) => {
+      const options = parseOptions(z.object(base), raw);
+      const action = toAction(parseOptions(fields, raw), options.by ?? defaultOperator());
+      await withClient(async (client) =>
+        printReview(await reviewMatching(client, options.year, action), options.json),
+      );
+    });
+}
 
 export function registerMatchingCommands(program: Command): void {
-  program
+  const matching = program
     .command('matching')
-    .description('resource matching (服务资源匹配)')
+    .description('resource matching (服务资源匹配): proposal, review, confirmation');
+
+  matching
+    .command('propose')
+    .description('compute the proposal now from the demands flagged so far; earlier decisions are kept')
+    .addOption(yearOption())
+    .option('--by <name>', 'who asks (default: $WLX_OPERATOR or your login)')
+    .addOption(jsonOption('the review'))
+    .action(async (raw) => {
+      const options = parseOptions(z.object(base), raw);
+      await withClient(async (client) =>
+        printReview(
+          await proposeMatching(client, options.year, options.by ?? defaultOperator()),
+          options.json,
+        ),
+      );
+    });
+
+  matching
+    .command('show')
+    .description(
+      'the proposal under review: resource, reason and alternates per demand, and who decided what',
+    )
+    .addOption(yearOption())
+    .addOption(jsonOption('the review'))
+    .action(async (raw) => {
+      const options = parseOptions(z.object({ ...yearField, ...jsonField }), raw);
+      await withClient(async (client) =>
+        printReview(await currentReview(client, options.year), options.json),
+      );
+    });
+
+  reviewCommand(
+    matching,
+    'accept',
+    'accept the proposed resource of the listed demands, or of every demand still only proposed',
+    z.object({ demands: demandList.optional() }),
+    (o, by) => ({
+      action: 'accept',
+      by,
+      ...(o.demands && {
+        demands: o.demands.map((d) => ({
+          unitCode: d.split('/')[0] as string,
+          demandId: d.slice(d.indexOf('/') + 1),
+        })),
+      }),
+    }),
+  ).option('--demands <list>', 'UNIT/DEMAND pairs, comma-separated, e.g. 11/BJ-001,12/TJ-003');
+
+  reviewCommand(
+    matching,
+    'override',
+    'give one demand another resource (it must exist, have room and no conflict with the unit)',
+    z.object({ ...demandOptions, resource: z.string().min(1), note: z.string().optional() }),
+    (o, by) => ({
+      action: 'override',
+      by,
+      unitCode: o.unit,
+      demandId: o.demand,
+      resourceId: o.resource,
+      ...(o.note && { note: o.note }),
+    }),
+  )
+    .requiredOption('--unit <code>', 'the unit whose demand it is')
+    .requiredOption('--demand <id>', 'the demand id, as in its demand list')
+    .requiredOption('--resource <id>', 'a resource id from the catalogue')
+    .option('--note <text>', 'a note for the unit and the resource');
+
+  reviewCommand(
+    matching,
+    'reject',
+    'match nothing to one demand, saying why',
+    z.object({ ...demandOptions, reason: z.string().min(1) }),
+    (o, by) => ({ action: 'reject', by, unitCode: o.unit, demandId: o.demand, reason: o.reason }),
+  )
+    .requiredOption('--unit <code>', 'the unit whose demand it is')
+    .requiredOption('--demand <id>', 'the demand id, as in its demand list')
+    .requiredOption('--reason <text>', 'why, for the unit and the record');
+
+  reviewCommand(
+    matching,
+    'confirm',
+    'confirm the review: its accepted and overridden matches go out as feedback',
+    z.object({}),
+    (_, by) => ({
+      action: 'confirm',
+      by,
+    }),
+  );
+
+  matching
     .command('record')
     .description(
-      'record match decisions for flagged demands and one-to-one pairings; see examples/matches.json',
+      'record match decisions and one-to-one pairings by hand, from a file; see examples/matches.json',
     )
-    .requiredOption('--year <year>', 'campaign year')
+    .addOption(yearOption())
     .requiredOption('--file <file>', 'decisions, .json or .yaml')
-    .option('--json', 'print the campaign status as JSON')
+    .addOption(jsonOption('the campaign status'))
     .action(async (raw) => {
-      const options = parseOptions(recordOptions, raw);
+      const options = parseOptions(z.object({ ...yearField, ...jsonField, file: z.string().min(1) }), raw);
       const decisions = await readInputFile(options.file, recordMatchesSchema, 'match decisions');
       await withClient(async (client) => {
         const status = await client.workflow
           .getHandle(campaignWorkflowId(options.year))
           .executeUpdate(recordMatchesUpdate, { args: [decisions] });
         if (options.json) printJson(status);
-        else {
+        else
           process.stdout.write(
-            `recorded: ${status.matches.matches.length} matches, ${status.matches.pairings.length} pairings in total\n`,
+            `已记录 (recorded): ${status.matches.matches.length} matches, ${status.matches.pairings.length} pairings in total\n`,
           );
-        }
       });
     });
 }

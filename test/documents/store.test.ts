@@ -1,5 +1,6 @@
 // The document store: by SHA-256, byte-identical back, type checked by extension and first bytes; the
-// CLI's put, get and submit summary --written. The S3 store runs against moto_server when installed.
+// actions behind wlx document put and get, submit summary --written and submit plan --document. The S3
+// store runs against moto_server when installed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -9,6 +10,9 @@ import { delimiter, join } from 'node:path';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument, putDocument } from '../../client/actions/documents.ts';
+import { loadSubmission } from '../../client/actions/submit.ts';
+import { describeError } from '../../client/cliErrors.ts';
 import { documentConfig, openDocumentStore } from '../../client/documents/config.ts';
 import { checkDocument } from '../../client/documents/fileType.ts';
 import { localStore } from '../../client/documents/localStore.ts';
@@ -21,7 +25,6 @@ import {
 } from '../../client/documents/store.ts';
 import { buildTemplate } from '../../client/spreadsheets/template.ts';
 import { InvalidInputError } from '../../domain/validation.ts';
-import { wlx } from '../spreadsheets/support.ts';
 
 const docx = async (text: string) =>
   Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] }));
@@ -105,60 +108,77 @@ describe('the local store', () => {
   });
 });
 
+/** What a rejected promise was rejected with, and the exit code wlx would end with. */
+async function failure(promise: Promise<unknown>): Promise<{ message: string; exitCode: number }> {
+  return describeError(
+    await promise.then(
+      () => new Error('accepted'),
+      (error: unknown) => error,
+    ),
+  );
+}
+
 describe('wlx document and submit summary --written', () => {
   it('puts a document and gets it back byte-identical', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wlx-docs-'));
-    const env = { DOCUMENT_DIR: join(dir, 'store') };
+    const config = documentConfig({ DOCUMENT_DIR: join(dir, 'store') });
     const file = join(dir, '北京市2027年万里行书面总结.docx');
     const bytes = await docx('书面总结');
     await writeFile(file, bytes);
-    const put = await wlx(['document', 'put', file, '--json'], env);
-    expect(put.code).toBe(0);
-    expect(JSON.parse(put.stdout)).toEqual({
-      fileName: '北京市2027年万里行书面总结.docx',
-      sha256: sha256Of(bytes),
-      sizeBytes: bytes.length,
-    });
-    const out = join(dir, 'back.docx');
-    const get = await wlx(['document', 'get', sha256Of(bytes).toUpperCase(), '--out', out], env);
-    expect(get.code).toBe(0);
-    expect(Buffer.compare(await readFile(out), bytes)).toBe(0);
-    const missing = await wlx(['document', 'get', sha256Of(Buffer.from('x')), '--out', out], env);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('没有 SHA-256 为');
-    const badHash = await wlx(['document', 'get', 'abc', '--out', out], env);
-    expect(badHash).toMatchObject({ code: 2 });
-    expect(badHash.stderr).toContain('<sha256>: 应为64位十六进制数字');
-    await writeFile(join(dir, 'notes.txt'), 'text');
-    const refused = await wlx(['document', 'put', join(dir, 'notes.txt')], env);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('不接受“notes.txt”');
-  });
-
-  it('puts the written summary in the store and its reference in the summary', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wlx-docs-'));
-    const env = { DOCUMENT_DIR: join(dir, 'store') };
-    const file = join(dir, '北京市2027年万里行书面总结.docx');
-    const bytes = await docx('书面总结');
-    await writeFile(file, bytes);
-    const args = ['submit', 'summary', '--year', '2027', '--unit', '11', '--written', file];
-    const checked = await wlx([...args, '--file', 'examples/summary.json', '--dry-run', '--json'], env);
-    expect(checked.code).toBe(0);
-    const payload = JSON.parse(checked.stdout);
-    expect(payload.written).toEqual({
-      title: '北京市2027年万里行书面总结',
-      document: {
+    const put = await putDocument(file, { config });
+    expect(put).toEqual({
+      reference: {
         fileName: '北京市2027年万里行书面总结.docx',
         sha256: sha256Of(bytes),
         sizeBytes: bytes.length,
       },
+      stored: true,
+      where: `local folder ${join(dir, 'store')}`,
     });
-    expect(payload.results.participants).toBe(2350);
+    expect((await putDocument(file, { config })).stored).toBe(false);
+    const out = join(dir, 'back.docx');
+    const got = await getDocument(sha256Of(bytes), out, config);
+    expect(got).toEqual({ file: out, sha256: sha256Of(bytes), sizeBytes: bytes.length });
+    expect(Buffer.compare(await readFile(out), bytes)).toBe(0);
+    const missing = await failure(getDocument(sha256Of(Buffer.from('x')), out, config));
+    expect(missing.exitCode).toBe(2);
+    expect(missing.message).toContain('没有 SHA-256 为');
+    await writeFile(join(dir, 'notes.txt'), 'text');
+    const refused = await failure(putDocument(join(dir, 'notes.txt'), { config }));
+    expect(refused.exitCode).toBe(2);
+    expect(refused.message).toContain('不接受“notes.txt”');
+  });
+
+  it('puts the written summary in the store and its reference in the summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wlx-docs-'));
+    const documents = documentConfig({ DOCUMENT_DIR: join(dir, 'store') });
+    const file = join(dir, '北京市2027年万里行书面总结.docx');
+    const bytes = await docx('书面总结');
+    await writeFile(file, bytes);
+    const options = { unit: '11', written: file, documents };
+    const checked = await loadSubmission('summary', {
+      ...options,
+      file: 'examples/summary.json',
+      dryRun: true,
+    });
+    const reference = {
+      fileName: '北京市2027年万里行书面总结.docx',
+      sha256: sha256Of(bytes),
+      sizeBytes: bytes.length,
+    };
+    expect(checked.payloads[0]?.written).toEqual({
+      title: '北京市2027年万里行书面总结',
+      document: reference,
+    });
+    expect(checked.payloads[0]?.results?.participants).toBe(2350);
+    expect(checked.documents).toEqual([]);
     expect(existsSync(join(dir, 'store'))).toBe(false); // a dry run stores nothing
-    // For real: stored first, then the update fails on the unreachable Temporal (exit 1).
-    const sent = await wlx([...args, '--title', '北京市2027年总结'], env);
-    expect(sent.code).toBe(1);
-    expect(sent.stderr).toContain(`stored 北京市2027年万里行书面总结.docx`);
+    // For real: stored while the submission is read, before anything is sent.
+    const loaded = await loadSubmission('summary', { ...options, title: '北京市2027年总结', dryRun: false });
+    expect(loaded.payloads).toEqual([{ written: { title: '北京市2027年总结', document: reference } }]);
+    expect(loaded.documents).toEqual([
+      { ...reference, stored: true, where: `local folder ${join(dir, 'store')}` },
+    ]);
     expect(await localStore(join(dir, 'store')).has(sha256Of(bytes))).toBe(true);
   });
 });
@@ -168,25 +188,14 @@ describe('wlx submit plan --document', () => {
     const dir = await mkdtemp(join(tmpdir(), 'wlx-docs-'));
     const file = join(dir, '北京市2027年万里行工作方案.pdf');
     await writeFile(file, pdf);
-    const checked = await wlx(
-      [
-        'submit',
-        'plan',
-        '--year',
-        '2027',
-        '--unit',
-        '11',
-        '--file',
-        'examples/work-plan.json',
-        '--document',
-        file,
-        '--dry-run',
-        '--json',
-      ],
-      { DOCUMENT_DIR: join(dir, 'store') },
-    );
-    expect(checked.code, checked.stderr).toBe(0);
-    expect(JSON.parse(checked.stdout).document).toEqual({
+    const checked = await loadSubmission('plan', {
+      unit: '11',
+      file: 'examples/work-plan.json',
+      document: file,
+      dryRun: true,
+      documents: documentConfig({ DOCUMENT_DIR: join(dir, 'store') }),
+    });
+    expect(checked.payloads[0]?.document).toEqual({
       fileName: '北京市2027年万里行工作方案.pdf',
       sha256: sha256Of(pdf),
       sizeBytes: pdf.length,
@@ -247,20 +256,18 @@ describe.skipIf(!motoServer)('the S3 store against moto_server', () => {
   });
 
   it('is what wlx document uses with DOCUMENT_STORE=s3', async () => {
-    const env = {
+    const config = documentConfig({
       DOCUMENT_STORE: 's3',
       S3_ENDPOINT: endpoint,
       S3_BUCKET: 'wanlixing-documents',
       S3_ACCESS_KEY_ID: 'test',
       S3_SECRET_ACCESS_KEY: 'test',
-    };
+    });
     const dir = await mkdtemp(join(tmpdir(), 'wlx-docs-'));
     await writeFile(join(dir, '总结.pdf'), pdf);
-    const put = await wlx(['document', 'put', join(dir, '总结.pdf')], env);
-    expect(put.code).toBe(0);
-    expect(put.stdout).toContain(`s3://wanlixing-documents (${endpoint})`);
-    const get = await wlx(['document', 'get', sha256Of(pdf), '--out', join(dir, 'back.pdf')], env);
-    expect(get.code).toBe(0);
+    const put = await putDocument(join(dir, '总结.pdf'), { config });
+    expect(put.where).toBe(`s3://wanlixing-documents (${endpoint})`);
+    await getDocument(sha256Of(pdf), join(dir, 'back.pdf'), config);
     expect(Buffer.compare(await readFile(join(dir, 'back.pdf')), pdf)).toBe(0);
   });
 });

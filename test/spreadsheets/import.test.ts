@@ -1,10 +1,13 @@
 // Templates filled in by code and read back: the same items as the JSON examples; what offices do to a
 // sheet is tolerated; every error of a file is reported at once with its row and column.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { loadSubmission } from '../../client/actions/submit.ts';
+import { writeTemplate } from '../../client/actions/writeTemplate.ts';
+import { describeError } from '../../client/cliErrors.ts';
 import { importSpreadsheet, SpreadsheetRejectedError } from '../../client/spreadsheets/importSubmission.ts';
 import { buildTemplate, firstDataRow, inlineListLimit } from '../../client/spreadsheets/template.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
@@ -12,7 +15,7 @@ import { findUnit } from '../../domain/registry.ts';
 import { activitySheet, caseSheet, demandSheet, resultsSheet } from '../../domain/spreadsheets/columns.ts';
 import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
 import { sampleActivity, sampleDemandList, sampleResults } from '../support/samples.ts';
-import { type Cell, fillRows, loadWorkbook, toBuffer, wlx } from './support.ts';
+import { type Cell, fillRows, loadWorkbook, toBuffer } from './support.ts';
 
 const beijing = findUnit(defaultRegistry(), '11');
 const template = (kind: 'demands' | 'activities' | 'results') =>
@@ -308,27 +311,21 @@ describe('a file with 30 broken rows', () => {
     );
   });
 
-  it('makes wlx exit 2 with every error on stderr and nothing sent', async () => {
+  it('makes wlx submit exit 2 with every error, before anything is sent', async () => {
     const { bytes, rows } = await brokenFile();
     const dir = await mkdtemp(join(tmpdir(), 'wlx-'));
     await writeFile(join(dir, 'broken.xlsx'), bytes);
-    const result = await wlx([
-      'submit',
-      'demands',
-      '--year',
-      '2027',
-      '--unit',
-      '11',
-      '--file',
-      join(dir, 'broken.xlsx'),
-    ]);
-    expect(result.code).toBe(2);
-    const lines = result.stderr.trim().split('\n');
+    // No Temporal client is given: the file is refused while it is read.
+    const error = await rejection(
+      loadSubmission('demands', { unit: '11', file: join(dir, 'broken.xlsx'), dryRun: false }),
+    );
+    const { message, exitCode } = describeError(error);
+    expect(exitCode).toBe(2);
+    const lines = message.split('\n');
     expect(lines[0]).toBe(
-      'wlx: “broken.xlsx”有 30 处错误，未提交任何内容 (30 errors in "broken.xlsx"; nothing was submitted):',
+      '“broken.xlsx”有 30 处错误，未提交任何内容 (30 errors in "broken.xlsx"; nothing was submitted):',
     );
     expect(lines.slice(1).map((line) => Number(/第(\d+)行/.exec(line)?.[1]))).toEqual(rows);
-    // Temporal at 127.0.0.1:1 was never called: that would have been exit 1.
   });
 });
 
@@ -368,55 +365,24 @@ describe('a broken activity sheet', () => {
 });
 
 describe('wlx submit with an .xlsx', () => {
-  it('has --help with --json on every new command', async () => {
-    const commands = [
-      ['template', 'demands'],
-      ['template', 'activities'],
-      ['template', 'results'],
-      ['submit', 'results'],
-      ['submit', 'activities'],
-      ['document', 'put'],
-      ['document', 'get'],
-      ['export', 'demands'],
-      ['export', 'results'],
-      ['report', 'national'],
-    ];
-    const results = await Promise.all(commands.map((command) => wlx([...command, '--help'])));
-    results.forEach((result, i) => {
-      expect(result.code, commands[i]?.join(' ')).toBe(0);
-      expect(result.stdout).toContain('--json');
-    });
-  });
-
-  it('checks a good file with --dry-run and prints the payload it would send', async () => {
+  it('checks a good file on a dry run and gives the payload it would send', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wlx-'));
-    const out = join(dir, 'demands.xlsx');
-    const made = await wlx(['template', 'demands', '--year', '2027', '--unit', '11', '--out', out]);
-    expect(made).toMatchObject({ code: 0 });
-    const workbook = await loadWorkbook(await import('node:fs/promises').then((fs) => fs.readFile(out)));
+    const made = await writeTemplate('demands', { year: 2027, unit: '11', out: join(dir, 'demands.xlsx') });
+    expect(made).toMatchObject({ file: join(dir, 'demands.xlsx'), kind: 'demands', year: 2027, unit: '11' });
+    const workbook = await loadWorkbook(await readFile(made.file));
     fillRows(
       workbook.getWorksheet('需求清单') as ExcelJS.Worksheet,
       firstDataRow,
       sampleDemandList().items.map((i) => itemToRow(demandSheet, i)),
     );
-    await writeFile(out, await toBuffer(workbook));
-    const checked = await wlx([
-      'submit',
-      'demands',
-      '--year',
-      '2027',
-      '--unit',
-      '11',
-      '--file',
-      out,
-      '--dry-run',
-      '--json',
-    ]);
-    expect(checked.code).toBe(0);
-    expect(JSON.parse(checked.stdout)).toEqual(sampleDemandList());
-    const wrongUnit = await wlx(['submit', 'demands', '--year', '2027', '--unit', '12', '--file', out]);
-    expect(wrongUnit.code).toBe(2);
-    expect(wrongUnit.stderr).toContain('此模板是为单位 11 生成的，不能用 --unit 12 报送');
+    await writeFile(made.file, await toBuffer(workbook));
+    const checked = await loadSubmission('demands', { unit: '11', file: made.file, dryRun: true });
+    expect(checked).toEqual({ payloads: [sampleDemandList()], documents: [] });
+    const wrongUnit = await rejection(
+      loadSubmission('demands', { unit: '12', file: made.file, dryRun: true }),
+    );
+    expect(describeError(wrongUnit).exitCode).toBe(2);
+    expect(wrongUnit.message).toContain('此模板是为单位 11 生成的，不能用 --unit 12 报送');
   });
 
   it('refuses a file that is not .xlsx, or too large, before parsing it', async () => {
@@ -425,18 +391,13 @@ describe('wlx submit with an .xlsx', () => {
       join(dir, 'old.xlsx'),
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
     );
-    const old = await wlx([
-      'submit',
-      'demands',
-      '--year',
-      '2027',
-      '--unit',
-      '11',
-      '--file',
-      join(dir, 'old.xlsx'),
-    ]);
-    expect(old.code).toBe(2);
-    expect(old.stderr).toContain(
+    const old = await loadSubmission('demands', {
+      unit: '11',
+      file: join(dir, 'old.xlsx'),
+      dryRun: false,
+    }).catch((error: unknown) => error);
+    expect(describeError(old).exitCode).toBe(2);
+    expect((old as Error).message).toContain(
       '是旧版 Excel 97–2003（.xls）或 WPS 表格（.et）文件，请另存为 .xlsx 后再上传',
     );
     const big = await rejectionOf(importSpreadsheet('demands', 'big.xlsx', new Uint8Array(11 * 1024 * 1024)));

@@ -1,5 +1,4 @@
 // Filling workbooks by code, the way an office would by hand, for the import tests.
-import { execFile } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/spreadsheets/cells.ts';
 
@@ -27,20 +26,5 @@ export function fillRows(
       if (value !== null && value !== undefined) row.getCell(c + 1).value = value as Cell;
     });
     row.commit();
-  });
-}
-
-export function wlx(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-  cwd = new URL('../..', import.meta.url).pathname,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [new URL('../../bin/wlx.js', import.meta.url).pathname, ...args],
-      { cwd, env: { ...process.env, TEMPORAL_ADDRESS: '127.0.0.1:1', ...env } },
-      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
   });
 }
