@@ -4,7 +4,6 @@
 // and mail activities, alternating runs; reports medians and A/B ratios, since single timings on a 2-core
 // machine mean little.
 //   npx tsx bench/campaign.bench.ts [--runs N]      (npm run bench -- --runs N)
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +22,8 @@ import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import { campaignWorkflowId, taskQueue } from '../workflows/messages.ts';
 import { baselinePlan, baselineWorkflowId } from './baselinePlan.ts';
 import { baselineCampaign } from './baselineWorkflows.ts';
-import type { FromWorker, ToWorker, WorkerMemory, WorkerProcessConfig } from './workerProcess.ts';
+import { startWorker } from './workerControl.ts';
+import type { WorkerMemory } from './workerProcess.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const runs = Number(values.runs);
@@ -108,57 +108,18 @@ const scenarios: Scenario[] = [
   },
 ];
 
-/** Starts bench/workerProcess.ts and resolves once its worker polls. */
-async function startWorker(scenario: Scenario) {
-  const workerConfig: WorkerProcessConfig = {
-    address: env.address,
-    namespace: env.namespace ?? 'default',
-    taskQueue: scenario.taskQueue,
-    bundlePath: scenario.bundlePath,
-    smtpUrl: sink.url,
-  };
-  const child: ChildProcess = fork(here('./workerProcess.ts'), [JSON.stringify(workerConfig)], {
-    execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) =>
-      reject(new Error(`bench worker exited early (code ${code}, signal ${signal})`)),
-    ),
-  );
-  exited.catch(() => undefined);
-  const next = (type: FromWorker['type']) =>
-    Promise.race([
-      new Promise<FromWorker>((resolve) => {
-        const listen = (message: FromWorker) => {
-          if (message.type !== type) return;
-          child.off('message', listen);
-          resolve(message);
-        };
-        child.on('message', listen);
-      }),
-      exited,
-    ]);
-  await next('ready');
-  return {
-    async stop(): Promise<WorkerMemory> {
-      const done = next('done');
-      child.send({ type: 'stop' } satisfies ToWorker);
-      const message = await done;
-      if (message.type !== 'done') throw new Error('bench worker: no memory report');
-      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-      return message.memory;
-    },
-    kill: () => child.kill('SIGKILL'),
-  };
-}
-
 async function runOnce(scenario: Scenario): Promise<RunResult> {
   sink.clear();
   // The server's clock ends each run late in its year: every run takes the next one, with fresh workflow ids.
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
   const schedule = resolveCalendar(config, year);
-  const worker = await startWorker(scenario);
+  const worker = await startWorker({
+    address: env.address,
+    namespace: env.namespace ?? 'default',
+    taskQueue: scenario.taskQueue,
+    bundlePath: scenario.bundlePath,
+    smtpUrl: sink.url,
+  });
   try {
     const start = process.hrtime.bigint();
     await scenario.execute(year, schedule);

@@ -1,10 +1,11 @@
 // One Temporal worker for one bench run, in its own process: its memory is then the run's alone (within one
 // process freed memory stays in RSS, so alternating runs would hide each other's peaks). Started by
-// bench/campaign.bench.ts over IPC; not meant to be run by hand.
+// bench/workerControl.ts over IPC; not meant to be run by hand.
 import { getHeapStatistics } from 'node:v8';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import { openMailLedger } from '../activities/mailLedger/open.ts';
+import { createMatchingActivities } from '../activities/matching.ts';
 
 export interface WorkerProcessConfig {
   address: string;
@@ -42,12 +43,15 @@ const worker = await Worker.create({
   namespace: config.namespace,
   taskQueue: config.taskQueue,
   workflowBundle: { codePath: config.bundlePath },
-  activities: createMailActivities({
-    transport,
-    from: 'wanlixing@cnipa.example',
-    ledger,
-    messageIdDomain: 'bench.wanlixing.example',
-  }),
+  activities: {
+    ...createMailActivities({
+      transport,
+      from: 'wanlixing@cnipa.example',
+      ledger,
+      messageIdDomain: 'bench.wanlixing.example',
+    }),
+    ...createMatchingActivities(),
+  },
 });
 const running = worker.run();
 

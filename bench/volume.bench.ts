@@ -1,0 +1,209 @@
+// A year at real volumes on the time-skipping server: every reporting unit submits a 1,000-row demand list (a
+// third flagged), has it returned and resubmits it 3 times, and records 300 activities; the campaign proposes
+// matches over all flagged demands. Reports what Temporal's limits are measured against: wall time, the
+// worker's peak RSS, the largest event (payload) and the largest histories, campaign and unit.
+//   npx tsx bench/volume.bench.ts [--units 37] [--rows 1000] [--activities 300] [--returns 3]
+//   (npm run bench:volume -- --units 5 for a quick look)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Client } from '@temporalio/client';
+// Default import: the package is CommonJS, and tsx offers no named exports for it.
+import proto from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { z } from 'zod';
+import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import { reportingUnits } from '../domain/registry.ts';
+import { parseInput } from '../domain/validation.ts';
+import { startMailSink } from '../scripts/mailSink.ts';
+import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
+import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
+import { sampleWorkPlan } from '../test/support/samples.ts';
+import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import {
+  campaignWorkflowId,
+  recordActivityUpdate,
+  returnForRevisionUpdate,
+  submitDemandListUpdate,
+  submitWorkPlanUpdate,
+  taskQueue,
+  unitWorkflowId,
+} from '../workflows/messages.ts';
+import { activity, demandList } from './volume/generate.ts';
+import { startWorker } from './workerControl.ts';
+
+const count = (max: number) => z.coerce.number().int().min(0).max(max);
+const options = parseInput(
+  z.object({
+    units: count(37).default(37),
+    rows: count(5_000).default(1_000),
+    activities: count(1_000).default(300),
+    returns: count(10).default(3),
+  }),
+  parseArgs({
+    options: {
+      units: { type: 'string' },
+      rows: { type: 'string' },
+      activities: { type: 'string' },
+      returns: { type: 'string' },
+    },
+  }).values,
+  'options',
+);
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const registry = defaultRegistry();
+const units = reportingUnits(registry).slice(0, options.units);
+const tmp = mkdtempSync(join(tmpdir(), 'wlx-volume-'));
+const { testServer } = ensureTemporalBinaries((line) => console.error(line));
+const { temporal } = proto;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const [env, sink, bundlePath] = await Promise.all([
+  TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServer } },
+  }).then(async (server) => {
+    await registerSearchAttributes(server.connection, server.namespace ?? 'default');
+    return server;
+  }),
+  startMailSink({ port: 0 }),
+  bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+    logger: new DefaultLogger('WARN'),
+  }).then(({ code }) => {
+    const path = join(tmp, 'workflows.js');
+    writeFileSync(path, code);
+    return path;
+  }),
+]);
+
+/** Runs `work` over `items` with at most `width` at a time, saying how far it got now and then. */
+async function inParallel<T>(what: string, items: T[], width: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let i = next++; i < items.length; i = next++) {
+        await work(items[i] as T);
+        done += 1;
+        if (done % Math.max(1, Math.floor(items.length / 10)) === 0)
+          log(`  ${what}: ${done}/${items.length}`);
+      }
+    }),
+  );
+}
+
+interface HistoryFigures {
+  workflowId: string;
+  events: number;
+  bytes: number;
+  largestEvent: { bytes: number; type: string };
+}
+
+async function historyFigures(client: Client, workflowId: string): Promise<HistoryFigures> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const events = (history.events ?? []).map((e) => temporal.api.history.v1.HistoryEvent.fromObject(e));
+  let largestEvent = { bytes: 0, type: '' };
+  let bytes = 0;
+  for (const event of events) {
+    const size = temporal.api.history.v1.HistoryEvent.encode(event).finish().length;
+    bytes += size;
+    if (size > largestEvent.bytes) {
+      largestEvent = { bytes: size, type: temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? '?' };
+    }
+  }
+  return { workflowId, events: events.length, bytes, largestEvent };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+try {
+  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  const schedule = resolveCalendar(defaultCalendarConfig, year);
+  const skipTo = async (monthDay: string) => {
+    const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
+    await env.sleep(target - (await env.currentTimeMs()));
+  };
+  console.log(
+    `volume: ${units.length} units × ${options.rows} demand rows (${Math.ceil(options.rows / 3)} flagged), ` +
+      `${options.returns} returns, ${options.activities} activities each; time-skipping server`,
+  );
+  const worker = await startWorker({
+    address: env.address,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    bundlePath,
+    smtpUrl: sink.url,
+  });
+  const started = process.hrtime.bigint();
+  let outcome = 'completed';
+  try {
+    const client = env.client;
+    const campaign = await client.workflow.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: campaignWorkflowId(year),
+      args: [{ year, registry, schedule, catalogue: defaultCatalogue(registry) }],
+    });
+    const unit = (code: string) => client.workflow.getHandle(unitWorkflowId(year, code));
+    await skipTo('05-08');
+    await inParallel('plans and demand lists', units, 4, async (u) => {
+      await unit(u.code).executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await unit(u.code).executeUpdate(submitDemandListUpdate, { args: [demandList(u.code, options.rows)] });
+    });
+    for (let r = 1; r <= options.returns; r += 1) {
+      await inParallel(`return and resubmit ${r}`, units, 4, async (u) => {
+        await unit(u.code).executeUpdate(returnForRevisionUpdate, {
+          args: [{ what: 'demandList', reason: `第${r}次退回：请补充联系人 / revision ${r}` }],
+        });
+        await unit(u.code).executeUpdate(submitDemandListUpdate, {
+          args: [demandList(u.code, options.rows, r)],
+        });
+      });
+    }
+    await skipTo('06-20');
+    const records = units.flatMap((u) => Array.from({ length: options.activities }, (_, i) => ({ u, i })));
+    await inParallel('activity records', records, 8, async ({ u, i }) => {
+      await unit(u.code).executeUpdate(recordActivityUpdate, { args: [activity(u.code, i, year)] });
+    });
+    log('  the rest of the year, time-skipped');
+    await campaign.result();
+  } catch (error) {
+    outcome = `failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const memory = await worker.stop();
+
+  const figures = await Promise.all([
+    historyFigures(env.client, campaignWorkflowId(year)),
+    ...units.map((u) => historyFigures(env.client, unitWorkflowId(year, u.code))),
+  ]);
+  const [campaignFigures, ...unitFigures] = figures as [HistoryFigures, ...HistoryFigures[]];
+  const largestUnit = unitFigures.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const largestEvent = figures.reduce((a, b) => (b.largestEvent.bytes > a.largestEvent.bytes ? b : a));
+  console.log(`outcome:              ${outcome}`);
+  console.log(`wall time:            ${(ms / 1000).toFixed(1)} s`);
+  console.log(
+    `worker peak RSS:      ${mb(memory.peakRss)} (Δ ${mb(memory.peakRss - memory.rssAtReady)} over ready)`,
+  );
+  console.log(
+    `largest event:        ${kb(largestEvent.largestEvent.bytes)} ${largestEvent.largestEvent.type} in ${largestEvent.workflowId}` +
+      ' (limits: 2 MB a payload, 256 kB warning)',
+  );
+  console.log(
+    `campaign history:     ${campaignFigures.events} events, ${mb(campaignFigures.bytes)} (limits: 51,200 events, 50 MB)`,
+  );
+  console.log(
+    `largest unit history: ${largestUnit.events} events, ${mb(largestUnit.bytes)} (${largestUnit.workflowId}, last run)`,
+  );
+  console.log(`mail sent:            ${sink.messages().length}`);
+} finally {
+  await sink.close();
+  await env.teardown();
+  rmSync(tmp, { recursive: true, force: true });
+}
