@@ -65,7 +65,10 @@ export interface UnitWorkflowInput {
   carried?: {
     value: StateValue;
     context: UnitContext;
-    appliedUpdates: [string, UnitStatus][];
+    /** Update ids applied in earlier runs. */
+    appliedUpdateIds?: string[];
+    /** As runs of release 0.3.0 and before carried them: ids with their results. */
+    appliedUpdates?: [string, UnitStatus][];
     undelivered: string[];
     pending: NotifyParams[];
   };
@@ -83,7 +86,12 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
   const pending: NotifyParams[] = [...(input.carried?.pending ?? [])];
   const undelivered: string[] = [...(input.carried?.undelivered ?? [])];
   // Temporal dedupes update ids within a run only; this map carries them across continue-as-new.
-  const appliedUpdates = new Map(input.carried?.appliedUpdates ?? []);
+  // Ids only: a result per update would carry the flagged demand rows hundreds of times (memory and the
+  // continue-as-new payload); a retried update is answered with the unit's status as it is now.
+  const appliedUpdates = new Set([
+    ...(input.carried?.appliedUpdateIds ?? []),
+    ...(input.carried?.appliedUpdates ?? []).map(([id]) => id),
+  ]);
 
   let snapshot: UnitSnapshot;
   if (input.carried) {
@@ -132,12 +140,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     };
     const handler = (raw: unknown): UnitStatus => {
       const id = currentUpdateInfo()?.id ?? '';
-      const earlier = appliedUpdates.get(id);
-      if (earlier) return earlier;
+      if (appliedUpdates.has(id)) return status();
       apply(toEvent(parse(raw), nominalNow()));
-      const result = status();
-      appliedUpdates.set(id, result);
-      return result;
+      appliedUpdates.add(id);
+      return status();
     };
     setHandler(def, handler, { validator, description });
   }
@@ -248,7 +254,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
         carried: {
           value: snapshot.value,
           context: snapshot.context,
-          appliedUpdates: [...appliedUpdates],
+          appliedUpdateIds: [...appliedUpdates],
           undelivered,
           pending,
         },
