@@ -77,6 +77,7 @@ export interface UnitWorkflowInput {
 /** patched() ids: each names a behaviour that histories recorded before it do not have. */
 const applyDueTicksBeforeClose = 'apply-due-ticks-before-close';
 const reportChangesDuringSignal = 'report-changes-during-signal';
+const deliverBeforeFinishing = 'deliver-before-finishing';
 
 type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
 
@@ -244,7 +245,12 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       await parentHandle.signal(unitChangedSignal, progress);
       reported = JSON.stringify(progress);
     }
-    if (snapshot.status === 'done') break;
+    if (snapshot.status === 'done') {
+      // The close can land while the report above is in flight, with mail for the ticks it applied still
+      // pending: go round once more to send it.
+      if (pending.length === 0 || !patched(deliverBeforeFinishing)) break;
+      continue;
+    }
 
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > (input.historyEventLimit ?? 5_000)) {
