@@ -115,6 +115,17 @@ describe('matching review, time-skipped', () => {
           { action: 'reject', by: '李娜', unitCode: '13', demandId: '13-NAV', reason: '需求不明确，请补充' },
         ],
       });
+      // The one-to-one pairing: accept the proposal, but give Tianjin another CNIPA partner.
+      const partner = catalogue.resources.find(
+        (r) => r.cnipaUnit && !proposed?.pairings.some((p) => p.resourceId === r.id),
+      )?.id as string;
+      expect(proposed?.pairings.map((p) => p.unitCode)).toEqual(codes);
+      await campaign.executeUpdate(reviewMatchingUpdate, {
+        args: [{ action: 'acceptPairings', by: '张伟' }],
+      });
+      await campaign.executeUpdate(reviewMatchingUpdate, {
+        args: [{ action: 'overridePairing', by: '李娜', unitCode: '12', resourceId: partner }],
+      });
       const confirmed = await campaign.executeUpdate(reviewMatchingUpdate, {
         args: [{ action: 'confirm', by: '张伟' }],
       });
@@ -144,6 +155,10 @@ describe('matching review, time-skipped', () => {
       expect(
         sink.messages().find((m) => m.headers.key === `${year}/13/matching/feedback`)?.text,
       ).not.toContain('13-NAV');
+
+      const tianjin12 = sink.messages().find((m) => m.headers.key === `${year}/12/matching/feedback`)?.text;
+      expect(tianjin12).toContain(`一对一对口单位：${resourceById.get(partner)?.nameZh}`);
+      expect(status.matches.pairings).toContainEqual({ unitCode: '12', resourceId: partner });
 
       const resourceMail = sink
         .messages()

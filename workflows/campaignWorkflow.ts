@@ -11,7 +11,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
-import type { ResourceCatalogue } from '../domain/matching/catalogue.ts';
+import type { CatalogueResource, ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import {
   type DesignateKeyRegions,
   designateKeyRegionsSchema,
@@ -23,7 +23,7 @@ import {
   type RecordMatches,
   recordMatchesSchema,
 } from '../domain/matching/decisions.ts';
-import { confirmedMatches } from '../domain/matching/review.ts';
+import { confirmedMatches, confirmedPairings } from '../domain/matching/review.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registry.ts';
@@ -144,6 +144,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
         u.pairedResource ? [{ unitCode: u.code, resourceId: u.pairedResource }] : [],
       ),
       operators: registry.promotionDepartment,
+      registry: { ...registry, units: audience },
       flaggedDemands: () =>
         reporting.flatMap((u) =>
           (units.get(u.code)?.flaggedDemands ?? []).map((item) => ({ unitCode: u.code, item })),
@@ -226,7 +227,10 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   await sleepUntil(schedule, schedule.phases.matching.end);
   const confirmed = review?.current();
   if (confirmed?.confirmed)
-    matches = mergeDecisions(matches, { matches: confirmedMatches(confirmed), pairings: [] });
+    matches = mergeDecisions(matches, {
+      matches: confirmedMatches(confirmed),
+      pairings: confirmedPairings(confirmed),
+    });
   await Promise.all(
     [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
   );
@@ -277,6 +281,12 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
           };
         }),
       pairedResourceIds: matches.pairings.filter((p) => p.unitCode === code).map((p) => p.resourceId),
+      partners: matches.pairings
+        .filter((p) => p.unitCode === code && catalogueResources.has(p.resourceId))
+        .map((p) => {
+          const r = catalogueResources.get(p.resourceId) as CatalogueResource;
+          return { resourceId: r.id, nameZh: r.nameZh, nameEn: r.nameEn, contacts: r.contacts };
+        }),
       keyGuidanceRegion: keyRegions?.regions.includes(code) ?? false,
       exchangeHosts: keyRegions?.exchangeHosts ?? [],
     };

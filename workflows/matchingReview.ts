@@ -13,6 +13,7 @@ import {
 } from '../domain/matching/review.ts';
 import type { UnitDemand } from '../domain/matching/scoring.ts';
 import type { NotificationRequest, Recipient } from '../domain/notifications.ts';
+import type { Registry } from '../domain/registry.ts';
 import { parseInput, rejectInvalid } from '../domain/validation.ts';
 import { notAllowedNow } from './failures.ts';
 import { proposeMatching } from './matchingActivities.ts';
@@ -22,6 +23,8 @@ export interface MatchingReviewDeps {
   year: number;
   catalogue: ResourceCatalogue;
   pairings: Pairing[];
+  /** The registry with the campaign's units only, for the one-to-one pairing proposal. */
+  registry: Registry;
   operators: Recipient;
   /** Every demand flagged for CNIPA so far, as the units last reported them. */
   flaggedDemands(): UnitDemand[];
@@ -51,6 +54,7 @@ export function matchingReview(deps: MatchingReviewDeps): MatchingReviewState {
       catalogue: deps.catalogue,
       demands: deps.flaggedDemands(),
       pairings: deps.pairings,
+      registry: deps.registry,
     });
     review = startReview(proposal, { by, at: now() }, review);
     proposals += 1;

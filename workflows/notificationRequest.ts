@@ -37,6 +37,10 @@ export function feedbackLines(feedback: MatchingFeedback): string[] {
       (contact ? `；联系人 / contact: ${contact}` : '')
     );
   });
+  for (const p of feedback.partners ?? []) {
+    const contact = p.contacts.map((c) => `${c.name} <${c.email}>`).join('、');
+    lines.push(`一对一对口单位：${p.nameZh} / One-to-one partner: ${p.nameEn}；联系人 / contact: ${contact}`);
+  }
   if (feedback.matches.length === 0)
     lines.push('本次无需国家知识产权局协调的匹配事项 / No items were matched this time');
   if (feedback.keyGuidanceRegion)

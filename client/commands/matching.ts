@@ -16,9 +16,15 @@ import {
   reviewMatching,
 } from '../actions/matchingReview.ts';
 import { withClient } from '../connection.ts';
-import { reviewHeader, reviewRows, reviewSummary } from '../describe/matchingReview.ts';
+import {
+  pairingHeader,
+  pairingRows,
+  reviewHeader,
+  reviewRows,
+  reviewSummary,
+} from '../describe/matchingReview.ts';
 import { readInputFile } from '../inputFile.ts';
-import { jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
+import { codeListSchema, jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 
 const base = { ...yearField, ...jsonField, by: z.string().optional() };
@@ -45,6 +51,10 @@ function printReview(review: MatchingReview | null, json: boolean): void {
   const registry = defaultRegistry();
   const names = new Map(defaultCatalogue(registry).resources.map((r) => [r.id, r.nameZh]));
   printTable(reviewHeader, reviewRows(review, names));
+  if (review.pairings.length > 0) {
+    process.stdout.write('\n');
+    printTable(pairingHeader, pairingRows(review, names));
+  }
   process.stdout.write(`${reviewSummary(review)}\n`);
 }
 
@@ -152,6 +162,34 @@ export function registerMatchingCommands(program: Command): void {
     .requiredOption('--unit <code>', 'the unit whose demand it is')
     .requiredOption('--demand <id>', 'the demand id, as in its demand list')
     .requiredOption('--reason <text>', 'why, for the unit and the record');
+
+  reviewCommand(
+    matching,
+    'accept-pairings',
+    'accept the proposed one-to-one partner (一对一对口) of the listed units, or of every unit still only proposed',
+    z.object({ units: codeListSchema.optional() }),
+    (o, by) => ({ action: 'acceptPairings', by, ...(o.units && { units: o.units }) }),
+  ).option('--units <codes>', 'unit codes, comma-separated, e.g. 11,12');
+
+  reviewCommand(
+    matching,
+    'override-pairing',
+    'give a unit another CNIPA partner (a CNIPA unit, no conflict, within the balanced load)',
+    z.object({ unit: unitCodeSchema, resource: z.string().min(1) }),
+    (o, by) => ({ action: 'overridePairing', by, unitCode: o.unit, resourceId: o.resource }),
+  )
+    .requiredOption('--unit <code>', 'the unit')
+    .requiredOption('--resource <id>', 'a CNIPA resource id from the catalogue');
+
+  reviewCommand(
+    matching,
+    'reject-pairing',
+    'pair a unit with nobody this year, saying why',
+    z.object({ unit: unitCodeSchema, reason: z.string().min(1) }),
+    (o, by) => ({ action: 'rejectPairing', by, unitCode: o.unit, reason: o.reason }),
+  )
+    .requiredOption('--unit <code>', 'the unit')
+    .requiredOption('--reason <text>', 'why, for the record');
 
   reviewCommand(
     matching,

@@ -116,6 +116,8 @@ export interface MatchingFeedback {
     contacts?: Recipient[];
   }[];
   pairedResourceIds: string[];
+  /** The one-to-one partners the catalogue knows, with whom to contact (absent in older feedback). */
+  partners?: { resourceId: string; nameZh: string; nameEn: string; contacts: Recipient[] }[];
   keyGuidanceRegion: boolean;
   exchangeHosts: string[];
 }

@@ -7,6 +7,7 @@ import { unitCodeSchema } from '../registry.ts';
 import { InvalidInputError } from '../validation.ts';
 import { conflictsWith, type ResourceCatalogue } from './catalogue.ts';
 import type { RecordMatches } from './decisions.ts';
+import type { PairingProposal } from './pairing.ts';
 import type { MatchingProposal, ProposedMatch } from './proposal.ts';
 
 const by = z.string().trim().min(1, 'who decides: an operator name, e.g. --by 张伟').max(100);
@@ -28,6 +29,20 @@ export const reviewActionSchema = z.discriminatedUnion('action', [
     ...demandKey.shape,
     reason: z.string().trim().min(1, 'say why, for the unit and the record').max(500),
   }),
+  /** Accept the proposed one-to-one partner of the listed units, or of every unit still only proposed. */
+  z.object({ action: z.literal('acceptPairings'), by, units: z.array(unitCodeSchema).optional() }),
+  z.object({
+    action: z.literal('overridePairing'),
+    by,
+    unitCode: unitCodeSchema,
+    resourceId: z.string().min(1),
+  }),
+  z.object({
+    action: z.literal('rejectPairing'),
+    by,
+    unitCode: unitCodeSchema,
+    reason: z.string().trim().min(1, 'say why, for the record').max(500),
+  }),
   z.object({ action: z.literal('confirm'), by }),
 ]);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
@@ -35,10 +50,16 @@ export type ReviewAction = z.infer<typeof reviewActionSchema>;
 /** A proposal as the campaign keeps it: score breakdowns stay out, to keep the payload small. */
 export type ProposalForReview = Omit<MatchingProposal, 'matches'> & {
   matches: Omit<ProposedMatch, 'breakdown'>[];
+  /** Absent in proposals recorded before pairings were reviewed. */
+  pairingProposal?: PairingProposal;
 };
 
-export function forReview(proposal: MatchingProposal): ProposalForReview {
-  return { ...proposal, matches: proposal.matches.map(({ breakdown: _, ...m }) => m) };
+export function forReview(proposal: MatchingProposal, pairingProposal?: PairingProposal): ProposalForReview {
+  return {
+    ...proposal,
+    matches: proposal.matches.map(({ breakdown: _, ...m }) => m),
+    ...(pairingProposal && { pairingProposal }),
+  };
 }
 
 export const proposeMatchingSchema = z.object({ by });
@@ -65,10 +86,26 @@ export interface MatchDecision {
   decided?: Stamp;
 }
 
+/** A province's one-to-one partner (一对一对口), reviewed like a match. */
+export interface PairingDecision {
+  unitCode: string;
+  status: MatchDecision['status'];
+  resourceId: string | null;
+  proposedResourceId: string | null;
+  /** The registry's pairing before this proposal, if any. */
+  previousResourceId?: string;
+  reason: Bilingual;
+  rejectedBecause?: string;
+  decided?: Stamp;
+}
+
 export interface MatchingReview {
   proposed: Stamp;
   totalScore: number;
   decisions: MatchDecision[];
+  pairings: PairingDecision[];
+  /** Most units one resource may partner, as the pairing proposal balanced them. */
+  pairingMaxLoad: number;
   /** Set by confirm; any later change clears it, so what goes out is always what was last confirmed. */
   confirmed: Stamp | null;
 }
@@ -107,10 +144,33 @@ export function startReview(
       reason: u.reason,
     })),
   ].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const keptPairings = new Map(
+    (previous?.pairings ?? []).filter((p) => p.status !== 'proposed').map((p) => [p.unitCode, p] as const),
+  );
+  const pairing = proposal.pairingProposal;
+  const freshPairings: PairingDecision[] = [
+    ...(pairing?.pairings ?? []).map((p) => ({
+      unitCode: p.unitCode,
+      status: 'proposed' as const,
+      resourceId: p.resourceId,
+      proposedResourceId: p.resourceId,
+      ...(p.previousResourceId && { previousResourceId: p.previousResourceId }),
+      reason: p.reason,
+    })),
+    ...(pairing?.unpaired ?? []).map((u) => ({
+      unitCode: u.unitCode,
+      status: 'proposed' as const,
+      resourceId: null,
+      proposedResourceId: null,
+      reason: u.reason,
+    })),
+  ].sort((a, b) => (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
   return {
     proposed: stamp,
     totalScore: proposal.totalScore,
     decisions: fresh.map((d) => kept.get(key(d)) ?? d),
+    pairings: freshPairings.map((p) => keptPairings.get(p.unitCode) ?? p),
+    pairingMaxLoad: pairing?.maxLoad ?? 0,
     confirmed: null,
   };
 }
@@ -129,6 +189,13 @@ export function applyReviewAction(
     decisions: review.decisions.map((d) => (target(d) ? to(d) : d)),
     confirmed: null,
   });
+  if (
+    action.action === 'acceptPairings' ||
+    action.action === 'overridePairing' ||
+    action.action === 'rejectPairing'
+  ) {
+    return { ...review, pairings: reviewPairing(review, action, catalogue, decided), confirmed: null };
+  }
   if (action.action === 'accept') {
     const listed = action.demands && new Set(action.demands.map(key));
     for (const [i, d] of (action.demands ?? []).entries()) findDecision(review, d, `demands[${i}]`);
@@ -192,6 +259,75 @@ function checkOverride(
   if (load >= resource.capacity) {
     fail(`${resource.nameZh} (${resourceId}) is full: ${load}/${resource.capacity} demands this year`);
   }
+}
+
+type PairingAction = Extract<
+  ReviewAction,
+  { action: 'acceptPairings' | 'overridePairing' | 'rejectPairing' }
+>;
+
+function reviewPairing(
+  review: MatchingReview,
+  action: PairingAction,
+  catalogue: ResourceCatalogue,
+  decided: Stamp,
+): PairingDecision[] {
+  const find = (unitCode: string, path: string) => {
+    const found = review.pairings.find((p) => p.unitCode === unitCode);
+    if (!found) {
+      throw new InvalidInputError('matching review', [
+        { path, message: `unit ${unitCode} has no one-to-one pairing in the proposal` },
+      ]);
+    }
+    return found;
+  };
+  if (action.action === 'acceptPairings') {
+    for (const [i, code] of (action.units ?? []).entries()) find(code, `units[${i}]`);
+    const listed = action.units && new Set(action.units);
+    return review.pairings.map((p) =>
+      (listed ? listed.has(p.unitCode) : p.status === 'proposed') && p.resourceId !== null
+        ? { ...p, status: 'accepted', decided }
+        : p,
+    );
+  }
+  const target = find(action.unitCode, 'unitCode');
+  if (action.action === 'rejectPairing') {
+    return review.pairings.map((p) =>
+      p === target
+        ? { ...p, status: 'rejected', resourceId: null, rejectedBecause: action.reason, decided }
+        : p,
+    );
+  }
+  const fail = (message: string): never => {
+    throw new InvalidInputError('matching review', [{ path: 'resourceId', message }]);
+  };
+  const resource =
+    catalogue.resources.find((r) => r.id === action.resourceId) ??
+    fail(`unknown resource "${action.resourceId}"; see the resource catalogue`);
+  if (!resource.cnipaUnit)
+    fail(`${resource.nameZh} (${resource.id}) is not part of CNIPA: only CNIPA units pair one-to-one`);
+  if (conflictsWith(resource, target.unitCode)) {
+    fail(`${resource.nameZh} (${resource.id}) may not serve unit ${target.unitCode}: a conflict of interest`);
+  }
+  const load = review.pairings.filter((p) => p !== target && p.resourceId === resource.id).length;
+  if (load >= review.pairingMaxLoad) {
+    fail(
+      `${resource.nameZh} (${resource.id}) already partners ${load} units, the most one resource takes (${review.pairingMaxLoad})`,
+    );
+  }
+  return review.pairings.map((p) =>
+    p === target ? { ...p, status: 'overridden', resourceId: resource.id, decided } : p,
+  );
+}
+
+/** The one-to-one pairings a confirmed review sends out: accepted and overridden ones. */
+export function confirmedPairings(review: MatchingReview): RecordMatches['pairings'] {
+  if (!review.confirmed) return [];
+  return (review.pairings ?? []).flatMap((p) =>
+    p.resourceId === null || p.status === 'proposed'
+      ? []
+      : [{ unitCode: p.unitCode, resourceId: p.resourceId }],
+  );
 }
 
 /** What a confirmed review sends out: every demand with a resource, with the operator's note. */

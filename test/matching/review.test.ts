@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { proposePairings } from '../../domain/matching/pairing.ts';
 import { proposeMatches } from '../../domain/matching/proposal.ts';
 import {
   applyReviewAction,
   confirmedMatches,
+  confirmedPairings,
   forReview,
   type MatchingReview,
   type ReviewAction,
@@ -123,5 +125,39 @@ describe('the matching review', () => {
       '14/D:proposed',
     ]);
     expect(rerun.proposed.by).toBe('张伟');
+  });
+
+  it('reviews the one-to-one pairing the same way: accept, override within the load, reject, confirm', () => {
+    const scoped = { ...registry, units: registry.units.filter((u) => ['11', '12', '13'].includes(u.code)) };
+    const pairing = proposePairings({ registry: scoped, catalogue, demands });
+    const review = startReview(
+      forReview(proposeMatches({ catalogue, demands, pairings: [] }), pairing),
+      { by: 'system', at },
+      null,
+    );
+    expect(review.pairings.map((p) => p.unitCode)).toEqual(['11', '12', '13']);
+    expect(review.pairingMaxLoad).toBe(pairing.maxLoad);
+
+    const cnipaOther = catalogue.resources.find(
+      (r) =>
+        r.cnipaUnit &&
+        r.id !== review.pairings[1]?.resourceId &&
+        !review.pairings.some((p) => p.resourceId === r.id),
+    )?.id as string;
+    expect(
+      issue(() => act(review, { action: 'overridePairing', by: '李娜', unitCode: '12', resourceId: 'ctex' })),
+    ).toMatch(/^resourceId: .*\(ctex\) is not part of CNIPA/);
+    let next = act(review, { action: 'acceptPairings', by: '张伟', units: ['11'] });
+    next = act(next, { action: 'overridePairing', by: '李娜', unitCode: '12', resourceId: cnipaOther });
+    next = act(next, { action: 'rejectPairing', by: '李娜', unitCode: '13', reason: '本年度暂不对口' });
+    expect(confirmedPairings(next)).toEqual([]);
+    next = act(next, { action: 'confirm', by: '张伟' });
+    expect(confirmedPairings(next)).toEqual([
+      { unitCode: '11', resourceId: review.pairings[0]?.resourceId },
+      { unitCode: '12', resourceId: cnipaOther },
+    ]);
+    expect(issue(() => act(review, { action: 'acceptPairings', by: '张伟', units: ['99'] }))).toBe(
+      'units[0]: unit 99 has no one-to-one pairing in the proposal',
+    );
   });
 });
