@@ -1,4 +1,4 @@
-# The wanlixing worker. Runs the TypeScript sources with tsx (a runtime dependency): no build step, so the
+# The wanlixing worker, and the web (compose's `web` service runs client/web/main.ts). Runs the TypeScript sources with tsx (a runtime dependency): no build step, so the
 # image runs exactly the files the tests ran.
 FROM node:20-bookworm-slim
 
@@ -10,12 +10,14 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# Only what worker/main.ts loads: its imports reach these four folders (test/deployment.test.ts checks).
+# What worker/main.ts loads: its imports reach these four folders (test/deployment.test.ts checks). The
+# web service (client/web/main.ts) runs from the same image and also needs client/.
 COPY tsconfig.json ./
 COPY domain ./domain
 COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
+COPY client ./client
 
 USER node
 

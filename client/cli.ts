@@ -10,6 +10,7 @@ import { registerOperatorCommands } from './commands/operator.ts';
 import { registerSubmitCommands } from './commands/submit.ts';
 import { registerTemplateCommands } from './commands/template.ts';
 import { registerUnitCommands } from './commands/unit.ts';
+import { registerUserCommands } from './commands/users.ts';
 
 const program = new Command('wlx')
   .description('知识产权服务万里行 — run the IP Service Campaign on Temporal')
@@ -19,6 +20,7 @@ registerCampaignCommands(program);
 registerUnitCommands(program);
 registerSubmitCommands(program);
 registerOperatorCommands(program);
+registerUserCommands(program);
 registerMatchingCommands(program);
 registerMailCommands(program);
 registerTemplateCommands(program);

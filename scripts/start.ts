@@ -1,8 +1,10 @@
 // `npm start`: the embedded default on one machine — the Temporal CLI dev server (SQLite under var/,
 // Web UI, our search attributes), a local SMTP sink keeping every message as .eml, the mail ledger
-// (PGlite, served over the PostgreSQL protocol so that more workers can share it) and the worker.
+// (PGlite, served over the PostgreSQL protocol so that more workers can share it), the worker and the web
+// (its API on --web-port; users and sign-in links in the ledger's database, schema wanlixing_web).
 // Ctrl-C stops them all; starting again resumes the same campaigns with their timers.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -10,6 +12,8 @@ import { Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { webConfig } from '../client/web/config.ts';
+import { startWebServer } from '../client/web/server.ts';
 import { parseInput } from '../domain/validation.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { createWorker } from '../worker/createWorker.ts';
@@ -24,6 +28,7 @@ const optionsSchema = z.object({
   uiPort: port.default(8233),
   smtpPort: port.default(2525),
   ledgerPort: port.default(5433),
+  webPort: port.default(3000),
   dataDir: z.string().min(1).default('var'),
 });
 
@@ -33,6 +38,7 @@ const program = new Command('start')
   .option('--ui-port <port>', 'Temporal Web UI port', '8233')
   .option('--smtp-port <port>', 'SMTP sink port', '2525')
   .option('--ledger-port <port>', 'mail ledger (PostgreSQL protocol) port', '5433')
+  .option('--web-port <port>', 'web (HTTP API) port', '3000')
   .option('--data-dir <dir>', 'where the server database, the mail and the mail ledger live', 'var')
   .parse();
 const options = parseInput(optionsSchema, program.opts(), 'options');
@@ -46,6 +52,7 @@ for (const [flag, port] of [
   ['--ui-port', options.uiPort],
   ['--smtp-port', options.smtpPort],
   ['--ledger-port', options.ledgerPort],
+  ['--web-port', options.webPort],
 ] as const) {
   if (!(await portIsFree(port))) {
     console.error(`port ${port} is in use (another npm start?); stop that, or choose another with ${flag}`);
@@ -75,6 +82,25 @@ const { worker, run } = await createWorker(
     MAIL_LEDGER_URL: ledger.url,
   }),
 );
+// The web signs its cookies with WEB_SESSION_SECRET; without one, a random secret for this run (sessions
+// then end when npm start does).
+const sessionSecret = process.env.WEB_SESSION_SECRET ?? randomBytes(48).toString('base64url');
+const web = await startWebServer(
+  webConfig({
+    ...process.env,
+    WEB_HOST: '127.0.0.1',
+    WEB_PORT: String(options.webPort),
+    WEB_PUBLIC_URL: `http://localhost:${options.webPort}`,
+    WEB_SESSION_SECRET: sessionSecret,
+    WEB_DB_URL: ledger.url,
+    SMTP_URL: sink.url,
+  }),
+  { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_UI_URL: uiUrl },
+).catch(async (error: unknown) => {
+  await Promise.all([sink.close(), ledger.close()]);
+  server.kill('SIGTERM');
+  throw error;
+});
 const env = options.port === 7233 ? '' : `TEMPORAL_ADDRESS=${address} TEMPORAL_UI_URL=${uiUrl} `;
 console.log(
   [
@@ -84,11 +110,16 @@ console.log(
     `  Temporal server  ${address}   (data in ${join(dataDir, 'temporal.db')})`,
     `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
     `  Mail ledger      ${ledger.url}   (PGlite in ${join(dataDir, 'mail-ledger')}; more workers may share it)`,
+    `  Web (HTTP API)   ${web.url}   (docs ${web.url}/api/docs)`,
+    process.env.WEB_SESSION_SECRET
+      ? '                   sessions signed with WEB_SESSION_SECRET'
+      : '                   sessions signed with a random secret for this run (set WEB_SESSION_SECRET to keep them)',
     '',
     'Next, in another terminal:',
     `  ${env}npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m`,
     `  ${env}npx wlx campaign status --year ${new Date().getFullYear() + 1}`,
     `  npx wlx mail list --dir ${join(options.dataDir, 'mail')}`,
+    `  WEB_DB_URL=${ledger.url} npx wlx operator add-user --name you --role operator   # password on stdin`,
     '',
   ].join('\n'),
 );
@@ -106,6 +137,7 @@ try {
   await run();
 } finally {
   stopping = true;
+  await web.close();
   await Promise.all([sink.close(), ledger.close()]);
   await stopServer(server);
   console.log('stopped');

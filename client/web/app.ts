@@ -1,0 +1,219 @@
+// The web: a Hono app on the route table (routes.ts), built from its dependencies so that tests build it
+// in-process. One middleware reads the session; every route has `authorize(rule)` in front of it; the app
+// refuses to build when a route has no rule, or when anything was registered outside the table.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import type { Client } from '@temporalio/client';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import type { Registry } from '../../domain/registry.ts';
+import type { ClientConfig } from '../connection.ts';
+import { problem, problemFor, problemSchema, sendProblem, validationProblem } from './problems.ts';
+import { rateLimiter, signInLimits } from './rateLimit.ts';
+import { routeTable, type SignInMailer, type WebRoute, type WebServices } from './routes.ts';
+import { authorize, isRule, rules, type WebEnv } from './rules.ts';
+import { readSession } from './session.ts';
+import type { WebStore } from './store.ts';
+
+export interface WebDeps {
+  client: Client;
+  config: ClientConfig;
+  /** Signs the session cookies: at least 32 characters, secret. */
+  sessionSecret: string;
+  store: WebStore;
+  mailer: SignInMailer;
+  /** Where browsers reach the web (links in mail; https makes cookies Secure). */
+  publicUrl: string;
+  clock?: () => number;
+  /** Whose office addresses sign-in links go to; the shipped registry by default. */
+  registry?: Registry;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for the rate limits). */
+  trustProxy?: boolean;
+  log?: (message: string, error?: unknown) => void;
+  /** The route table; the real one by default (tests pass another to see a bad table refused). */
+  routes?: readonly WebRoute[];
+}
+
+export interface WebApp {
+  app: OpenAPIHono<WebEnv>;
+  /** Resolves once background work (sign-in mails being sent) has finished. */
+  settled(): Promise<void>;
+  /** Throws if a route was registered on `app` outside the route table (done once when built). */
+  check(): void;
+}
+
+/** `/api/campaigns/{year}` as Hono writes it: `/api/campaigns/:year`. */
+export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+function clientAddress(trustProxy: boolean) {
+  return (c: Context): string => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown'; // in-process requests (tests) have no socket
+    }
+  };
+}
+
+export function createWebApp(deps: WebDeps): WebApp {
+  if (deps.sessionSecret.length < 32) throw new Error('the session secret must have at least 32 characters');
+  const routes = deps.routes ?? routeTable;
+  const secure = deps.publicUrl.startsWith('https:');
+  const cookies = { secret: deps.sessionSecret, secure };
+  const clock = deps.clock ?? Date.now;
+  const log = deps.log ?? ((message, error) => console.error(`web: ${message}`, error ?? ''));
+  const background = new Set<Promise<unknown>>();
+
+  const app = new OpenAPIHono<WebEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? 'request body' : `${result.target} parameters`;
+        return sendProblem(c, validationProblem(result.error.issues, where));
+      }
+    },
+  });
+
+  const services: WebServices = {
+    client: deps.client,
+    config: deps.config,
+    store: deps.store,
+    mailer: deps.mailer,
+    registry: deps.registry ?? defaultRegistry(),
+    clock,
+    publicUrl: deps.publicUrl.replace(/\/$/, ''),
+    cookies,
+    limits: {
+      passwordPerAccount: rateLimiter(signInLimits.passwordPerAccount),
+      passwordPerAddress: rateLimiter(signInLimits.passwordPerAddress),
+      linkPerAddress: rateLimiter(signInLimits.linkPerAddress),
+      linkMailsPerUnit: rateLimiter(signInLimits.linkMailsPerUnit),
+    },
+    clientAddress: clientAddress(deps.trustProxy ?? false),
+    log,
+    background,
+    document: () =>
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: '知识产权服务万里行 wanlixing web API', version: '0.3.0' },
+      }),
+  };
+
+  // The session: who is asking, on every request. An operator's role is read afresh from the store.
+  const session: MiddlewareHandler<WebEnv> = async (c, next) => {
+    let principal = await readSession(c, cookies, clock());
+    if (principal?.kind === 'operator') {
+      const account = await deps.store.findUser(principal.name);
+      principal = account && { kind: 'operator', name: account.name, role: account.role };
+    }
+    c.set('principal', principal);
+    await next();
+  };
+  const securityHeaders: MiddlewareHandler<WebEnv> = async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer'); // sign-in links carry their token in the path
+    c.header('cache-control', 'no-store');
+  };
+  const middleware = new Set<unknown>([session, securityHeaders]);
+  app.use('*', securityHeaders, session);
+
+  for (const route of routes) register(app, route, services, cookies);
+  app.notFound((c) => sendProblem(c, problem(404, 'not-found', `no route ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500)
+      return sendProblem(c, problem(error.status, 'bad-request', error.message));
+    const found = problemFor(error);
+    if (found.status >= 500) log(`${c.req.method} ${c.req.path}`, error);
+    return sendProblem(c, found);
+  });
+  const check = () => assertEveryRouteRuled(app, routes, middleware);
+  check();
+
+  return {
+    app,
+    check,
+    async settled() {
+      while (background.size > 0) await Promise.allSettled([...background]);
+    },
+  };
+}
+
+function register(
+  app: OpenAPIHono<WebEnv>,
+  route: WebRoute,
+  services: WebServices,
+  cookies: { secret: string; secure: boolean },
+): void {
+  const name = `${route.method.toUpperCase()} ${route.path}`;
+  if (!isRule((route as { rule?: unknown }).rule)) {
+    throw new Error(`route ${name} has no authorization rule (one of ${Object.keys(rules).join(', ')})`);
+  }
+  const rule = rules[route.rule];
+  const validated = route.params !== undefined || route.body !== undefined;
+  const config = createRoute({
+    method: route.method,
+    path: route.path,
+    summary: route.summary,
+    description: `Who may: ${rule.description}.`,
+    tags: route.tags,
+    'x-authorization': route.rule,
+    request: {
+      ...(route.params && { params: route.params }),
+      ...(route.body && {
+        body: { content: { 'application/json': { schema: route.body } }, required: true },
+      }),
+    },
+    responses: {
+      [route.success.status]: {
+        description: route.success.description,
+        ...(route.success.contentType && { content: { [route.success.contentType]: { schema: {} } } }),
+      },
+      ...(rule.signInRequired && { 401: { description: 'not signed in', content: problemContent } }),
+      ...((rule.signInRequired || route.method === 'post') && {
+        403: { description: 'not allowed for this account, or no CSRF token', content: problemContent },
+      }),
+      ...(validated && { 422: { description: 'invalid input, each field named', content: problemContent } }),
+    },
+    middleware: [authorize(route.rule, cookies)],
+  } as RouteConfig);
+  app.openapi(config, (async (c: Context<WebEnv>) => {
+    const request = c.req as unknown as { valid(target: string): unknown };
+    const valid = (target: string) => request.valid(target);
+    return route.handle({
+      c,
+      params: route.params ? valid('param') : {},
+      body: route.body ? valid('json') : undefined,
+      principal: c.get('principal'),
+      services,
+    });
+  }) as never);
+}
+
+/**
+ * Throws unless every route of `app` is a route of the table (whose rules `register` has checked), so
+ * nothing can be served without a rule: a route added to the app directly, bypassing the table, stops the
+ * app from starting. `middleware` are the app-wide middleware handlers, which serve no route themselves.
+ */
+export function assertEveryRouteRuled(
+  app: Hono<WebEnv>,
+  table: readonly WebRoute[],
+  middleware: ReadonlySet<unknown>,
+): void {
+  const ruled = new Set(table.map((r) => `${r.method.toUpperCase()} ${honoPath(r.path)}`));
+  const unruled = app.routes
+    .filter((r) => !middleware.has(r.handler))
+    .map((r) => `${r.method} ${r.path}`)
+    .filter((key) => !ruled.has(key));
+  if (unruled.length > 0) {
+    throw new Error(
+      `routes without an authorization rule (add them to the route table): ${[...new Set(unruled)].join(', ')}`,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+// Sign-in links go out over SMTP like every notice: nodemailer with the worker's pooled transport
+// (activities/mail.ts), the SMTP_URL and MAIL_FROM the worker uses.
+
+import { createSmtpTransport } from '../../activities/mail.ts';
+import { formatShanghaiDate } from '../../domain/calendar.ts';
+import type { SignInLinkMail, SignInMailer } from './routes.ts';
+
+export interface SmtpMailer extends SignInMailer {
+  close(): void;
+}
+
+/** Beijing wall-clock time, 2027-05-20 14:05. */
+function beijingTime(ms: number): string {
+  const time = new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
+  return `${formatShanghaiDate(ms)} ${time}`;
+}
+
+export function smtpMailer(options: { smtpUrl: string; from: string }): SmtpMailer {
+  const transport = createSmtpTransport(options.smtpUrl);
+  return {
+    async sendSignInLink({ to, unit, url, expiresAt }: SignInLinkMail) {
+      await transport.sendMail({
+        from: options.from,
+        to: { name: to.name, address: to.email },
+        subject: `知识产权服务万里行 登录链接 (sign-in link) — ${unit.nameZh}`,
+        text: [
+          `${to.name}：`,
+          '',
+          `请点击以下链接登录知识产权服务万里行系统（${unit.nameZh}），链接仅可使用一次，${beijingTime(expiresAt)}（北京时间）前有效：`,
+          `Sign in to the IP Service Campaign for ${unit.nameEn} with this link; it works once, until ${beijingTime(expiresAt)} Beijing time:`,
+          '',
+          url,
+          '',
+          '如非本单位申请，请忽略本邮件。 If nobody at your office asked for it, ignore this mail.',
+        ].join('\n'),
+        headers: { 'X-Wanlixing-Kind': 'sign-in-link' },
+      });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,45 @@
+// The web as a server: its store, mailer and Temporal client opened from the configuration, the app
+// served over HTTP. Used by `npm run web` (main.ts) and by `npm start`.
+import { serve } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import type { ClientConfig } from '../connection.ts';
+import { createWebApp } from './app.ts';
+import type { WebConfig } from './config.ts';
+import { smtpMailer } from './mailer.ts';
+import { openWebStore } from './store.ts';
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(web: WebConfig, temporal: ClientConfig): Promise<WebServer> {
+  const store = await openWebStore(web.WEB_DB_URL);
+  const mailer = smtpMailer({ smtpUrl: web.SMTP_URL, from: web.MAIL_FROM });
+  // Lazy: the web starts (and answers 503) while Temporal is still coming up or away.
+  const connection = Connection.lazy({ address: temporal.TEMPORAL_ADDRESS, connectTimeout: '5 seconds' });
+  const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE });
+  const { app, settled } = createWebApp({
+    client,
+    config: temporal,
+    sessionSecret: web.WEB_SESSION_SECRET,
+    store,
+    mailer,
+    publicUrl: web.WEB_PUBLIC_URL,
+    trustProxy: web.WEB_TRUST_PROXY,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: web.WEB_HOST, port: web.WEB_PORT }, () => resolve(s));
+    s.once('error', reject);
+  });
+  return {
+    url: web.WEB_PUBLIC_URL,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await settled();
+      mailer.close();
+      await store.close();
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// The web app in-process for tests: an in-memory PGlite store, sign-in mail to an SMTP sink, a clock the
+// test moves, and a small browser (cookie jar, CSRF header) to call it with.
+import { Client, Connection } from '@temporalio/client';
+import { clientConfig } from '../../client/connection.ts';
+import { createWebApp, type WebApp, type WebDeps } from '../../client/web/app.ts';
+import { smtpMailer } from '../../client/web/mailer.ts';
+import { hashPassword } from '../../client/web/passwords.ts';
+import { type OperatorRole, openWebStore, type WebStore } from '../../client/web/store.ts';
+import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import type { MailSink } from '../../scripts/mailSink.ts';
+import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
+import { eventually } from '../support/eventually.ts';
+
+export interface WebHarness {
+  web: WebApp;
+  store: WebStore;
+  clock: { now: number; advance(ms: number): void };
+  deps: WebDeps;
+  /** What the app logged (failures of sign-in mail, 500s). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export const sessionSecret = 'test-secret-test-secret-test-secret-0123456789';
+
+/** Without a client, one that reaches no Temporal: enough for the session routes. */
+export async function webHarness(options: {
+  sink: MailSink;
+  client?: Client;
+  publicUrl?: string;
+  trustProxy?: boolean;
+  /** Shared by a file's tests (PGlite takes seconds to start); a fresh in-memory one otherwise. */
+  store?: WebStore;
+}): Promise<WebHarness> {
+  const store = options.store ?? (await openWebStore('pglite:memory://'));
+  const logs: string[] = [];
+  const mailer = smtpMailer({ smtpUrl: options.sink.url, from: 'wanlixing@cnipa.example' });
+  const connection = options.client
+    ? undefined
+    : Connection.lazy({ address: '127.0.0.1:9', connectTimeout: '1 second' });
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      clock.now += ms;
+    },
+  };
+  const deps: WebDeps = {
+    client: options.client ?? new Client({ connection }),
+    config: clientConfig({}),
+    sessionSecret,
+    store,
+    mailer,
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+    clock: () => clock.now,
+    trustProxy: options.trustProxy ?? false,
+    log: (message, error) => logs.push(`${message} ${error ?? ''}`),
+  };
+  const web = createWebApp(deps);
+  return {
+    web,
+    store,
+    clock,
+    deps,
+    logs,
+    async close() {
+      await web.settled();
+      mailer.close();
+      if (!options.store) await store.close();
+      await connection?.close();
+    },
+  };
+}
+
+export async function addOperator(store: WebStore, name: string, role: OperatorRole, password: string) {
+  await store.putUser({ name, role, passwordHash: await hashPassword(password) });
+}
+
+/** A browser: keeps the cookies it is given and sends the CSRF token with every POST. */
+export class Browser {
+  readonly cookies = new Map<string, string>();
+  constructor(
+    private readonly web: WebApp,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async request(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+    const csrf = [...this.cookies].find(([name]) => name.endsWith('wlx_csrf'))?.[1];
+    const response = await this.web.app.request(path, {
+      method,
+      headers: {
+        ...this.headers,
+        ...(this.cookies.size > 0 && {
+          cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        }),
+        ...(method !== 'GET' && csrf && { 'x-csrf-token': csrf }),
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...extra,
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair = ''] = header.split(';');
+      const name = pair.slice(0, pair.indexOf('='));
+      const value = pair.slice(pair.indexOf('=') + 1);
+      if (value === '' || /max-age=0\b/i.test(header)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  /** Fetches the CSRF token (and its cookie), as a page load will. */
+  async start(): Promise<this> {
+    await this.request('GET', '/api/session/csrf');
+    return this;
+  }
+
+  async signInWithPassword(name: string, password: string) {
+    return this.request('POST', '/api/session/password', { name, password });
+  }
+}
+
+/** The sign-in link in the last mail the sink received for `address`. */
+export function linkFrom(sink: MailSink, address: string): string {
+  const mail = sink
+    .messages()
+    .filter((m) => m.to.includes(address))
+    .at(-1);
+  const url = mail?.text.match(/https?:\/\/\S+\/api\/session\/link\/[A-Za-z0-9_-]{43}/)?.[0];
+  if (!url) throw new Error(`no sign-in link mailed to ${address}`);
+  return new URL(url).pathname;
+}
+
+/** A unit signed in through its mailed link. */
+export async function signInUnit(harness: WebHarness, sink: MailSink, unitCode: string, address: string) {
+  const browser = await new Browser(harness.web).start();
+  const asked = await browser.request('POST', '/api/session/link', { unitCode });
+  if (asked.status !== 202) throw new Error(`link request answered ${asked.status}`);
+  await harness.web.settled();
+  const used = await browser.request('GET', linkFrom(sink, address));
+  if (used.status !== 303) throw new Error(`link answered ${used.status}: ${await used.text()}`);
+  return browser;
+}
+
+/**
+ * As test/support/localCampaign.ts's startSurveyingCampaign (a day an hour, started a week ago: the survey
+ * is open, no reminder due for hours), with the shipped matching catalogue, so the review can be used.
+ */
+export async function startCampaignWithCatalogue(client: Client, year: number, unitCodes: string[]) {
+  const registry = defaultRegistry();
+  const calendar = resolveCalendar(defaultCalendarConfig, year);
+  const campaign = await client.workflow.start('campaignWorkflow', {
+    taskQueue,
+    workflowId: campaignWorkflowId(year),
+    args: [
+      {
+        year,
+        registry,
+        schedule: compress(
+          calendar,
+          Date.now() - 7 * 3_600_000,
+          (calendar.closeAt - calendar.phases.launch.start) / 24,
+        ),
+        unitCodes,
+        catalogue: defaultCatalogue(registry),
+      },
+    ],
+  });
+  return eventually(
+    async () => {
+      const status = await campaign.query(campaignStatusQuery);
+      return status.units.length === unitCodes.length ? status : undefined;
+    },
+    30_000,
+    `${unitCodes.length} units reporting to the ${year} campaign`,
+  );
+}
