@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 // Default import: the package is CommonJS, and tsx offers no named exports for it.
 import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -179,10 +179,17 @@ try {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const memory = await worker.stop();
 
+  // Histories past gRPC's default 4 MB are what this bench looks for: read them over a wider channel.
+  const reader = await Connection.connect({
+    address: env.address,
+    channelArgs: { 'grpc.max_receive_message_length': 256 * 1_048_576 },
+  });
+  const readerClient = new Client({ connection: reader, namespace: env.namespace ?? 'default' });
   const figures = await Promise.all([
-    historyFigures(env.client, campaignWorkflowId(year)),
-    ...units.map((u) => historyFigures(env.client, unitWorkflowId(year, u.code))),
+    historyFigures(readerClient, campaignWorkflowId(year)),
+    ...units.map((u) => historyFigures(readerClient, unitWorkflowId(year, u.code))),
   ]);
+  await reader.close();
   const [campaignFigures, ...unitFigures] = figures as [HistoryFigures, ...HistoryFigures[]];
   const largestUnit = unitFigures.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const largestEvent = figures.reduce((a, b) => (b.largestEvent.bytes > a.largestEvent.bytes ? b : a));
