@@ -38,7 +38,7 @@ export class TemporalUnreachableError extends Error {
 const grpcUnavailable = 14;
 
 /** A call on an open connection whose server went away: gRPC UNAVAILABLE, bare or wrapped by the SDK. */
-function isServerGone(error: unknown): boolean {
+export function isServerGone(error: unknown): boolean {
   const grpc = error instanceof ServiceError ? error.cause : error;
   return isGrpcServiceError(grpc) && grpc.code === grpcUnavailable;
 }

@@ -1,8 +1,6 @@
 // Errors as RFC 9457 problem details (application/problem+json), the HTTP side of client/cliErrors.ts:
 // the same errors, told apart the same way, with the field errors named as the user sees them.
 import {
-  isGrpcServiceError,
-  ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -14,7 +12,7 @@ import { z } from 'zod';
 import { UnknownUnitError } from '../../domain/registry.ts';
 import { fieldPath, InvalidInputError } from '../../domain/validation.ts';
 import { refusalTypes } from '../../workflows/failures.ts';
-import { CliError, TemporalUnreachableError } from '../cliErrors.ts';
+import { CliError, isServerGone, TemporalUnreachableError } from '../cliErrors.ts';
 
 export interface FieldError {
   /** The field as the user wrote it: `items[0].coordinationReason`, `year`. */
@@ -80,13 +78,6 @@ export function validationProblem(issues: readonly z.core.$ZodIssue[], where: st
     `invalid ${where}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
     errors,
   );
-}
-
-/** gRPC's status code UNAVAILABLE (as in client/cliErrors.ts). */
-const grpcUnavailable = 14;
-function isServerGone(error: unknown): boolean {
-  const grpc = error instanceof ServiceError ? error.cause : error;
-  return isGrpcServiceError(grpc) && grpc.code === grpcUnavailable;
 }
 
 /** The update validators' InvalidInput carries its issues as the failure's first detail. */

@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
@@ -49,7 +50,9 @@ export async function startSurveyingCampaign(
   client: Client,
   year: number,
   unitCodes: string[],
+  options: { withCatalogue?: boolean } = {},
 ): Promise<CampaignStatus> {
+  const registry = defaultRegistry();
   const calendar = resolveCalendar(defaultCalendarConfig, year);
   const campaign = await client.workflow.start('campaignWorkflow', {
     taskQueue,
@@ -57,13 +60,15 @@ export async function startSurveyingCampaign(
     args: [
       {
         year,
-        registry: defaultRegistry(),
+        registry,
         schedule: compress(
           calendar,
           Date.now() - 7 * 3_600_000,
           (calendar.closeAt - calendar.phases.launch.start) / 24,
         ),
         unitCodes,
+        // With it the matching review can be used.
+        ...(options.withCatalogue && { catalogue: defaultCatalogue(registry) }),
       },
     ],
   });

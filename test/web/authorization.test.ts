@@ -9,15 +9,8 @@ import { createWebApp } from '../../client/web/app.ts';
 import { defineRoute, routeTable, type WebRoute } from '../../client/web/routes.ts';
 import type { Rule } from '../../client/web/rules.ts';
 import { eventually } from '../support/eventually.ts';
-import { type LocalStack, localStack } from '../support/localCampaign.ts';
-import {
-  addOperator,
-  Browser,
-  signInUnit,
-  startCampaignWithCatalogue,
-  type WebHarness,
-  webHarness,
-} from './support.ts';
+import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
+import { addOperator, Browser, signInUnit, type WebHarness, webHarness } from './support.ts';
 
 type Who = 'anonymous' | 'unitA' | 'unitB' | 'viewer' | 'operator';
 type Expected = 'allowed' | 401 | 403;
@@ -59,7 +52,7 @@ let callers: Record<Who, Browser>;
 
 beforeAll(async () => {
   stack = await localStack();
-  await startCampaignWithCatalogue(stack.client, year, ['11', '12']);
+  await startSurveyingCampaign(stack.client, year, ['11', '12'], { withCatalogue: true });
   harness = await webHarness({ sink: stack.sink, client: stack.client });
   await addOperator(harness.store, 'viewer-li', 'viewer', 'viewer password 1');
   await addOperator(harness.store, 'operator-zhang', 'operator', 'operator password 1');

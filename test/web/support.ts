@@ -6,12 +6,7 @@ import { createWebApp, type WebApp, type WebDeps } from '../../client/web/app.ts
 import { smtpMailer } from '../../client/web/mailer.ts';
 import { hashPassword } from '../../client/web/passwords.ts';
 import { type OperatorRole, openWebStore, type WebStore } from '../../client/web/store.ts';
-import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
-import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { MailSink } from '../../scripts/mailSink.ts';
-import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
-import { eventually } from '../support/eventually.ts';
 
 export interface WebHarness {
   web: WebApp;
@@ -141,38 +136,4 @@ export async function signInUnit(harness: WebHarness, sink: MailSink, unitCode: 
   const used = await browser.request('GET', linkFrom(sink, address));
   if (used.status !== 303) throw new Error(`link answered ${used.status}: ${await used.text()}`);
   return browser;
-}
-
-/**
- * As test/support/localCampaign.ts's startSurveyingCampaign (a day an hour, started a week ago: the survey
- * is open, no reminder due for hours), with the shipped matching catalogue, so the review can be used.
- */
-export async function startCampaignWithCatalogue(client: Client, year: number, unitCodes: string[]) {
-  const registry = defaultRegistry();
-  const calendar = resolveCalendar(defaultCalendarConfig, year);
-  const campaign = await client.workflow.start('campaignWorkflow', {
-    taskQueue,
-    workflowId: campaignWorkflowId(year),
-    args: [
-      {
-        year,
-        registry,
-        schedule: compress(
-          calendar,
-          Date.now() - 7 * 3_600_000,
-          (calendar.closeAt - calendar.phases.launch.start) / 24,
-        ),
-        unitCodes,
-        catalogue: defaultCatalogue(registry),
-      },
-    ],
-  });
-  return eventually(
-    async () => {
-      const status = await campaign.query(campaignStatusQuery);
-      return status.units.length === unitCodes.length ? status : undefined;
-    },
-    30_000,
-    `${unitCodes.length} units reporting to the ${year} campaign`,
-  );
 }
