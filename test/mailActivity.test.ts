@@ -8,9 +8,10 @@ import type { Transporter } from 'nodemailer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import type { MailLedger } from '../activities/mailLedger/ledger.ts';
-import { openMailLedger, sqlClient } from '../activities/mailLedger/open.ts';
-import { type SqlClient, schema } from '../activities/mailLedger/sqlLedger.ts';
+import { openMailLedger } from '../activities/mailLedger/open.ts';
+import { schema } from '../activities/mailLedger/sqlLedger.ts';
 import { renderNotification } from '../activities/mailTemplates.ts';
+import { type SqlClient, sqlClient } from '../activities/sql.ts';
 import {
   type NotificationReceipt,
   type NotificationRequest,

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MailLedger } from '../activities/mailLedger/ledger.ts';
-import { openMailLedger, sqlClient } from '../activities/mailLedger/open.ts';
+import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { schema } from '../activities/mailLedger/sqlLedger.ts';
+import { sqlClient } from '../activities/sql.ts';
 import { startLedgerServer } from '../scripts/ledgerServer.ts';
 import { type Postgres, startPostgres } from './support/postgres.ts';
 

@@ -2,13 +2,8 @@
 // default). Every decision is one statement, so "already sent" and "someone else is sending" are atomic
 // without a transaction held across the SMTP conversation.
 import { randomUUID } from 'node:crypto';
+import { migrate, type SqlClient } from '../sql.ts';
 import type { Claim, MailLedger } from './ledger.ts';
-
-/** The little of `pg.Pool` and `PGlite` that the ledger uses. */
-export interface SqlClient {
-  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
-  close(): Promise<void>;
-}
 
 export const schema = 'wanlixing_mail';
 const table = `${schema}.deliveries`;
@@ -28,9 +23,6 @@ const migration = [
   )`,
 ];
 
-// Two workers starting together may both try to create the schema; the loser sees one of these.
-const alreadyCreated = new Set(['23505', '42P06', '42P07']);
-
 export interface SqlLedgerOptions {
   /**
    * How long a claim keeps other attempts away unless renewed. A live sender renews it every third of that,
@@ -41,14 +33,7 @@ export interface SqlLedgerOptions {
 
 export async function openSqlLedger(client: SqlClient, options: SqlLedgerOptions = {}): Promise<MailLedger> {
   const leaseSeconds = options.leaseSeconds ?? 30;
-  for (const statement of migration) {
-    try {
-      await client.query(statement);
-    } catch (error) {
-      if (!alreadyCreated.has((error as { code?: string }).code ?? '')) throw error;
-      await client.query(statement);
-    }
-  }
+  await migrate(client, migration);
 
   async function update(sql: string, key: string, token: string): Promise<void> {
     await client.query(sql, [key, token]);

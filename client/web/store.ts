@@ -1,8 +1,7 @@
 // The web's own state: operator accounts and units' one-time sign-in links. The same SQL on PostgreSQL
 // (deployments, through `pg`) and PGlite (the embedded default), opened from a URL exactly as the mail
-// ledger is (activities/mailLedger/open.ts), in a schema of its own.
-import { sqlClient } from '../../activities/mailLedger/open.ts';
-import type { SqlClient } from '../../activities/mailLedger/sqlLedger.ts';
+// ledger is (activities/sql.ts), in a schema of its own.
+import { migrate, type SqlClient, sqlClient } from '../../activities/sql.ts';
 
 export const operatorRoles = ['viewer', 'operator'] as const;
 export type OperatorRole = (typeof operatorRoles)[number];
@@ -51,9 +50,6 @@ const migration = [
   )`,
 ];
 
-// Two processes starting together may both try to create the schema; the loser sees one of these.
-const alreadyCreated = new Set(['23505', '42P06', '42P07']);
-
 /** Links are kept a day past their expiry (for the record), then dropped when new ones are made. */
 const keepLinksMs = 24 * 3_600_000;
 
@@ -62,14 +58,7 @@ export async function openWebStore(url: string): Promise<WebStore> {
 }
 
 export async function openSqlWebStore(client: SqlClient): Promise<WebStore> {
-  for (const statement of migration) {
-    try {
-      await client.query(statement);
-    } catch (error) {
-      if (!alreadyCreated.has((error as { code?: string }).code ?? '')) throw error;
-      await client.query(statement);
-    }
-  }
+  await migrate(client, migration);
   return {
     async putUser({ name, role, passwordHash }) {
       const { rows } = await client.query<{ inserted: boolean }>(
