@@ -1,5 +1,7 @@
-// The arguments of the Temporal CLI dev server as this project runs it: on a SQLite file that survives
-// restarts, with our search attributes. `npm start` and the fault suite both start it this way.
+// The Temporal CLI dev server as this project runs it: on a SQLite file that survives restarts, with our
+// search attributes, ready once it answers. `npm start` and the fault suite both start it this way.
+import type { ChildProcess } from 'node:child_process';
+import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
 
 export function devServerArgs(options: { port: number; dbFile: string; uiPort?: number }): string[] {
@@ -23,4 +25,26 @@ export function devServerArgs(options: { port: number; dbFile: string; uiPort?: 
     'error',
     ...searchAttributeFlags.flatMap((flag) => ['--search-attribute', flag]),
   ];
+}
+
+/** Resolves once the server `child` started answers on `address`; throws if it exits or stays silent. */
+export async function untilDevServerAnswers(
+  child: ChildProcess,
+  address: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: '1 second' });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  }
+  throw new Error(`the Temporal dev server did not answer on ${address} within ${timeoutMs / 1000}s`);
 }

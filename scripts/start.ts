@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Command } from 'commander';
 import { z } from 'zod';
@@ -17,7 +16,7 @@ import { startWebServer } from '../client/web/server.ts';
 import { parseInput } from '../domain/validation.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { createWorker } from '../worker/createWorker.ts';
-import { devServerArgs } from './devServer.ts';
+import { devServerArgs, untilDevServerAnswers } from './devServer.ts';
 import { startLedgerServer } from './ledgerServer.ts';
 import { startMailSink } from './mailSink.ts';
 import { ensureBinary, temporalCli } from './temporalBinaries.ts';
@@ -66,7 +65,7 @@ const server = startDevServer();
 const sink = await startMailSink({ port: options.smtpPort, dir: join(dataDir, 'mail') });
 const ledger = await startLedgerServer({ dir: join(dataDir, 'mail-ledger'), port: options.ledgerPort });
 try {
-  await waitForServer(server);
+  await untilDevServerAnswers(server, address);
 } catch (error) {
   await Promise.all([sink.close(), ledger.close()]);
   server.kill('SIGTERM');
@@ -162,23 +161,6 @@ function portIsFree(port: number): Promise<boolean> {
       .once('error', () => done(false))
       .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
   });
-}
-
-async function waitForServer(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: '1 second' });
-      await connection.workflowService.getSystemInfo({});
-      await connection.close();
-      return;
-    } catch {
-      await new Promise((done) => setTimeout(done, 250));
-    }
-  }
-  throw new Error(`the Temporal dev server did not answer on ${address} within ${timeoutMs / 1000}s`);
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {

@@ -5,8 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Connection } from '@temporalio/client';
-import { devServerArgs } from '../../scripts/devServer.ts';
+import { devServerArgs, untilDevServerAnswers } from '../../scripts/devServer.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -44,19 +43,11 @@ export function devServer(cli: string, dir: string, port: number): Restartable {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       logTo(child, log);
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`dev server exited with ${child.exitCode}; see ${log}`);
-        try {
-          const connection = await Connection.connect({ address, connectTimeout: '1 second' });
-          await connection.workflowService.getSystemInfo({});
-          await connection.close();
-          return;
-        } catch {
-          await sleep(200);
-        }
+      try {
+        await untilDevServerAnswers(child, address);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; see ${log}`);
       }
-      throw new Error(`dev server did not answer on ${address} in 60 s; see ${log}`);
     },
     async kill(signal) {
       if (!child) return;
