@@ -9,19 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import type { ReceivedMail } from '../client/mail/mailbox.ts';
 import { type CampaignSchedule, defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
-import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
-import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import { campaignWorkflowId, taskQueue } from '../workflows/messages.ts';
 import { baselinePlan, baselineWorkflowId } from './baselinePlan.ts';
 import { baselineCampaign } from './baselineWorkflows.ts';
+import { benchServer } from './timeSkippingServer.ts';
 import { startWorker } from './workerControl.ts';
 import type { WorkerMemory } from './workerProcess.ts';
 
@@ -57,7 +55,6 @@ interface RunResult {
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const tmp = mkdtempSync(join(tmpdir(), 'wlx-bench-'));
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const { testServer } = ensureTemporalBinaries((line) => console.error(line));
 
 const campaignWorkflows = here('../workflows/index.ts');
 const baselineWorkflows = here('./baselineWorkflows.ts');
@@ -71,13 +68,7 @@ async function bundle(workflowsPath: string, name: string): Promise<{ path: stri
 }
 
 const [env, sink, campaignBundle, baselineBundle] = await Promise.all([
-  // The campaign upserts our search attributes, which the test server knows only once told.
-  TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServer } },
-  }).then(async (server) => {
-    await registerSearchAttributes(server.connection, server.namespace ?? 'default');
-    return server;
-  }),
+  benchServer(),
   startMailSink({ port: 0 }),
   bundle(campaignWorkflows, 'campaign'),
   bundle(baselineWorkflows, 'baseline'),

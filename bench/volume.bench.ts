@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 // Default import: the package is CommonJS, and tsx offers no named exports for it.
 import proto from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { z } from 'zod';
 import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
@@ -21,8 +20,6 @@ import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
-import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
-import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { sampleWorkPlan } from '../test/support/samples.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
@@ -34,6 +31,7 @@ import {
   taskQueue,
   unitWorkflowId,
 } from '../workflows/messages.ts';
+import { benchServer } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
 import { startWorker } from './workerControl.ts';
 
@@ -60,17 +58,11 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const registry = defaultRegistry();
 const units = reportingUnits(registry).slice(0, options.units);
 const tmp = mkdtempSync(join(tmpdir(), 'wlx-volume-'));
-const { testServer } = ensureTemporalBinaries((line) => console.error(line));
 const { temporal } = proto;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const [env, sink, bundlePath] = await Promise.all([
-  TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: testServer } },
-  }).then(async (server) => {
-    await registerSearchAttributes(server.connection, server.namespace ?? 'default');
-    return server;
-  }),
+  benchServer(),
   startMailSink({ port: 0 }),
   bundleWorkflowCode({
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),

@@ -1,0 +1,14 @@
+// The time-skipping test server a bench runs its years on, found or installed like the tests', with our
+// search attributes registered (the campaign upserts them, and the test server knows them only once told).
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
+import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
+
+export async function benchServer(): Promise<TestWorkflowEnvironment> {
+  const { testServer } = ensureTemporalBinaries((line) => console.error(line));
+  const server = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServer } },
+  });
+  await registerSearchAttributes(server.connection, server.namespace ?? 'default');
+  return server;
+}
