@@ -1,6 +1,7 @@
 // The registry of reporting units, notified-only units and matching resources: data, validated at load.
 import { z } from 'zod';
 import { recipientSchema } from './notifications.ts';
+import { flagRepeats } from './validation.ts';
 
 export const unitKinds = [
   'province',
@@ -83,29 +84,21 @@ export const registrySchema = z
     resources: z.array(resourceSchema),
   })
   .superRefine((registry, ctx) => {
-    const seen = new Set<string>();
-    registry.units.forEach((unit, i) => {
-      if (seen.has(unit.code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['units', i, 'code'],
-          message: `duplicate unit code "${unit.code}"`,
-        });
-      }
-      seen.add(unit.code);
-    });
+    flagRepeats(
+      ctx,
+      registry.units,
+      (unit) => unit.code,
+      (i) => ['units', i, 'code'],
+      (code) => `duplicate unit code "${code}"`,
+    );
     // A repeated id would make pairing and matching ambiguous.
-    const resourceIds = new Set<string>();
-    registry.resources.forEach((resource, i) => {
-      if (resourceIds.has(resource.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['resources', i, 'id'],
-          message: `duplicate resource id "${resource.id}"`,
-        });
-      }
-      resourceIds.add(resource.id);
-    });
+    const resourceIds = flagRepeats(
+      ctx,
+      registry.resources,
+      (resource) => resource.id,
+      (i) => ['resources', i, 'id'],
+      (id) => `duplicate resource id "${id}"`,
+    );
     registry.units.forEach((unit, i) => {
       if (unit.pairedResource && !resourceIds.has(unit.pairedResource)) {
         ctx.addIssue({

@@ -2,6 +2,7 @@
 // domain.md's "Deliverables". Every rule's message says what would be accepted.
 import { z } from 'zod';
 import { serviceCategories } from './registry.ts';
+import { flagRepeats } from './validation.ts';
 
 export const keyTaskSchema = z
   .number()
@@ -101,13 +102,13 @@ export type DemandItem = z.infer<typeof demandItemSchema>;
 export const demandListSchema = z
   .object({ items: z.array(demandItemSchema).min(1, 'list at least one demand') })
   .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.items.forEach((item, i) => {
-      if (seen.has(item.id)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate row id "${item.id}"` });
-      }
-      seen.add(item.id);
-    });
+    flagRepeats(
+      ctx,
+      list.items,
+      (item) => item.id,
+      (i) => ['items', i, 'id'],
+      (id) => `duplicate row id "${id}"`,
+    );
   });
 export type DemandList = z.infer<typeof demandListSchema>;
 

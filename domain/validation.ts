@@ -57,3 +57,23 @@ export function rejectIssues(what: string, issues: readonly { path: string; mess
     throw new InvalidInputError(what, issues);
   });
 }
+
+/**
+ * For a schema's superRefine: one issue at `path(i)` for each item whose key an earlier item already had.
+ * Returns the keys, for checks that refer to them.
+ */
+export function flagRepeats<T>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  key: (item: T) => string,
+  path: (i: number) => PropertyKey[],
+  message: (key: string) => string,
+): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: path(i), message: message(k) });
+    seen.add(k);
+  });
+  return seen;
+}

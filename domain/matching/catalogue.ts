@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { recipientSchema } from '../notifications.ts';
 import { resourceKinds, serviceCategories, unitCodeSchema } from '../registry.ts';
 import { forms, keyTaskSchema } from '../submissions.ts';
+import { flagRepeats } from '../validation.ts';
 
 function noRepeats<T>(what: string) {
   return (list: readonly T[], ctx: z.RefinementCtx) => {
@@ -70,17 +71,13 @@ export type CatalogueResource = z.infer<typeof catalogueResourceSchema>;
 export const resourceCatalogueSchema = z
   .object({ resources: z.array(catalogueResourceSchema).min(1, 'list at least one resource') })
   .superRefine((catalogue, ctx) => {
-    const seen = new Set<string>();
-    catalogue.resources.forEach((resource, i) => {
-      if (seen.has(resource.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['resources', i, 'id'],
-          message: `duplicate resource id "${resource.id}"`,
-        });
-      }
-      seen.add(resource.id);
-    });
+    flagRepeats(
+      ctx,
+      catalogue.resources,
+      (resource) => resource.id,
+      (i) => ['resources', i, 'id'],
+      (id) => `duplicate resource id "${id}"`,
+    );
   });
 export type ResourceCatalogue = z.infer<typeof resourceCatalogueSchema>;
 
