@@ -5,14 +5,25 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { Registry } from '../../domain/registry.ts';
 import type { ClientConfig } from '../connection.ts';
-import { problem, problemFor, problemSchema, sendProblem, validationProblem } from './problems.ts';
+import { langs } from './pages/html.ts';
+import { problemPage } from './pages/problemPage.ts';
+import {
+  type Problem,
+  problem,
+  problemFor,
+  problemSchema,
+  sendProblem,
+  validationProblem,
+} from './problems.ts';
 import { rateLimiter, signInLimits } from './rateLimit.ts';
-import { routeTable, type SignInMailer, type WebRoute, type WebServices } from './routes.ts';
-import { authorize, isRule, rules, type WebEnv } from './rules.ts';
+import type { SignInMailer, WebRoute, WebServices } from './routeSpec.ts';
+import { routeTable } from './routes.ts';
+import { authorize, isRule, type Refuse, rules, type WebEnv } from './rules.ts';
 import { readSession } from './session.ts';
 import type { WebStore } from './store.ts';
 
@@ -71,11 +82,13 @@ export function createWebApp(deps: WebDeps): WebApp {
   const log = deps.log ?? ((message, error) => console.error(`web: ${message}`, error ?? ''));
   const background = new Set<Promise<unknown>>();
 
+  // Set once the services exist: pages answer problems as pages, the API as problem documents.
+  let answer: (c: Context<WebEnv>, p: Problem) => Response | Promise<Response> = sendProblem;
   const app = new OpenAPIHono<WebEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
         const where = result.target === 'json' ? 'request body' : `${result.target} parameters`;
-        return sendProblem(c, validationProblem(result.error.issues, where));
+        return answer(c as Context<WebEnv>, validationProblem(result.error.issues, where));
       }
     },
   });
@@ -105,6 +118,9 @@ export function createWebApp(deps: WebDeps): WebApp {
       }),
   };
 
+  const refusePage: Refuse = (c, p) => problemPage(c, services, p);
+  answer = (c, p) => (isPage(c) ? refusePage(c, p) : sendProblem(c, p));
+
   // The session: who is asking, on every request. An operator's role is read afresh from the store.
   const session: MiddlewareHandler<WebEnv> = async (c, next) => {
     let principal = await readSession(c, cookies, clock());
@@ -113,25 +129,31 @@ export function createWebApp(deps: WebDeps): WebApp {
       principal = account && { kind: 'operator', name: account.name, role: account.role };
     }
     c.set('principal', principal);
+    const lang = getCookie(c, 'wlx_lang');
+    c.set('lang', langs.find((l) => l === lang) ?? 'zh');
     await next();
   };
+  // Server-Timing tells how long the server took (the pages' 200 ms goal is measured by it).
   const securityHeaders: MiddlewareHandler<WebEnv> = async (c, next) => {
+    const started = performance.now();
     await next();
+    c.header('server-timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
     c.header('x-content-type-options', 'nosniff');
+    c.header('x-frame-options', 'DENY');
     c.header('referrer-policy', 'no-referrer'); // sign-in links carry their token in the path
     c.header('cache-control', 'no-store');
   };
   const middleware = new Set<unknown>([session, securityHeaders]);
   app.use('*', securityHeaders, session);
 
-  for (const route of routes) register(app, route, services, cookies);
-  app.notFound((c) => sendProblem(c, problem(404, 'not-found', `no route ${c.req.method} ${c.req.path}`)));
+  for (const route of routes) register(app, route, services, route.page ? refusePage : sendProblem);
+  app.notFound((c) => answer(c, problem(404, 'not-found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500)
-      return sendProblem(c, problem(error.status, 'bad-request', error.message));
+      return answer(c, problem(error.status, 'bad-request', error.message));
     const found = problemFor(error);
     if (found.status >= 500) log(`${c.req.method} ${c.req.path}`, error);
-    return sendProblem(c, found);
+    return answer(c, found);
   });
   const check = () => assertEveryRouteRuled(app, routes, middleware);
   check();
@@ -145,12 +167,10 @@ export function createWebApp(deps: WebDeps): WebApp {
   };
 }
 
-function register(
-  app: OpenAPIHono<WebEnv>,
-  route: WebRoute,
-  services: WebServices,
-  cookies: { secret: string; secure: boolean },
-): void {
+/** Everything outside /api/ is a page for browsers. */
+const isPage = (c: Context) => !c.req.path.startsWith('/api/');
+
+function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServices, refuse: Refuse): void {
   const name = `${route.method.toUpperCase()} ${route.path}`;
   if (!isRule((route as { rule?: unknown }).rule)) {
     throw new Error(`route ${name} has no authorization rule (one of ${Object.keys(rules).join(', ')})`);
@@ -164,6 +184,7 @@ function register(
     description: `Who may: ${rule.description}.`,
     tags: route.tags,
     'x-authorization': route.rule,
+    ...(route.page && { hide: true }),
     request: {
       ...(route.params && { params: route.params }),
       ...(route.body && {
@@ -181,7 +202,7 @@ function register(
       }),
       ...(validated && { 422: { description: 'invalid input, each field named', content: problemContent } }),
     },
-    middleware: [authorize(route.rule, cookies)],
+    middleware: [authorize(route.rule, services.cookies, refuse, route.page && '/sign-in')],
   } as RouteConfig);
   app.openapi(config, (async (c: Context<WebEnv>) => {
     const request = c.req as unknown as { valid(target: string): unknown };

@@ -3,7 +3,7 @@
 
 import { createSmtpTransport } from '../../activities/mail.ts';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
-import type { SignInLinkMail, SignInMailer } from './routes.ts';
+import type { SignInLinkMail, SignInMailer } from './routeSpec.ts';
 
 export interface SmtpMailer extends SignInMailer {
   close(): void;

@@ -2,7 +2,8 @@
 // who may call the route; the middleware answers 401 to an anonymous caller of a protected route, 403 to a
 // signed-in caller the rule does not admit, and 403 to a POST whose CSRF token does not match (session.ts).
 import type { Context, MiddlewareHandler } from 'hono';
-import { problem, sendProblem } from './problems.ts';
+import type { Lang } from './pages/html.ts';
+import { type Problem, problem, sendProblem } from './problems.ts';
 import { type CookieSettings, csrfMatches, type Principal } from './session.ts';
 
 /** The `:unit` path parameter, for the rules about a unit's own year. */
@@ -53,24 +54,41 @@ export const isRule = (value: unknown): value is Rule =>
 export interface WebVariables {
   /** Set by the session middleware on every request; null when nobody is signed in. */
   principal: Principal | null;
+  /** The reader's language for pages, from the language switch's cookie. */
+  lang: Lang;
 }
 export type WebEnv = { Variables: WebVariables };
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The one enforcement point: the middleware the route table puts in front of every route's handler. */
-export function authorize(rule: Rule, cookies: CookieSettings): MiddlewareHandler<WebEnv> {
+/** How a refusal is told: a problem document for the API, a page for a browser. */
+export type Refuse = (c: Context<WebEnv>, problem: Problem) => Response | Promise<Response>;
+
+/**
+ * The one enforcement point: the middleware the route table puts in front of every route's handler. For
+ * pages (`signInPage` given) an anonymous reader is sent to sign in, and comes back after.
+ */
+export function authorize(
+  rule: Rule,
+  cookies: CookieSettings,
+  refuse: Refuse = sendProblem,
+  signInPage?: string,
+): MiddlewareHandler<WebEnv> {
   const definition: RuleDefinition = rules[rule];
   return async (c: Context<WebEnv>, next) => {
     const principal = c.get('principal');
     if (principal === null && definition.signInRequired) {
-      return sendProblem(c, problem(401, 'sign-in-required', 'sign in first'));
+      if (signInPage) {
+        const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path)}` : '';
+        return c.redirect(`${signInPage}${back}`, 303);
+      }
+      return refuse(c, problem(401, 'sign-in-required', 'sign in first'));
     }
     if (principal !== null && !definition.admits(principal, c.req.param() as Params)) {
-      return sendProblem(c, problem(403, 'forbidden', `only ${definition.description} may do this`));
+      return refuse(c, problem(403, 'forbidden', `only ${definition.description} may do this`));
     }
     if (unsafeMethods.has(c.req.method) && !(await csrfMatches(c, cookies))) {
-      return sendProblem(
+      return refuse(
         c,
         problem(
           403,

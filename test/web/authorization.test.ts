@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createWebApp } from '../../client/web/app.ts';
-import { defineRoute, routeTable, type WebRoute } from '../../client/web/routes.ts';
+import { defineRoute, type WebRoute } from '../../client/web/routeSpec.ts';
+import { routeTable } from '../../client/web/routes.ts';
 import type { Rule } from '../../client/web/rules.ts';
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
@@ -36,7 +37,15 @@ const expectations: Record<Rule, Record<Who, Expected>> = {
 
 const year = new Date().getUTCFullYear() + 5;
 /** Unit A's code in every {unit}: B asking for it is asking for another unit's year. */
-const pathParams: Record<string, string> = { year: String(year), unit: '11', token: 'A'.repeat(43) };
+const pathParams: Record<string, string> = {
+  year: String(year),
+  unit: '11',
+  token: 'A'.repeat(43),
+  lang: 'en',
+  kind: 'demands',
+  sha256: '0'.repeat(64),
+  output: 'summary',
+};
 
 function concretePath(route: WebRoute): string {
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -96,9 +105,15 @@ describe('the authorization matrix, from the route table', () => {
     if (expected === 'allowed') {
       expect([401, 403], text).not.toContain(response.status);
       expect(response.status, text).toBeLessThan(500);
+    } else if (route.page && expected === 401) {
+      // A page sends an anonymous reader to sign in, and back after.
+      expect(response.status, text).toBe(303);
+      expect(response.headers.get('location')).toMatch(/^\/sign-in(\?next=|$)/);
     } else {
       expect(response.status, text).toBe(expected);
-      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('content-type')).toMatch(
+        route.page ? /^text\/html/ : /^application\/problem\+json$/,
+      );
     }
   });
 

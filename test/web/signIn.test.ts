@@ -9,11 +9,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../client/commands/users.ts';
 import { hashPassword, scryptParameters, verifyPassword } from '../../client/web/passwords.ts';
 import { signInLimits } from '../../client/web/rateLimit.ts';
-import { signInLinkLifetimeMs } from '../../client/web/routes.ts';
 import { sessionLifetimeMs } from '../../client/web/session.ts';
+import { signInLinkLifetimeMs } from '../../client/web/signIn.ts';
 import { openWebStore, type WebStore } from '../../client/web/store.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
-import { addOperator, Browser, linkFrom, signInUnit, type WebHarness, webHarness } from './support.ts';
+import {
+  addOperator,
+  Browser,
+  linkFrom,
+  signInUnit,
+  useLink,
+  type WebHarness,
+  webHarness,
+} from './support.ts';
 
 const beijingOffice = 'wanlixing@bj.ipa.example';
 let sink: MailSink;
@@ -214,15 +222,15 @@ describe('unit sign-in by mailed link', () => {
     expect(mail?.subject).toContain('登录链接');
     const link = linkFrom(sink, beijingOffice);
 
-    const used = await browser.request('GET', link);
-    expect(used.status).toBe(303);
-    expect(used.headers.get('location')).toBe('/api/session');
+    expect(link).toMatch(/^\/sign-in\/link\//);
+    const used = await useLink(browser, link);
+    expect(used.status).toBe(200);
     expect(sessionCookie(used)).toMatch(/HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/);
     expect(await (await browser.request('GET', '/api/session')).json()).toMatchObject({
       principal: { kind: 'unit', unitCode: '11' },
     });
 
-    const again = await new Browser(harness.web).request('GET', link);
+    const again = await useLink(await new Browser(harness.web).start(), link);
     expect(again.status).toBe(410);
     expect(sessionCookie(again)).toBe('');
   });
@@ -233,7 +241,7 @@ describe('unit sign-in by mailed link', () => {
     await browser.request('POST', '/api/session/link', { unitCode: '11' });
     await harness.web.settled();
     harness.clock.advance(signInLinkLifetimeMs + 1000);
-    expect((await browser.request('GET', linkFrom(sink, beijingOffice))).status).toBe(410);
+    expect((await useLink(browser, linkFrom(sink, beijingOffice))).status).toBe(410);
   });
 
   it('answers the same for an unknown unit, and mails nothing', async () => {

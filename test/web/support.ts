@@ -95,6 +95,11 @@ export class Browser {
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
+    this.keepCookies(response);
+    return response;
+  }
+
+  private keepCookies(response: Response): void {
     for (const header of response.headers.getSetCookie()) {
       const [pair = ''] = header.split(';');
       const name = pair.slice(0, pair.indexOf('='));
@@ -102,6 +107,21 @@ export class Browser {
       if (value === '' || /max-age=0\b/i.test(header)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+  }
+
+  /** Posts a page's form: fields and files as multipart/form-data, with the CSRF field the page carries. */
+  async form(path: string, fields: Record<string, string | Blob>) {
+    const body = new FormData();
+    const csrf = [...this.cookies].find(([name]) => name.endsWith('wlx_csrf'))?.[1];
+    if (csrf) body.set('_csrf', csrf);
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.web.app.request(path, {
+      method: 'POST',
+      headers: { ...this.headers, ...(cookie && { cookie }) },
+      body,
+    });
+    this.keepCookies(response);
     return response;
   }
 
@@ -122,9 +142,14 @@ export function linkFrom(sink: MailSink, address: string): string {
     .messages()
     .filter((m) => m.to.includes(address))
     .at(-1);
-  const url = mail?.text.match(/https?:\/\/\S+\/api\/session\/link\/[A-Za-z0-9_-]{43}/)?.[0];
+  const url = mail?.text.match(/https?:\/\/\S+\/sign-in\/link\/[A-Za-z0-9_-]{43}/)?.[0];
   if (!url) throw new Error(`no sign-in link mailed to ${address}`);
   return new URL(url).pathname;
+}
+
+/** Signs in with the token of a mailed link, as the link's page does when its button is pressed. */
+export function useLink(browser: Browser, link: string) {
+  return browser.request('POST', `/api/session/link/${link.split('/').at(-1)}`);
 }
 
 /** A unit signed in through its mailed link. */
@@ -133,7 +158,7 @@ export async function signInUnit(harness: WebHarness, sink: MailSink, unitCode: 
   const asked = await browser.request('POST', '/api/session/link', { unitCode });
   if (asked.status !== 202) throw new Error(`link request answered ${asked.status}`);
   await harness.web.settled();
-  const used = await browser.request('GET', linkFrom(sink, address));
-  if (used.status !== 303) throw new Error(`link answered ${used.status}: ${await used.text()}`);
+  const used = await useLink(browser, linkFrom(sink, address));
+  if (used.status !== 200) throw new Error(`link answered ${used.status}: ${await used.text()}`);
   return browser;
 }

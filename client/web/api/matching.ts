@@ -1,0 +1,91 @@
+// The matching review API: the review as it stands, a new proposal, and each review action as a route.
+import type { z } from 'zod';
+import { reviewActionSchema } from '../../../domain/matching/review.ts';
+import { currentReview, proposeMatching, reviewMatching } from '../../actions/matchingReview.ts';
+import { defineRoute, empty, type WebRoute, yearParams } from '../routeSpec.ts';
+import type { Principal } from '../session.ts';
+
+/** Who decides in the matching review: the signed-in operator's account name. */
+function operatorName(principal: Principal | null): string {
+  if (principal?.kind !== 'operator') throw new Error('operator route without an operator');
+  return principal.name;
+}
+
+type ReviewActionName = z.infer<typeof reviewActionSchema>['action'];
+
+/**
+ * Every action of the review, each a route: a Record over the schema's actions, so an action added to
+ * domain/matching/review.ts without a route here does not compile.
+ */
+const reviewActions: Record<ReviewActionName, { segment: string; summary: string }> = {
+  accept: {
+    segment: 'accept',
+    summary: 'accept the proposed resource of the listed demands, or of every demand still only proposed',
+  },
+  override: { segment: 'override', summary: 'match one demand with another resource' },
+  reject: { segment: 'reject', summary: 'reject the proposal for one demand, with a reason' },
+  acceptPairings: {
+    segment: 'accept-pairings',
+    summary:
+      'accept the proposed one-to-one partner of the listed units, or of every unit still only proposed',
+  },
+  overridePairing: { segment: 'override-pairing', summary: 'give one unit another one-to-one partner' },
+  rejectPairing: { segment: 'reject-pairing', summary: "reject one unit's proposed partner, with a reason" },
+  confirm: { segment: 'confirm', summary: 'confirm the review: only confirmed matches and partners go out' },
+};
+
+/** One action of the review, without `action` and `by` (the route and the session give those). */
+function reviewBody(action: ReviewActionName) {
+  const option = reviewActionSchema.options.find((o) => o.shape.action.value === action) as
+    | z.ZodObject
+    | undefined;
+  if (!option) throw new Error(`no review action ${action}`);
+  return option.omit({ action: true, by: true });
+}
+
+export const matchingRoutes: WebRoute[] = [
+  defineRoute({
+    rule: 'viewer',
+    method: 'get',
+    path: '/api/campaigns/{year}/matching',
+    summary: 'the matching review as it stands ({ review: null } before the first proposal)',
+    tags: ['matching'],
+    params: yearParams,
+    success: { status: 200, description: '{ review }' },
+    handle: async ({ c, params, services }) =>
+      c.json({ review: await currentReview(services.client, params.year) }),
+  }),
+  defineRoute({
+    rule: 'operator',
+    method: 'post',
+    path: '/api/campaigns/{year}/matching/propose',
+    summary: '(re-)compute the proposal from the demands flagged so far; decisions taken are kept',
+    tags: ['matching'],
+    params: yearParams,
+    body: empty,
+    success: { status: 200, description: 'MatchingReview' },
+    handle: async ({ c, params, principal, services }) =>
+      c.json(await proposeMatching(services.client, params.year, operatorName(principal))),
+  }),
+  ...(Object.entries(reviewActions) as [ReviewActionName, { segment: string; summary: string }][]).map(
+    ([action, { segment, summary }]) =>
+      defineRoute({
+        rule: 'operator',
+        method: 'post',
+        path: `/api/campaigns/{year}/matching/${segment}`,
+        summary,
+        tags: ['matching'],
+        params: yearParams,
+        body: reviewBody(action),
+        success: { status: 200, description: 'MatchingReview' },
+        handle: async ({ c, params, body, principal, services }) =>
+          c.json(
+            await reviewMatching(services.client, params.year, {
+              ...body,
+              action,
+              by: operatorName(principal),
+            } as z.infer<typeof reviewActionSchema>),
+          ),
+      }),
+  ),
+];

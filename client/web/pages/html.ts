@@ -1,0 +1,26 @@
+// The few pieces every page is made of. Text is Chinese first with English beside it; a reader who switched
+// to English sees English alone (the stylesheet hides the Chinese). `html` escapes every value put into it.
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { WebEnv } from '../rules.ts';
+
+export type Lang = 'zh' | 'en';
+export const langs: readonly Lang[] = ['zh', 'en'];
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** Text in both languages, for the body of a page. */
+export const t = (zh: string, en: string): Html =>
+  html`<span class="zh">${zh}</span><span class="en" lang="en">${en}</span>`;
+
+/** Text in the reader's language for places markup cannot go: attributes, <option>, <title>. */
+export const tt = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : `${zh} ${en}`);
+
+export const langOf = (c: Context<WebEnv>): Lang => c.get('lang');
+
+/** A yyyy-mm-dd date in the reader's words: days left, or days late. */
+export function daysFrom(today: string, date: string): { days: number; late: boolean } {
+  const ms = Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
+  const days = Math.round(ms / 86_400_000);
+  return { days: Math.abs(days), late: days < 0 };
+}

@@ -1,0 +1,95 @@
+// What a route of the web is: its authorization rule next to its method, path and schemas, and what its
+// handler is given. API routes (client/web/api/) answer JSON and appear in the OpenAPI document; page routes
+// (client/web/pages/) answer HTML to browsers, and an anonymous browser is sent to sign in instead of a 401.
+import type { Client } from '@temporalio/client';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { Registry } from '../../domain/registry.ts';
+import { unitCodeSchema } from '../../domain/registry.ts';
+import type { ClientConfig } from '../connection.ts';
+import { yearSchema } from '../options.ts';
+import type { RateLimiter } from './rateLimit.ts';
+import type { Rule, WebEnv } from './rules.ts';
+import type { CookieSettings, Principal } from './session.ts';
+import type { WebStore } from './store.ts';
+/** What a sign-in link mail needs. */
+export interface SignInLinkMail {
+  to: { name: string; email: string };
+  unit: { code: string; nameZh: string; nameEn: string };
+  url: string;
+  expiresAt: number;
+}
+export interface SignInMailer {
+  sendSignInLink(mail: SignInLinkMail): Promise<void>;
+}
+
+/** What handlers use: the app's dependencies, resolved. */
+export interface WebServices {
+  client: Client;
+  config: ClientConfig;
+  store: WebStore;
+  mailer: SignInMailer;
+  registry: Registry;
+  clock: () => number;
+  /** Where the browser reaches the web, for links in mail: `http://localhost:3000`. */
+  publicUrl: string;
+  cookies: CookieSettings;
+  limits: {
+    passwordPerAccount: RateLimiter;
+    passwordPerAddress: RateLimiter;
+    linkPerAddress: RateLimiter;
+    linkMailsPerUnit: RateLimiter;
+  };
+  clientAddress(c: Context): string;
+  log(message: string, error?: unknown): void;
+  /** Background work under way (sign-in mails): awaited by tests and on shutdown. */
+  background: Set<Promise<unknown>>;
+  /** The OpenAPI document of the app, generated from this table. */
+  document(): unknown;
+}
+
+export interface HandlerInput<P, B> {
+  c: Context<WebEnv>;
+  params: P;
+  body: B;
+  principal: Principal | null;
+  services: WebServices;
+}
+
+export interface RouteSpec<P extends z.ZodObject | undefined, B extends z.ZodType | undefined> {
+  /** Who may call it: required, so a route without a rule does not compile. */
+  rule: Rule;
+  method: 'get' | 'post';
+  /** OpenAPI style: `/api/campaigns/{year}`. */
+  path: string;
+  /**
+   * A page for browsers: HTML, not in the OpenAPI document; an anonymous reader is sent to sign in, and
+   * refusals and failures are told as pages. Its forms' fields are read by the handler (pages/forms.ts).
+   */
+  page?: true;
+  summary: string;
+  tags: string[];
+  params?: P;
+  body?: B;
+  success: { status: 200 | 202 | 204 | 303; description: string; contentType?: string };
+  handle(
+    input: HandlerInput<
+      P extends z.ZodObject ? z.output<P> : Record<string, never>,
+      B extends z.ZodType ? z.output<B> : undefined
+    >,
+  ): Promise<Response>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the table holds routes of every parameter and body type
+export type WebRoute = RouteSpec<any, any>;
+
+export function defineRoute<
+  P extends z.ZodObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<P, B>): WebRoute {
+  return spec;
+}
+
+export const yearParams = z.object({ year: yearSchema });
+export const unitParams = z.object({ year: yearSchema, unit: unitCodeSchema });
+export const empty = z.strictObject({});
