@@ -26,6 +26,8 @@ export interface MailActivityOptions {
   ledger: MailLedger;
   /** Right-hand side of the Message-ID, e.g. the sending host's domain. */
   messageIdDomain: string;
+  /** The web's public address: notices link to the page where the reader acts. */
+  webUrl?: string | undefined;
 }
 
 /** The single pooled transporter of a worker. */
@@ -58,7 +60,7 @@ export function createMailActivities(options: MailActivityOptions) {
     /** Sends the notice once per business key; a repeat returns the first delivery with sentNow: false. */
     async sendNotification(input: NotificationRequest): Promise<NotificationReceipt> {
       const req = rejectInvalid(() => parseInput(notificationRequestSchema, input, 'notification request'));
-      const { subject, text } = rejectInvalid(() => renderNotification(req));
+      const { subject, text } = rejectInvalid(() => renderNotification(req, options.webUrl));
       const messageId = messageIdFor(req.key, messageIdDomain);
       const claim = await ledger.claim(req.key, messageId);
       if (claim.kind === 'sent') return { key: req.key, messageId: claim.messageId, sentNow: false };

@@ -250,10 +250,29 @@ const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'matching.resourceFeedback': resourceFeedback,
 };
 
-/** Throws InvalidInputError when the request lacks a field its kind needs. */
-export function renderNotification(req: Request): { subject: string; text: string } {
+/**
+ * Where the reader acts on the web, when the web's address is known: a unit's own page, the operators'
+ * matching review. Resource providers have no page.
+ */
+function webLink(req: Request, webUrl: string | undefined): Bilingual | null {
+  if (!webUrl) return null;
+  if (req.kind === 'matching.resourceFeedback') return null;
+  if (req.kind === 'matching.proposalReady') {
+    const url = `${webUrl}/campaigns/${req.year}/matching`;
+    return { zh: `在线审核：${url}`, en: `Review it online: ${url}` };
+  }
+  const url = `${webUrl}/campaigns/${req.year}/units/${req.unit.code}`;
+  return { zh: `在线办理：${url}`, en: `Act online: ${url}` };
+}
+
+/**
+ * Throws InvalidInputError when the request lacks a field its kind needs. `webUrl` is the web's public
+ * address (WEB_PUBLIC_URL), for the link to where the reader acts.
+ */
+export function renderNotification(req: Request, webUrl?: string): { subject: string; text: string } {
   const letter = templates[req.kind](req);
-  const paragraphs = letter.body.map((part) =>
+  const link = webLink(req, webUrl);
+  const paragraphs = [...letter.body, ...(link ? [link] : [])].map((part) =>
     'list' in part ? part.list.map((line) => `- ${line}`).join('\n') : `${part.zh}\n${part.en}`,
   );
   return {

@@ -78,6 +78,7 @@ const { worker, run } = await createWorker(
     TEMPORAL_ADDRESS: address,
     TEMPORAL_NAMESPACE: 'default',
     SMTP_URL: sink.url,
+    WEB_PUBLIC_URL: `http://localhost:${options.webPort}`,
     MAIL_LEDGER_URL: ledger.url,
   }),
 );

@@ -113,6 +113,43 @@ describe('renderNotification', () => {
     expect(reporting.text).toContain('submit your work plan and demand list by 2027-05-25');
   });
 
+  it("links to the page where the reader acts, when the web's address is known", () => {
+    const reminder = {
+      key: 'k',
+      kind: 'deadline.reminder',
+      track: 'plan',
+      deadline: '2027-05-25',
+      daysLeft: 3,
+    } as const;
+    const web = 'https://wanlixing.cnipa.example';
+    const linked = renderNotification(notificationRequestSchema.parse({ ...base, ...reminder }), web).text;
+    expect(linked).toContain(
+      `在线办理：${web}/campaigns/2027/units/44\nAct online: ${web}/campaigns/2027/units/44`,
+    );
+    expect(linked.endsWith(signOff)).toBe(true);
+    expect(render(reminder).text).not.toContain('/campaigns/');
+    const proposal = renderNotification(
+      notificationRequestSchema.parse({
+        ...base,
+        key: 'p',
+        kind: 'matching.proposalReady',
+        feedback: ['3 demands'],
+      }),
+      web,
+    ).text;
+    expect(proposal).toContain(`${web}/campaigns/2027/matching`);
+    const toProvider = renderNotification(
+      notificationRequestSchema.parse({
+        ...base,
+        key: 'r',
+        kind: 'matching.resourceFeedback',
+        feedback: ['x'],
+      }),
+      web,
+    ).text;
+    expect(toProvider).not.toContain(web);
+  });
+
   it('rejects a notice that lacks a field its kind needs, naming the field', () => {
     expect(() =>
       render({ key: 'k', kind: 'deadline.reminder', track: 'plan', deadline: '2027-05-25' }),

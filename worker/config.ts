@@ -23,6 +23,11 @@ export const workerConfigSchema = z.object({
       'a postgres:// URL, or pglite:<folder> for a single worker',
     )
     .default('pglite:var/mail-ledger'),
+  /** Where browsers reach the web (as the web's own WEB_PUBLIC_URL): notices link to the reader's page. */
+  WEB_PUBLIC_URL: z
+    .url()
+    .transform((url) => url.replace(/\/$/, ''))
+    .optional(),
   /** A prebuilt workflow bundle (bundleWorkflowCode's code, as a file); without it the worker bundles at start. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
 });

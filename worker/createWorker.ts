@@ -36,6 +36,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
         from: config.MAIL_FROM,
         ledger,
         messageIdDomain: config.MESSAGE_ID_DOMAIN,
+        webUrl: config.WEB_PUBLIC_URL,
       }),
       ...createMatchingActivities(),
     },
