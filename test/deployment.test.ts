@@ -80,7 +80,13 @@ const [workerName, worker] = ((): [string, Service] => {
   expect(found, 'a service built from the Dockerfile').toBeDefined();
   return found as [string, Service];
 })();
-const workerEnv = environment(worker);
+/** The worker's environment as compose gives it when no variable is set: `${NAME:-default}` is its default. */
+const workerEnv = Object.fromEntries(
+  Object.entries(environment(worker)).map(([key, value]) => [
+    key,
+    value.replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
+  ]),
+);
 /** The namespace the worker polls: its TEMPORAL_NAMESPACE, or the schema's default when unset. */
 const workerNamespace = () => workerConfigSchema.parse(workerEnv).TEMPORAL_NAMESPACE;
 
