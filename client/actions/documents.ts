@@ -2,7 +2,7 @@
 // byte. Where the store is comes from DOCUMENT_STORE and the rest of the environment unless given.
 import { writeFile } from 'node:fs/promises';
 import { type DocumentConfig, documentConfig, openDocumentStore } from '../documents/config.ts';
-import { type DocumentRef, putDocumentFile } from '../documents/store.ts';
+import { type DocumentRef, putDocumentBytes, putDocumentFile, type StoredRef } from '../documents/store.ts';
 
 export interface PutDocument {
   reference: DocumentRef;
@@ -21,11 +21,27 @@ export async function putDocument(
   }: { dryRun?: boolean; config?: DocumentConfig | undefined } = {},
 ): Promise<PutDocument> {
   const store = dryRun ? null : openDocumentStore(config);
-  const ref = await putDocumentFile(store, path, config.DOCUMENT_MAX_BYTES);
+  return described(await putDocumentFile(store, path, config.DOCUMENT_MAX_BYTES), store?.description);
+}
+
+/** The same for bytes already in memory, as a web upload brings them. */
+export async function putDocumentUpload(
+  fileName: string,
+  bytes: Uint8Array,
+  config: DocumentConfig = documentConfig(),
+): Promise<PutDocument> {
+  const store = openDocumentStore(config);
+  return described(
+    await putDocumentBytes(store, fileName, bytes, config.DOCUMENT_MAX_BYTES),
+    store.description,
+  );
+}
+
+function described(ref: StoredRef, where: string | undefined): PutDocument {
   return {
     reference: { fileName: ref.fileName, sha256: ref.sha256, sizeBytes: ref.sizeBytes },
     stored: ref.stored,
-    where: store?.description ?? null,
+    where: where ?? null,
   };
 }
 

@@ -2,7 +2,8 @@
 // in the campaign workflow and domain/matching/review.ts; these only carry the operator's request there.
 import { userInfo } from 'node:os';
 import type { Client } from '@temporalio/client';
-import type { MatchingReview, ReviewAction } from '../../domain/matching/review.ts';
+import type { z } from 'zod';
+import { type MatchingReview, type ReviewAction, reviewActionSchema } from '../../domain/matching/review.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
@@ -19,6 +20,17 @@ export function proposeMatching(client: Client, year: number, by: string): Promi
   return client.workflow
     .getHandle(campaignWorkflowId(year))
     .executeUpdate(proposeMatchingUpdate, { args: [{ by }] });
+}
+
+export type ReviewActionName = ReviewAction['action'];
+
+/** One action's own fields, without `action` and `by`: the route (or command) and the signed-in name give those. */
+export function reviewActionFields(action: ReviewActionName): z.ZodObject {
+  const option = reviewActionSchema.options.find((o) => o.shape.action.value === action) as
+    | z.ZodObject
+    | undefined;
+  if (!option) throw new Error(`no review action ${action}`);
+  return option.omit({ action: true, by: true });
 }
 
 export function reviewMatching(client: Client, year: number, action: ReviewAction): Promise<MatchingReview> {

@@ -1,14 +1,14 @@
 // wlx matching propose | show | accept | override | reject | confirm | record: CNIPA's matching of flagged
 // demands to resources. The campaign proposes when matching opens; operators review and confirm; only
 // confirmed matches (and those recorded by hand) go out as feedback when the window closes.
+import type { Client } from '@temporalio/client';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { recordMatchesSchema } from '../../domain/matching/decisions.ts';
 import type { MatchingReview, ReviewAction } from '../../domain/matching/review.ts';
 import { unitCodeSchema } from '../../domain/registry.ts';
 import { campaignWorkflowId, recordMatchesUpdate } from '../../workflows/messages.ts';
+import { campaignCatalogue } from '../actions/campaignInput.ts';
 import {
   currentReview,
   defaultOperator,
@@ -19,6 +19,7 @@ import { withClient } from '../connection.ts';
 import {
   pairingHeader,
   pairingRows,
+  resourceNames,
   reviewHeader,
   reviewRows,
   reviewSummary,
@@ -39,7 +40,12 @@ const demandList = z
   )
   .pipe(z.array(z.string().regex(/^[0-9]{2,4}\/.+$/, 'UNIT/DEMAND, e.g. 11/BJ-001')).min(1));
 
-function printReview(review: MatchingReview | null, json: boolean): void {
+async function printReview(
+  client: Client,
+  year: number,
+  review: MatchingReview | null,
+  json: boolean,
+): Promise<void> {
   if (json) {
     printJson(review);
     return;
@@ -48,8 +54,7 @@ function printReview(review: MatchingReview | null, json: boolean): void {
     process.stdout.write('尚无匹配建议 (no proposal yet): "wlx matching propose" makes one\n');
     return;
   }
-  const registry = defaultRegistry();
-  const names = new Map(defaultCatalogue(registry).resources.map((r) => [r.id, r.nameZh]));
+  const names = resourceNames(await campaignCatalogue(client, year));
   printTable(reviewHeader, reviewRows(review, names));
   if (review.pairings.length > 0) {
     process.stdout.write('\n');
@@ -76,7 +81,7 @@ function reviewCommand<T>(
       const options = parseOptions(z.object(base), raw);
       const action = toAction(parseOptions(fields, raw), options.by ?? defaultOperator());
       await withClient(async (client) =>
-        printReview(await reviewMatching(client, options.year, action), options.json),
+        printReview(client, options.year, await reviewMatching(client, options.year, action), options.json),
       );
     });
 }
@@ -96,6 +101,8 @@ export function registerMatchingCommands(program: Command): void {
       const options = parseOptions(z.object(base), raw);
       await withClient(async (client) =>
         printReview(
+          client,
+          options.year,
           await proposeMatching(client, options.year, options.by ?? defaultOperator()),
           options.json,
         ),
@@ -112,7 +119,7 @@ export function registerMatchingCommands(program: Command): void {
     .action(async (raw) => {
       const options = parseOptions(z.object({ ...yearField, ...jsonField }), raw);
       await withClient(async (client) =>
-        printReview(await currentReview(client, options.year), options.json),
+        printReview(client, options.year, await currentReview(client, options.year), options.json),
       );
     });
 

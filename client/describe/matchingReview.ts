@@ -1,18 +1,41 @@
-// A matching review as an operator reads it in a terminal: one row per flagged demand, then where it stands.
-import type { MatchingReview } from '../../domain/matching/review.ts';
+// A matching review as an operator reads it: the words for each decision's status and the counts, shared
+// by the terminal's rows here and the web's review page.
+import type { Bilingual } from '../../domain/labels.ts';
+import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
+import type { MatchDecision, MatchingReview } from '../../domain/matching/review.ts';
 
-const statusLabels = {
-  proposed: '建议 proposed',
-  accepted: '接受 accepted',
-  overridden: '调整 overridden',
-  rejected: '退回 rejected',
-} as const;
+export type DecisionStatus = MatchDecision['status'];
+
+export const statusLabels: Record<DecisionStatus, Bilingual> = {
+  proposed: { zh: '建议', en: 'proposed' },
+  accepted: { zh: '接受', en: 'accepted' },
+  overridden: { zh: '调整', en: 'overridden' },
+  rejected: { zh: '退回', en: 'rejected' },
+};
+
+const statusText = (status: DecisionStatus) => `${statusLabels[status].zh} ${statusLabels[status].en}`;
+
+/** Resource id → Chinese name, from the campaign's catalogue (an empty map without one). */
+export function resourceNames(catalogue: ResourceCatalogue | null): Map<string, string> {
+  return new Map((catalogue?.resources ?? []).map((r) => [r.id, r.nameZh]));
+}
+
+/** How many demands stand at each status. */
+export function reviewCounts(review: MatchingReview): Record<DecisionStatus, number> {
+  const count = (status: DecisionStatus) => review.decisions.filter((d) => d.status === status).length;
+  return {
+    proposed: count('proposed'),
+    accepted: count('accepted'),
+    overridden: count('overridden'),
+    rejected: count('rejected'),
+  };
+}
 
 export function reviewRows(review: MatchingReview, names: ReadonlyMap<string, string>): string[][] {
   const name = (id: string | null) => (id === null ? '—' : `${names.get(id) ?? id} (${id})`);
   return review.decisions.map((d) => [
     `${d.unitCode}/${d.demandId}`,
-    statusLabels[d.status],
+    statusText(d.status),
     name(d.resourceId),
     d.status === 'rejected' ? (d.rejectedBecause ?? '') : d.reason.zh,
     d.alternates.join(', '),
@@ -24,7 +47,7 @@ export function pairingRows(review: MatchingReview, names: ReadonlyMap<string, s
   const name = (id: string | null | undefined) => (id ? `${names.get(id) ?? id} (${id})` : '—');
   return review.pairings.map((p) => [
     p.unitCode,
-    statusLabels[p.status],
+    statusText(p.status),
     name(p.resourceId),
     name(p.previousResourceId),
     p.status === 'rejected' ? (p.rejectedBecause ?? '') : p.reason.zh,
@@ -51,15 +74,14 @@ export const reviewHeader = [
 ];
 
 export function reviewSummary(review: MatchingReview): string {
-  const count = (status: keyof typeof statusLabels) =>
-    review.decisions.filter((d) => d.status === status).length;
+  const counts = reviewCounts(review);
   const state = review.confirmed
     ? `已确认 confirmed by ${review.confirmed.by} at ${review.confirmed.at}`
     : '未确认 not confirmed: nothing goes out until "wlx matching confirm"';
   return (
     `${review.pairings.length} pairings (${review.pairings.filter((p) => p.status !== 'proposed').length} decided); ` +
-    `${review.decisions.length} demands: ${count('accepted')} accepted, ${count('overridden')} overridden, ` +
-    `${count('rejected')} rejected, ${count('proposed')} still only proposed; proposed by ${review.proposed.by} ` +
+    `${review.decisions.length} demands: ${counts.accepted} accepted, ${counts.overridden} overridden, ` +
+    `${counts.rejected} rejected, ${counts.proposed} still only proposed; proposed by ${review.proposed.by} ` +
     `at ${review.proposed.at}\n${state}`
   );
 }

@@ -65,7 +65,7 @@ export async function putDocumentFile(
   store: DocumentStore | null,
   path: string,
   maxBytes: number,
-): Promise<DocumentRef & { stored: boolean; type: DocumentType }> {
+): Promise<StoredRef> {
   const fileName = basename(path);
   let bytes: Buffer;
   try {
@@ -79,6 +79,18 @@ export async function putDocumentFile(
       `cannot read "${path}" (${(error as NodeJS.ErrnoException).code})`,
     );
   }
+  return putDocumentBytes(store, fileName, bytes, maxBytes);
+}
+
+export type StoredRef = DocumentRef & { stored: boolean; type: DocumentType };
+
+/** Checks (type, size) and stores bytes already in memory (a web upload) under `fileName`. */
+export async function putDocumentBytes(
+  store: DocumentStore | null,
+  fileName: string,
+  bytes: Uint8Array,
+  maxBytes: number,
+): Promise<StoredRef> {
   const type = checkDocument(fileName, bytes, maxBytes);
   const { sha256, stored } = store
     ? await store.put(bytes, type)

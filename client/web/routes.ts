@@ -6,7 +6,10 @@ import { campaignRoutes } from './api/campaign.ts';
 import { documentationRoutes } from './api/documentation.ts';
 import { matchingRoutes } from './api/matching.ts';
 import { sessionRoutes } from './api/session.ts';
+import { dashboardPages } from './pages/campaign/routes.ts';
+import { matchingPages } from './pages/matching/page.ts';
 import { signInPages } from './pages/signIn.ts';
+import { unitPages } from './pages/unit/routes.ts';
 import type { WebRoute } from './routeSpec.ts';
 /** The route table: every route the web serves, each with its rule. */
 export const routeTable: readonly WebRoute[] = [
@@ -15,4 +18,7 @@ export const routeTable: readonly WebRoute[] = [
   ...matchingRoutes,
   ...documentationRoutes,
   ...signInPages,
+  ...unitPages,
+  ...matchingPages,
+  ...dashboardPages,
 ];

@@ -44,13 +44,14 @@ export async function localStack(): Promise<LocalStack> {
 
 /**
  * Starts `year`'s campaign for `unitCodes` a day an hour, as if started a week ago: the survey is open and
- * no scheduled reminder falls due for hours. Resolves once every unit has reported to the campaign.
+ * no scheduled reminder falls due for hours. With `daysIn`, as if started that many days ago instead (40:
+ * May 30, the plan five days late). Resolves once every unit has reported to the campaign.
  */
 export async function startSurveyingCampaign(
   client: Client,
   year: number,
   unitCodes: string[],
-  options: { withCatalogue?: boolean } = {},
+  options: { withCatalogue?: boolean; daysIn?: number } = {},
 ): Promise<CampaignStatus> {
   const registry = defaultRegistry();
   const calendar = resolveCalendar(defaultCalendarConfig, year);
@@ -63,7 +64,7 @@ export async function startSurveyingCampaign(
         registry,
         schedule: compress(
           calendar,
-          Date.now() - 7 * 3_600_000,
+          Date.now() - (options.daysIn ?? 7) * 3_600_000,
           (calendar.closeAt - calendar.phases.launch.start) / 24,
         ),
         unitCodes,

@@ -1,17 +1,20 @@
 // The matching review API: the review as it stands, a new proposal, and each review action as a route.
-import type { z } from 'zod';
-import { reviewActionSchema } from '../../../domain/matching/review.ts';
-import { currentReview, proposeMatching, reviewMatching } from '../../actions/matchingReview.ts';
+import type { ReviewAction } from '../../../domain/matching/review.ts';
+import {
+  currentReview,
+  proposeMatching,
+  type ReviewActionName,
+  reviewActionFields,
+  reviewMatching,
+} from '../../actions/matchingReview.ts';
 import { defineRoute, empty, type WebRoute, yearParams } from '../routeSpec.ts';
 import type { Principal } from '../session.ts';
 
 /** Who decides in the matching review: the signed-in operator's account name. */
-function operatorName(principal: Principal | null): string {
+export function operatorName(principal: Principal | null): string {
   if (principal?.kind !== 'operator') throw new Error('operator route without an operator');
   return principal.name;
 }
-
-type ReviewActionName = z.infer<typeof reviewActionSchema>['action'];
 
 /**
  * Every action of the review, each a route: a Record over the schema's actions, so an action added to
@@ -33,15 +36,6 @@ const reviewActions: Record<ReviewActionName, { segment: string; summary: string
   rejectPairing: { segment: 'reject-pairing', summary: "reject one unit's proposed partner, with a reason" },
   confirm: { segment: 'confirm', summary: 'confirm the review: only confirmed matches and partners go out' },
 };
-
-/** One action of the review, without `action` and `by` (the route and the session give those). */
-function reviewBody(action: ReviewActionName) {
-  const option = reviewActionSchema.options.find((o) => o.shape.action.value === action) as
-    | z.ZodObject
-    | undefined;
-  if (!option) throw new Error(`no review action ${action}`);
-  return option.omit({ action: true, by: true });
-}
 
 export const matchingRoutes: WebRoute[] = [
   defineRoute({
@@ -76,7 +70,7 @@ export const matchingRoutes: WebRoute[] = [
         summary,
         tags: ['matching'],
         params: yearParams,
-        body: reviewBody(action),
+        body: reviewActionFields(action),
         success: { status: 200, description: 'MatchingReview' },
         handle: async ({ c, params, body, principal, services }) =>
           c.json(
@@ -84,7 +78,7 @@ export const matchingRoutes: WebRoute[] = [
               ...body,
               action,
               by: operatorName(principal),
-            } as z.infer<typeof reviewActionSchema>),
+            } as ReviewAction),
           ),
       }),
   ),

@@ -7,7 +7,8 @@ import type { WebEnv } from '../rules.ts';
 import { t } from './html.ts';
 import { type PageContent, renderPage } from './layout.ts';
 
-const titles: Record<number, readonly [string, string]> = {
+/** Each status's title, [Chinese, English]: pages and notices name a refusal the same way. */
+export const problemTitles: Record<number, readonly [string, string]> = {
   400: ['请求有误', 'Bad request'],
   401: ['请先登录', 'Please sign in'],
   403: ['无权访问', 'Not allowed'],
@@ -41,7 +42,7 @@ export function problemPage(
   services: WebServices,
   problem: Problem,
 ): Response | Promise<Response> {
-  const [zh, en] = titles[problem.status] ?? ['出错了', 'Error'];
+  const [zh, en] = problemTitles[problem.status] ?? ['出错了', 'Error'];
   const detail = details[problem.type];
   const body = html`<section class="card">
     <p>${detail ? t(detail[0], detail[1]) : problem.detail}</p>

@@ -32,6 +32,7 @@ textarea { min-height:5em; }
 button, .button { background:var(--link); color:#fff; border:0; border-radius:4px; padding:.45em 1em; font:inherit; cursor:pointer;
   text-decoration:none; display:inline-block; }
 button.secondary, .button.secondary { background:#fff; color:var(--link); border:1px solid var(--link); }
+button .en, .button .en { color:inherit; opacity:.85; }
 button.danger { background:#b91c1c; }
 .row { display:flex; gap:1em; flex-wrap:wrap; align-items:flex-end; }
 .muted { color:var(--muted); }
@@ -50,4 +51,64 @@ button.danger { background:#b91c1c; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.3em 1em; margin:0; }
 dl.facts dt { font-weight:600; } dl.facts dd { margin:0; }
 .big { font-size:1.6em; font-weight:700; }
+/* dashboard (pages/campaign): the year at a glance, the tiles, the key-region form, the downloads */
+.dashboard .card > h2:first-child, .dashboard .card > .row:first-child h2 { margin-top:0; }
+.dashboard .glance p { margin:.2em 0; }
+.badge.phase { background:var(--brand); color:#fff; font-size:1em; }
+.badge.phase .en { color:#fff; }
+ol.dates { list-style:none; padding:0; margin:.8em 0; display:grid; grid-template-columns:repeat(4,1fr); gap:.5em; }
+ol.dates li { border-top:3px solid var(--brand); padding:.3em .2em 0; }
+ol.dates li.past { border-top-color:var(--line); color:var(--muted); }
+ol.dates .l, .stats .l { display:block; font-size:.85em; color:var(--muted); }
+ol.dates b { display:block; font-variant-numeric:tabular-nums; }
+.stats { display:flex; gap:.6em; flex-wrap:wrap; margin:.6em 0; }
+.stats > div { flex:1; min-width:8em; border:1px solid var(--line); border-radius:6px; padding:.4em .7em; background:#fafbfc; }
+.stats .n { display:block; font-size:1.6em; font-weight:700; font-variant-numeric:tabular-nums; }
+.stats > div.s-overdue, .stats > div.s-soon { border-color:#0002; }
+.grid a.tile .code { font-variant-numeric:tabular-nums; opacity:.7; margin-right:.2em; }
+.grid a.tile small.when { font-weight:600; margin-top:.2em; }
+.grid a.tile:hover { outline:2px solid var(--link); }
+button.small { padding:.1em .6em; font-size:.88em; white-space:nowrap; }
+button.small .en { color:inherit; }
+@media (max-width: 900px) { ol.dates { grid-template-columns:1fr 1fr; } .downloads { grid-template-columns:1fr 1fr; } }
+.checks { display:grid; grid-template-columns:repeat(auto-fill,minmax(8em,1fr)); gap:.1em .6em; }
+.checks label { font-weight:normal; margin:0; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
+fieldset { border:1px solid var(--line); border-radius:6px; margin:.6em 0; }
+fieldset legend { font-weight:600; padding:0 .3em; }
+#key-regions input[type=text] { margin-bottom:.4em; }
+.downloads { display:grid; grid-template-columns:repeat(4,1fr); gap:.5em; }
+.downloads a { display:block; border:1px solid var(--line); border-radius:6px; padding:.45em .7em; text-decoration:none; background:#fafbfc; }
+.downloads a:hover { border-color:var(--link); }
+.downloads .ext { font-size:.8em; color:var(--muted); border:1px solid var(--line); border-radius:3px; padding:0 .3em; }
+.downloads small { display:block; color:var(--muted); }
+table.owing td { vertical-align:middle; }
+table.owing td.unit, table.owing td.days, table.owing td form { white-space:nowrap; }
+.grid a.tile b .en { display:block; margin-left:0; font-weight:normal; }
+html[lang=en] .grid a.tile b .en { display:inline; font-weight:inherit; }
+/* matching review (pages/matching): the demands and pairings tables, their row forms, the confirm card */
+.matching table.review { font-size:.9em; }
+.matching table.review td.demand { min-width:15em; }
+.matching table.review td.reason { min-width:11em; }
+.matching td.unit { min-width:7.5em; }
+.matching code.id { font-size:.8em; color:var(--muted); white-space:nowrap; }
+.matching .said, .matching .stamp, .matching .demand-text { font-size:.9em; color:var(--muted); margin-top:.2em; }
+.matching td.alternates ol { margin:0; padding-left:1.2em; }
+.matching td.actions { min-width:10em; }
+.matching td.actions button { padding:.25em .7em; margin:0 0 .3em; }
+.matching details summary { cursor:pointer; color:var(--link); margin:.15em 0; }
+.matching details form { margin:.2em 0 .5em; }
+.matching section.confirm { border-color:#f87171; }
+/* unit page (pages/unit): the forms side by side, the error table of a rejected file, the operator panel */
+.unit-page .uploads { display:grid; grid-template-columns:repeat(auto-fit,minmax(300px,1fr)); gap:0 1em; align-items:start; }
+.unit-page .uploads form.failed { grid-column:1 / -1; order:-1; }
+.unit-page form.card h3, .unit-page .operator h3 { margin:.1em 0 .4em; font-size:1.05em; }
+.unit-page .field-grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(220px,1fr)); gap:0 1em; }
+.unit-page table.form-rows td { padding:.2em; }
+.unit-page table.form-rows input, .unit-page table.form-rows select { max-width:none; }
+.unit-page table.sheet-errors { margin-top:.4em; font-size:.92em; }
+.unit-page .returned { border-width:2px; } .unit-page .returned p { margin:.3em 0 0; }
+.unit-page section.operator { border-color:#9aa5b1; background:#fbfcfe; }
+.unit-page table.mail { font-size:.88em; }
+.unit-page section.card > h2:first-child { margin-top:0; }
+.unit-page ul.template-links { list-style:none; padding:0; margin:.4em 0; display:flex; gap:.5em 1.5em; flex-wrap:wrap; }
 `;

@@ -1,0 +1,49 @@
+// What a campaign was started with (its calendar, catalogue), read from the first event of its history.
+// Never changes for a run, so it is kept per client once read: the web asks on every page.
+import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { formatShanghaiDate, toNominal } from '../../domain/calendar.ts';
+import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
+import type { CampaignWorkflowInput } from '../../workflows/campaignWorkflow.ts';
+import { campaignWorkflowId } from '../../workflows/messages.ts';
+
+const read = new WeakMap<Client, Map<number, Promise<Partial<CampaignWorkflowInput> | null>>>();
+
+async function fetchInput(client: Client, year: number): Promise<Partial<CampaignWorkflowInput> | null> {
+  const { history } = await client.workflowService.getWorkflowExecutionHistory({
+    namespace: client.options.namespace,
+    execution: { workflowId: campaignWorkflowId(year) },
+    maximumPageSize: 1,
+  });
+  const payload = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  return payload
+    ? (defaultPayloadConverter.fromPayload<Partial<CampaignWorkflowInput>>(payload) ?? null)
+    : null;
+}
+
+function campaignInput(client: Client, year: number): Promise<Partial<CampaignWorkflowInput> | null> {
+  const years = read.get(client) ?? new Map();
+  read.set(client, years);
+  let input = years.get(year);
+  if (!input) {
+    input = fetchInput(client, year);
+    years.set(year, input);
+    // A failed read (no such campaign yet, server away) is asked again next time.
+    input.catch(() => years.delete(year));
+  }
+  return input;
+}
+
+/** The catalogue the campaign was started with; null when it has none. */
+export async function campaignCatalogue(client: Client, year: number): Promise<ResourceCatalogue | null> {
+  return (await campaignInput(client, year))?.catalogue ?? null;
+}
+
+/**
+ * The campaign's date at `now`, Asia/Shanghai: the real date, or on a compressed campaign (a whole year in
+ * minutes) the nominal date its clock has reached, so that "days left" reads as the units experience it.
+ */
+export async function campaignToday(client: Client, year: number, now: number): Promise<string> {
+  const mapping = (await campaignInput(client, year))?.schedule?.mapping;
+  return formatShanghaiDate(mapping ? toNominal(mapping, now) : now);
+}

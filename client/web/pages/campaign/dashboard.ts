@@ -1,0 +1,56 @@
+// The operators' page for a year (总览): at a glance, every unit's tile, the units not in with the reminders,
+// the key regions, and the national summary with its downloads. Read from the campaign's status query in one
+// call; what an operator may do is shown only to operators (viewers read).
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import { campaignWorkflowId } from '../../../../workflows/messages.ts';
+import { campaignToday } from '../../../actions/campaignInput.ts';
+import { campaignStatus } from '../../../actions/campaignStatus.ts';
+import { workflowLink } from '../../../connection.ts';
+import { unitStanding } from '../../../describe/standing.ts';
+import type { WebServices } from '../../routeSpec.ts';
+import { rules, type WebEnv } from '../../rules.ts';
+import { langOf } from '../html.ts';
+import { renderPage } from '../layout.ts';
+import { unitGrid } from './grid.ts';
+import { type KeyRegionsAttempt, keyRegionsSection } from './keyRegions.ts';
+import { nationalSummarySection } from './nationalSummary.ts';
+import { notSubmittedSection } from './notSubmitted.ts';
+import { glanceSection } from './overview.ts';
+
+export const dashboardPath = (year: number) => `/campaigns/${year}`;
+
+/** Operators act; viewers read. The rule that guards the actions' routes decides what is shown. */
+export function canOperate(c: Context<WebEnv>): boolean {
+  const principal = c.get('principal');
+  return principal !== null && rules.operator.admits(principal);
+}
+
+export async function renderDashboard(
+  c: Context<WebEnv>,
+  services: WebServices,
+  year: number,
+  attempt?: KeyRegionsAttempt,
+): Promise<Response> {
+  const [status, today] = await Promise.all([
+    campaignStatus(services.client, year),
+    campaignToday(services.client, year, services.clock()),
+  ]);
+  const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today) }));
+  const canAct = canOperate(c);
+  const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
+  return renderPage(c, services, {
+    title: [`${year} 年活动总览`, `${year} campaign dashboard`],
+    year,
+    status: attempt?.status ?? 200,
+    // Once compiled, the national summary is what the year comes to: it follows the grid.
+    body: html`<div class="dashboard">
+      ${glanceSection(status, today, workflowUrl)}
+      ${unitGrid(year, langOf(c), rows)}
+      ${status.summary ? nationalSummarySection(status) : ''}
+      ${notSubmittedSection(c, services, year, rows, canAct)}
+      ${keyRegionsSection(c, services, status, canAct, attempt)}
+      ${status.summary ? '' : nationalSummarySection(status)}
+    </div>`,
+  });
+}

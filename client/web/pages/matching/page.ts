@@ -1,0 +1,129 @@
+// The matching review page (匹配建议审核): where the proposal stands, its flagged demands and one-to-one
+// pairings, and for operators the forms that propose, decide and confirm. The forms post to actions.ts.
+import { html } from 'hono/html';
+import type { ResourceCatalogue } from '../../../../domain/matching/catalogue.ts';
+import type { MatchingReview } from '../../../../domain/matching/review.ts';
+import { campaignCatalogue } from '../../../actions/campaignInput.ts';
+import { campaignStatus } from '../../../actions/campaignStatus.ts';
+import { reviewCounts, statusLabels } from '../../../describe/matchingReview.ts';
+import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
+import { rules } from '../../rules.ts';
+import { csrfField } from '../forms.ts';
+import { type Html, langOf, t } from '../html.ts';
+import { renderPage } from '../layout.ts';
+import { reviewActionPages } from './actions.ts';
+import { decisionsTable } from './decisionsTable.ts';
+import { pairingsTable } from './pairingsTable.ts';
+import { buttonForm, type ReviewView, statusBadge, when } from './parts.ts';
+
+function proposeCard(view: ReviewView, review: MatchingReview | null): Html {
+  if (!view.canDecide) return html``;
+  return review
+    ? html`<p>${buttonForm(view, 'propose', {}, t('重新生成建议', 'Propose again'), 'secondary')}
+        <span class="muted">${t('按目前提交的需求重新计算；已作出的接受、调整、退回决定保留。', 'Recomputed from the demands flagged now; decisions already taken are kept.')}</span></p>`
+    : html`<p>${buttonForm(view, 'propose', {}, t('生成匹配建议', 'Propose matches'))}</p>`;
+}
+
+function overview(view: ReviewView, review: MatchingReview): Html {
+  const counts = reviewCounts(review);
+  const decided = review.pairings.filter((p) => p.status !== 'proposed').length;
+  return html`<section class="card"><dl class="facts">
+    <dt>${t('生成', 'Proposed')}</dt><dd>${review.proposed.by} · ${when(review.proposed)}</dd>
+    <dt>${t('需求', 'Demands')}</dt><dd>${t(`共 ${review.decisions.length} 项：`, `${review.decisions.length} in all:`)} ${(
+      ['accepted', 'overridden', 'rejected', 'proposed'] as const
+    ).map((s) => html`${statusBadge(s)} ${counts[s]} `)}</dd>
+    <dt>${t('一对一对口', 'Pairings')}</dt><dd>${t(`共 ${review.pairings.length} 个，已决定 ${decided} 个`, `${review.pairings.length} in all, ${decided} decided`)}</dd>
+    <dt>${t('确认', 'Confirmed')}</dt><dd>${
+      review.confirmed
+        ? html`<span class="badge s-ontime">${t('已确认', 'confirmed')}</span> ${review.confirmed.by} · ${when(review.confirmed)}`
+        : html`<span class="badge s-soon">${t('未确认', 'not confirmed')}</span>`
+    }</dd>
+  </dl>${proposeCard(view, review)}</section>`;
+}
+
+function confirmCard(view: ReviewView, review: MatchingReview): Html {
+  const open = reviewCounts(review).proposed;
+  const openPairings = review.pairings.filter((p) => p.status === 'proposed').length;
+  return html`<section class="card confirm">
+    <p><b>${t(
+      '只有已确认的匹配和对口会在匹配阶段结束时发给各单位和服务资源方。',
+      'Only confirmed matches and partners go out to the units and the resource providers when matching closes.',
+    )}</b></p>
+    <p>${t(
+      `仍为“${statusLabels.proposed.zh}”状态的 ${open} 项需求和 ${openPairings} 个对口不会发出；确认后再作任何修改都会撤销确认，需重新确认。`,
+      `The ${open} demands and ${openPairings} pairings still only ${statusLabels.proposed.en} do not go out; any change after confirming withdraws the confirmation until you confirm again.`,
+    )}</p>
+    ${
+      review.confirmed
+        ? html`<p>${t(`已由 ${review.confirmed.by} 于 ${when(review.confirmed)} 确认。`, `Confirmed by ${review.confirmed.by} at ${when(review.confirmed)}.`)}</p>`
+        : ''
+    }
+    ${view.canDecide && !review.confirmed ? buttonForm(view, 'confirm', {}, t('确认匹配结果', 'Confirm the review'), 'danger') : ''}
+  </section>`;
+}
+
+function reviewBody(
+  view: ReviewView,
+  review: MatchingReview,
+  units: Parameters<typeof decisionsTable>[2],
+): Html {
+  const acceptAll = (segment: string, count: number) =>
+    view.canDecide && count > 0
+      ? html`<p>${buttonForm(view, segment, {}, t(`接受全部仍为建议的 ${count} 项`, `Accept all ${count} still proposed`), 'secondary')}</p>`
+      : '';
+  const proposedWithResource = (list: readonly { status: string; resourceId: string | null }[]) =>
+    list.filter((d) => d.status === 'proposed' && d.resourceId !== null).length;
+  return html`${overview(view, review)}
+    <h2>${t('需国家局协调的需求', 'Demands flagged for CNIPA')}</h2>
+    ${acceptAll('accept', proposedWithResource(review.decisions))}
+    ${review.decisions.length ? decisionsTable(view, review.decisions, units) : html`<p class="muted">${t('没有需协调的需求。', 'No flagged demands.')}</p>`}
+    <h2>${t('一对一对口', 'One-to-one pairings')}</h2>
+    ${acceptAll('accept-pairings', proposedWithResource(review.pairings))}
+    ${review.pairings.length ? pairingsTable(view, review.pairings, units) : html`<p class="muted">${t('没有对口建议。', 'No pairings proposed.')}</p>`}
+    <h2>${t('确认', 'Confirmation')}</h2>
+    ${confirmCard(view, review)}`;
+}
+
+export const matchingPages: WebRoute[] = [
+  defineRoute({
+    rule: 'viewer',
+    page: true,
+    method: 'get',
+    path: '/campaigns/{year}/matching',
+    summary: 'the matching review page: the proposal, its decisions, and for operators the forms',
+    tags: ['pages'],
+    params: yearParams,
+    success: { status: 200, description: 'HTML' },
+    handle: async ({ c, params, principal, services }) => {
+      const status = await campaignStatus(services.client, params.year);
+      const catalogue: ResourceCatalogue | null = await campaignCatalogue(services.client, params.year);
+      const resources = catalogue?.resources ?? [];
+      const view: ReviewView = {
+        year: params.year,
+        lang: langOf(c),
+        canDecide:
+          principal !== null &&
+          rules.operator.admits(principal) &&
+          !status.feedbackSent &&
+          catalogue !== null,
+        resources,
+        byId: new Map(resources.map((r) => [r.id, r])),
+        csrf: csrfField(c, services),
+      };
+      const review = status.matchingReview;
+      const body = !catalogue
+        ? html`<section class="card"><p>${t(
+            '本年度活动启动时未配置服务资源目录，无法生成匹配建议；可用 wlx matching record 手工记录匹配。',
+            'This year’s campaign was started without a resource catalogue: no proposal can be made; record matches by hand with wlx matching record.',
+          )}</p></section>`
+        : html`${status.feedbackSent ? html`<div class="notice">${t('匹配反馈已发出，审核已结束。', 'Matching feedback has gone out; the review is closed.')}</div>` : ''}
+          ${review ? reviewBody(view, review, status.units) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
+      return renderPage(c, services, {
+        title: [`${params.year} 年需求匹配审核`, `Matching review ${params.year}`],
+        year: params.year,
+        body: html`<div class="matching">${body}</div>`,
+      });
+    },
+  }),
+  ...reviewActionPages,
+];

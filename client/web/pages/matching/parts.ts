@@ -1,0 +1,95 @@
+// What both tables of the matching review page are made of: the page's view of the review, resource names,
+// the status badge, who decided when, and the labels of the review's form fields (the action routes name a
+// refused field by these same labels).
+import { html } from 'hono/html';
+import { formatShanghaiDateTime } from '../../../../domain/calendar.ts';
+import type { Bilingual } from '../../../../domain/labels.ts';
+import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
+import type { Stamp } from '../../../../domain/matching/review.ts';
+import { type DecisionStatus, statusLabels } from '../../../describe/matchingReview.ts';
+import { type Html, type Lang, t, tt } from '../html.ts';
+
+export interface ReviewView {
+  year: number;
+  lang: Lang;
+  /** An operator, and the review still open: the forms are shown. */
+  canDecide: boolean;
+  resources: readonly CatalogueResource[];
+  byId: ReadonlyMap<string, CatalogueResource>;
+  /** The CSRF field every form carries. */
+  csrf: Html;
+}
+
+export const actionPath = (view: ReviewView, segment: string) =>
+  `/campaigns/${view.year}/matching/${segment}`;
+
+/** The review's form fields as the page labels them. */
+export const fieldLabels = {
+  unitCode: { zh: '单位', en: 'Unit' },
+  units: { zh: '单位', en: 'Unit' },
+  demandId: { zh: '需求', en: 'Demand' },
+  demands: { zh: '需求', en: 'Demand' },
+  resourceId: { zh: '改配资源', en: 'Other resource' },
+  partner: { zh: '改配对口', en: 'Other partner' },
+  note: { zh: '备注', en: 'Note' },
+  reason: { zh: '退回理由', en: 'Why rejected' },
+} satisfies Record<string, Bilingual>;
+
+export const label = (l: Bilingual, forId: string): Html =>
+  html`<label for="${forId}">${t(l.zh, l.en)}</label>`;
+
+/** A resource by its name, its id small beside it; "—" for none. */
+export function resourceName(view: ReviewView, id: string | null | undefined): Html {
+  if (!id) return html`—`;
+  const r = view.byId.get(id);
+  return html`<span class="resource">${r ? t(r.nameZh, r.nameEn) : id} <code class="id">${id}</code></span>`;
+}
+
+/** A resource in the reader's language only, for lists where both would crowd the row. */
+export function resourceShortName(view: ReviewView, id: string): Html {
+  const r = view.byId.get(id);
+  const name = r ? (view.lang === 'en' ? r.nameEn : r.nameZh) : id;
+  return html`<span class="resource">${name} <code class="id">${id}</code></span>`;
+}
+
+/** The text of an <option> for a resource, in the reader's language. */
+export const resourceOption = (view: ReviewView, r: CatalogueResource): string =>
+  `${tt(view.lang, r.nameZh, r.nameEn)} (${r.id})`;
+
+const badgeClass: Record<DecisionStatus, string> = {
+  proposed: 's-soon',
+  accepted: 's-ontime',
+  overridden: 's-complete',
+  rejected: 's-urging',
+};
+
+export const statusBadge = (status: DecisionStatus): Html =>
+  html`<span class="badge ${badgeClass[status]}">${t(statusLabels[status].zh, statusLabels[status].en)}</span>`;
+
+export const when = (stamp: Stamp): string => formatShanghaiDateTime(Date.parse(stamp.at));
+
+/** The status, and who decided it when. */
+export const decidedCell = (status: DecisionStatus, decided: Stamp | undefined): Html =>
+  html`${statusBadge(status)}${decided ? html`<div class="stamp">${decided.by}<br>${when(decided)}</div>` : ''}`;
+
+/** Why the optimiser proposed it, or what the operator said. */
+export function reasonCell(d: { reason: Bilingual; rejectedBecause?: string; note?: string }): Html {
+  return html`${t(d.reason.zh, d.reason.en)}
+    ${d.rejectedBecause ? html`<div class="said">${t('退回理由：', 'Why rejected: ')}${d.rejectedBecause}</div>` : ''}
+    ${d.note ? html`<div class="said">${t('备注：', 'Note: ')}${d.note}</div>` : ''}`;
+}
+
+/** A one-button form posting hidden fields. */
+export function buttonForm(
+  view: ReviewView,
+  segment: string,
+  fields: Record<string, string>,
+  text: Html,
+  kind = '',
+): Html {
+  return html`<form class="inline" method="post" action="${actionPath(view, segment)}">${view.csrf}${Object.entries(
+    fields,
+  ).map(
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
+  )}<button class="${kind}">${text}</button></form>`;
+}

@@ -1,0 +1,142 @@
+// What CNIPA's accounts see of a unit besides what the unit sees: its workflow in the Temporal UI, the
+// notices sent to it, and (role operator) the forms to return a submission, extend a deadline or remind it.
+// Viewers see the panel without the forms.
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import {
+  type GrantExtension,
+  grantExtensionSchema,
+  type ReturnForRevision,
+  returnableItems,
+  returnForRevisionSchema,
+} from '../../../../domain/submissions.ts';
+import type { UnitStatus } from '../../../../workflows/status.ts';
+import type { MailEntry } from '../../../actions/mailHistory.ts';
+import type { WebServices } from '../../routeSpec.ts';
+import type { WebEnv } from '../../rules.ts';
+import type { Principal } from '../../session.ts';
+import { csrfField, readForm } from '../forms.ts';
+import { type Html, langOf, t } from '../html.ts';
+import { type Failure, failureIn, plainErrors } from './failures.ts';
+import { labelled, select, text, textValues } from './inputs.ts';
+import { itemLabels, mailKindLabels, trackLabels } from './labels.ts';
+
+const returnLabels = {
+  what: { zh: '退回事项', en: 'What to return' },
+  reason: { zh: '退回原因', en: 'Reason' },
+};
+const extendLabels = {
+  track: { zh: '事项', en: 'Deliverable' },
+  until: { zh: '新截止日期', en: 'New deadline' },
+};
+
+/** Beijing time, as the notices' dates are: Asia/Shanghai is UTC+8 all year. */
+const shanghaiTime = (ms: number) =>
+  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+function mailTable(mail: readonly MailEntry[]): Html {
+  if (mail.length === 0)
+    return html`<p class="muted">${t('尚未向本单位发送通知。', 'No notices have been sent to this unit yet.')}</p>`;
+  const outcome = (m: MailEntry) =>
+    m.outcome === 'sent'
+      ? t('已发送', 'sent')
+      : m.outcome === 'pending'
+        ? t('发送中', 'sending')
+        : html`<span class="badge s-urging">${t('未送达', 'not delivered')}</span> ${m.failure ?? ''}`;
+  return html`<table class="mail"><thead><tr><th>${t('时间', 'When')}</th><th>${t('通知', 'Notice')}</th><th>${t('收件人', 'To')}</th><th>${t('抄送', 'Cc')}</th><th>${t('结果', 'Outcome')}</th></tr></thead>
+    <tbody>${[...mail].reverse().map(
+      (m) => html`<tr>
+        <td>${shanghaiTime(m.at)}</td>
+        <td>${t(mailKindLabels[m.kind].zh, mailKindLabels[m.kind].en)}${m.deadline ? html` <span class="muted">(${m.deadline})</span>` : ''}<br><small class="muted">${m.key}</small></td>
+        <td>${m.to.join(', ')}</td><td>${m.cc.join(', ')}</td><td>${outcome(m)}</td>
+      </tr>`,
+    )}</tbody></table>`;
+}
+
+export function operatorPanel(
+  c: Context<WebEnv>,
+  services: WebServices,
+  input: {
+    principal: Principal;
+    status: UnitStatus;
+    link: string;
+    mail: readonly MailEntry[];
+    base: string;
+    /** The campaign's date (nominal on a compressed year): an extension runs from after it. */
+    today: string;
+  },
+  failure: Failure | undefined,
+): Html {
+  const { principal, status, link, mail, base, today } = input;
+  if (principal.kind !== 'operator') return html``;
+  const lang = langOf(c);
+  const csrf = csrfField(c, services);
+  const values = (form: Failure['form']) => (failure?.form === form ? failure.values : undefined);
+  const forms =
+    principal.role === 'operator'
+      ? html`<div class="uploads">
+        <form class="card" id="return" method="post" action="${base}/return#return">
+          <h3>${t('退回修改', 'Return for revision')}</h3>${failureIn('return', failure)}${csrf}
+          ${labelled(
+            'what',
+            returnLabels.what,
+            select(
+              lang,
+              'what',
+              returnableItems.map((i) => [i, itemLabels[i]] as const),
+              values('return'),
+            ),
+          )}
+          ${labelled('reason', returnLabels.reason, html`<textarea id="reason" name="reason" required>${values('return')?.reason ?? ''}</textarea>`)}
+          <p><button class="danger">${t('退回', 'Return it')}</button></p>
+        </form>
+        <form class="card" id="extend" method="post" action="${base}/extend#extend">
+          <h3>${t('延长截止日期', 'Grant an extension')}</h3>${failureIn('extend', failure)}${csrf}
+          ${labelled('track', extendLabels.track, select(lang, 'track', Object.entries(trackLabels), values('extend') ?? { track: status.due ?? '' }))}
+          ${labelled('until', extendLabels.until, html`<input type="date" id="until" name="until" min="${today}" value="${values('extend')?.until ?? ''}" required>`)}
+          <p><button>${t('延期', 'Extend')}</button></p>
+        </form>
+        <form class="card" id="remind" method="post" action="${base}/remind">
+          <h3>${t('催报', 'Remind')}</h3>${csrf}
+          <input type="hidden" name="back" value="${base}">
+          <p class="muted">${t('立即向本单位发送当前待报送事项的提醒。', 'Mail the unit a reminder of what it owes now.')}</p>
+          <p><button class="secondary">${t('发送提醒', 'Send a reminder')}</button></p>
+        </form>
+      </div>`
+      : html`<p class="muted">${t('查看账号只能查看，不能退回、延期或催报。', 'A viewer account can look, but not return, extend or remind.')}</p>`;
+  return html`<section class="card operator" id="operator">
+    <h2>${t('工作人员面板', 'Operator panel')}</h2>
+    <p><a href="${link}" target="_blank" rel="noopener">${t('在 Temporal 界面中查看本单位的工作流', "This unit's workflow in the Temporal UI")}</a>
+      <span class="muted">${status.state}</span></p>
+    ${
+      status.undelivered.length > 0
+        ? html`<div class="errors"><p>${t('以下通知无法送达，请核对名录中的邮箱：', 'These notices could not be delivered; check the addresses in the registry:')}</p>
+          <ul>${status.undelivered.map((u) => html`<li>${u}</li>`)}</ul></div>`
+        : ''
+    }
+    ${forms}
+    <h3>${t('通知记录', 'Mail history')}</h3>
+    <p class="muted">${t('活动启动通知由活动工作流发出，不在此列。', 'The launch notice went out from the campaign workflow and is not listed.')}</p>
+    ${mailTable(mail)}
+  </section>`;
+}
+
+type Read<T> = { ok: true; data: T } | Failure;
+
+export async function readReturnForm(c: Context): Promise<Read<ReturnForRevision>> {
+  const values = textValues(await c.req.parseBody({ all: true }));
+  const form = await readForm(c, returnForRevisionSchema, returnLabels, (f) => ({
+    what: text(f.what),
+    reason: text(f.reason),
+  }));
+  return form.ok ? form : { form: 'return', status: 422, errors: plainErrors(form.errors), values };
+}
+
+export async function readExtendForm(c: Context): Promise<Read<GrantExtension>> {
+  const values = textValues(await c.req.parseBody({ all: true }));
+  const form = await readForm(c, grantExtensionSchema, extendLabels, (f) => ({
+    track: text(f.track),
+    until: text(f.until),
+  }));
+  return form.ok ? form : { form: 'extend', status: 422, errors: plainErrors(form.errors), values };
+}

@@ -1,0 +1,141 @@
+// The unit page's routes: the page (its unit or CNIPA's accounts), its templates, the unit's forms (its own
+// liaison only) and the operators' return and extension. Every form answers 303 back to the page with a
+// notice, or the page again with the form's errors and their status (422, or 409 when refused now).
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { findUnit } from '../../../../domain/registry.ts';
+import { grantExtension } from '../../../actions/grantExtension.ts';
+import { returnForRevision } from '../../../actions/returnForRevision.ts';
+import { buildTemplate } from '../../../spreadsheets/template.ts';
+import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
+import type { WebEnv } from '../../rules.ts';
+import { setNotice } from '../forms.ts';
+import { failureOf } from './failures.ts';
+import { itemLabel, trackLabels } from './labels.ts';
+import { readExtendForm, readReturnForm } from './operatorPanel.ts';
+import { renderUnitPage, type UnitTarget, unitPath } from './page.ts';
+import { type Outcome, submitActivity, submitPlan, submitSpreadsheet, submitSummary } from './submissions.ts';
+import { templateKinds } from './unitForms.ts';
+
+async function answer(c: Context<WebEnv>, services: WebServices, target: UnitTarget, outcome: Outcome) {
+  if ('done' in outcome) {
+    setNotice(c, outcome.done.zh, outcome.done.en);
+    // #top: the form's own fragment (the form's action scrolls a failure into view) would carry over.
+    return c.redirect(`${unitPath(target)}#top`, 303);
+  }
+  return renderUnitPage(c, services, target, outcome);
+}
+
+type Handler = (c: Context<WebEnv>, services: WebServices, target: UnitTarget) => Promise<Outcome>;
+
+const unitForms: [string, string, Handler][] = [
+  ['plan', 'submit the work plan, with its document', submitPlan],
+  ['demands', 'upload the demand list (Annex 1, .xlsx)', (c, s, t) => submitSpreadsheet(c, s, t, 'demands')],
+  [
+    'activities',
+    'upload activity records (.xlsx, many rows)',
+    (c, s, t) => submitSpreadsheet(c, s, t, 'activities'),
+  ],
+  ['activity', 'record one activity', submitActivity],
+  ['summary', 'upload the written summary and/or the results summary (Annex 2)', submitSummary],
+];
+
+export const unitPages: WebRoute[] = [
+  defineRoute({
+    rule: 'ownUnitOrViewer',
+    page: true,
+    method: 'get',
+    path: '/campaigns/{year}/units/{unit}',
+    summary: "a unit's page: what is due, its forms, and for CNIPA the operator panel",
+    tags: ['pages'],
+    params: unitParams,
+    success: { status: 200, description: 'HTML' },
+    handle: async ({ c, params, services }) => renderUnitPage(c, services, params),
+  }),
+  defineRoute({
+    rule: 'ownUnitOrViewer',
+    page: true,
+    method: 'get',
+    path: '/campaigns/{year}/units/{unit}/templates/{kind}',
+    summary: 'a blank .xlsx template made for the unit and year (as `wlx template`)',
+    tags: ['pages'],
+    params: unitParams.extend({ kind: z.enum(templateKinds) }),
+    success: {
+      status: 200,
+      description: 'the .xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+    handle: async ({ c, params, services }) => {
+      const unit = findUnit(services.registry, params.unit);
+      const bytes = await buildTemplate(params.kind, { year: params.year, unit });
+      const name = `${params.year}-${unit.code}-${params.kind}.xlsx`;
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${name}"`,
+      });
+    },
+  }),
+  ...unitForms.map(([segment, summary, handler]) =>
+    defineRoute({
+      rule: 'ownUnit',
+      page: true,
+      method: 'post',
+      path: `/campaigns/{year}/units/{unit}/${segment}`,
+      summary,
+      tags: ['pages'],
+      params: unitParams,
+      success: { status: 303, description: 'submitted; back to the page' },
+      handle: async ({ c, params, services }) =>
+        answer(c, services, params, await handler(c, services, params)),
+    }),
+  ),
+  defineRoute({
+    rule: 'operator',
+    page: true,
+    method: 'post',
+    path: '/campaigns/{year}/units/{unit}/return',
+    summary: 'return a submission for revision, with the reason the unit will read',
+    tags: ['pages'],
+    params: unitParams,
+    success: { status: 303, description: 'returned; back to the page' },
+    handle: async ({ c, params, services }) => {
+      const form = await readReturnForm(c);
+      if (!('ok' in form)) return renderUnitPage(c, services, params, form);
+      try {
+        await returnForRevision(services.client, { ...params, ...form.data });
+      } catch (error) {
+        return renderUnitPage(c, services, params, failureOf('return', error));
+      }
+      const what = itemLabel(form.data.what);
+      return answer(c, services, params, {
+        done: { zh: `已退回${what.zh}`, en: `The ${what.en} was returned for revision` },
+      });
+    },
+  }),
+  defineRoute({
+    rule: 'operator',
+    page: true,
+    method: 'post',
+    path: '/campaigns/{year}/units/{unit}/extend',
+    summary: "move one of the unit's deadlines later",
+    tags: ['pages'],
+    params: unitParams,
+    success: { status: 303, description: 'extended; back to the page' },
+    handle: async ({ c, params, services }) => {
+      const form = await readExtendForm(c);
+      if (!('ok' in form)) return renderUnitPage(c, services, params, form);
+      try {
+        await grantExtension(services.client, { ...params, ...form.data });
+      } catch (error) {
+        return renderUnitPage(c, services, params, failureOf('extend', error));
+      }
+      const track = trackLabels[form.data.track];
+      return answer(c, services, params, {
+        done: {
+          zh: `${track.zh}截止日期已延至 ${form.data.until}`,
+          en: `${track.en}: deadline moved to ${form.data.until}`,
+        },
+      });
+    },
+  }),
+];

@@ -1,0 +1,152 @@
+// The matching review page on a real campaign: a viewer reads it, an operator proposes, overrides, is told
+// what the workflow refused by the field's label, and confirms; a unit may not see it.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentReview } from '../../client/actions/matchingReview.ts';
+import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { eventually } from '../support/eventually.ts';
+import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
+import { addOperator, Browser, signInUnit, type WebHarness, webHarness } from './support.ts';
+
+const year = new Date().getUTCFullYear() + 6;
+const page = `/campaigns/${year}/matching`;
+const catalogue = defaultCatalogue(defaultRegistry());
+const nameOf = (id: string) => catalogue.resources.find((r) => r.id === id)?.nameZh ?? id;
+
+let stack: LocalStack;
+let harness: WebHarness;
+let viewer: Browser;
+let operator: Browser;
+let unit: Browser;
+
+async function signIn(name: string, password: string): Promise<Browser> {
+  const browser = await new Browser(harness.web).start();
+  expect((await browser.signInWithPassword(name, password)).status).toBe(200);
+  return browser;
+}
+
+/** Posts a form of the page and follows the redirect back to it, as a browser does. */
+async function submit(browser: Browser, segment: string, fields: Record<string, string> = {}) {
+  const posted = await browser.form(`${page}/${segment}`, fields);
+  expect(posted.status, await posted.text()).toBe(303);
+  expect(posted.headers.get('location')).toBe(page);
+  return (await browser.request('GET', page)).text();
+}
+
+const row = (html: string, id: string) => html.match(new RegExp(`<tr id="${id}">[\\s\\S]*?</tr>`))?.[0] ?? '';
+const notice = (html: string) =>
+  html.match(/<div class="notice[^"]*" role="status">[\s\S]*?<\/div>/)?.[0] ?? '';
+
+beforeAll(async () => {
+  stack = await localStack();
+  await startSurveyingCampaign(stack.client, year, ['11', '12'], { withCatalogue: true });
+  harness = await webHarness({ sink: stack.sink, client: stack.client });
+  await addOperator(harness.store, 'viewer-li', 'viewer', 'viewer password 1');
+  await addOperator(harness.store, 'operator-zhang', 'operator', 'operator password 1');
+  viewer = await signIn('viewer-li', 'viewer password 1');
+  operator = await signIn('operator-zhang', 'operator password 1');
+  unit = await signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example');
+  const demands = JSON.parse(await readFile('examples/demand-list.json', 'utf8'));
+  const taken = await unit.request('POST', `/api/campaigns/${year}/units/11/demands`, demands);
+  expect(taken.status, await taken.text()).toBe(200);
+  await eventually(
+    async () => {
+      const status = (await (await viewer.request('GET', `/api/campaigns/${year}`)).json()) as {
+        units: { unitCode: string; flaggedDemands: unknown[] }[];
+      };
+      return status.units.find((u) => u.unitCode === '11' && u.flaggedDemands.length > 0);
+    },
+    30_000,
+    "the campaign to hear of 11's flagged demand",
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.close();
+  await stack?.stop();
+});
+
+describe('the matching review page', () => {
+  it('says there is no proposal yet, with the propose button for operators only', async () => {
+    const read = await viewer.request('GET', page);
+    expect(read.status).toBe(200);
+    const html = await read.text();
+    expect(html).toContain('尚无匹配建议');
+    expect(html).not.toContain('<form method="post" action="/campaigns');
+    expect(html).not.toContain(`${page}/propose`);
+    expect(await (await operator.request('GET', page)).text()).toContain(`action="${page}/propose"`);
+  });
+
+  it("shows the operator's proposal: the demand, the proposed resource by name, and why", async () => {
+    const html = await submit(operator, 'propose');
+    expect(notice(html)).toContain('已生成匹配建议');
+    const review = await currentReview(stack.client, year);
+    const decision = review?.decisions.find((d) => d.demandId === 'BJ-001');
+    expect(decision?.proposedResourceId).toBeTruthy();
+    const shown = row(html, 'd-11-BJ-001');
+    expect(shown).toContain('北京某新材料科技有限公司');
+    expect(shown).toContain(nameOf(decision?.proposedResourceId as string));
+    expect(shown).toContain(decision?.reason.zh);
+    expect(shown).toContain('建议');
+    expect(html).toContain('operator-zhang');
+    expect(shown).toContain(`action="${page}/override"`);
+  });
+
+  it('shows a viewer the proposal without any form', async () => {
+    const html = await (await viewer.request('GET', page)).text();
+    expect(row(html, 'd-11-BJ-001')).toContain('北京某新材料科技有限公司');
+    expect(html).not.toMatch(/<form method="post" action="\/campaigns/);
+    expect(html).not.toContain('<select');
+  });
+
+  it("overrides a match with another resource, kept under the operator's account", async () => {
+    const review = await currentReview(stack.client, year);
+    const decision = review?.decisions.find((d) => d.demandId === 'BJ-001');
+    const other = decision?.alternates[0];
+    expect(other, 'the optimiser lists an alternate').toBeTruthy();
+    const html = await submit(operator, 'override', {
+      unitCode: '11',
+      demandId: 'BJ-001',
+      resourceId: other as string,
+      note: '专家时间更合适',
+    });
+    expect(notice(html)).toContain('已调整 11/BJ-001');
+    const shown = row(html, 'd-11-BJ-001');
+    expect(shown).toContain('调整');
+    expect(shown).toContain('overridden');
+    expect(shown).toContain('operator-zhang');
+    expect(shown).toContain(nameOf(other as string));
+    expect(shown).toContain('专家时间更合适');
+  });
+
+  it('tells what the workflow refused, naming the field as the page labels it', async () => {
+    const unknown = notice(
+      await submit(operator, 'override', { unitCode: '11', demandId: 'BJ-001', resourceId: 'no-such' }),
+    );
+    expect(unknown).toContain('problem');
+    expect(unknown).toContain('改配资源');
+    expect(unknown).toContain('Other resource');
+    expect(unknown).toContain('unknown resource');
+    const noReason = notice(
+      await submit(operator, 'reject', { unitCode: '11', demandId: 'BJ-001', reason: ' ' }),
+    );
+    expect(noReason).toContain('退回理由');
+    expect(noReason).toContain('say why');
+  });
+
+  it('confirms, and shows by whom; only confirmed matches go out', async () => {
+    const before = await (await operator.request('GET', page)).text();
+    expect(before).toContain('只有已确认的匹配和对口');
+    const html = await submit(operator, 'confirm');
+    expect(notice(html)).toContain('已确认');
+    expect(html).toMatch(/已由 operator-zhang 于 [\d-]+ [\d:]+ 确认/);
+    expect(html).not.toContain(`action="${page}/confirm"`);
+    expect((await currentReview(stack.client, year))?.confirmed?.by).toBe('operator-zhang');
+  });
+
+  it('refuses a unit, to read or to act', async () => {
+    expect((await unit.request('GET', page)).status).toBe(403);
+    expect((await unit.form(`${page}/confirm`, {})).status).toBe(403);
+  });
+});

@@ -1,0 +1,196 @@
+// A unit's page against a real campaign: what the liaison sees is due, the template it downloads is made for
+// it, a spreadsheet with errors is refused with its errors in a table and nothing submitted, good uploads
+// and forms change the unit's state (once each, however often sent), and an operator's return for revision
+// reaches the unit's page with its reason. Another unit may not look.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstDataRow } from '../../client/spreadsheets/template.ts';
+import { demandSheet } from '../../domain/spreadsheets/columns.ts';
+import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
+import type { UnitStatus } from '../../workflows/status.ts';
+import { fillRows, loadWorkbook, toBuffer } from '../spreadsheets/support.ts';
+import { eventually } from '../support/eventually.ts';
+import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
+import { sampleActivity, sampleDemandList } from '../support/samples.ts';
+import { addOperator, Browser, signInUnit, type WebHarness, webHarness } from './support.ts';
+
+const year = new Date().getUTCFullYear() + 6;
+const page = `/campaigns/${year}/units/11`;
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+let stack: LocalStack;
+let harness: WebHarness;
+let documents: string;
+let beijing: Browser;
+let tianjin: Browser;
+let operator: Browser;
+
+beforeAll(async () => {
+  documents = await mkdtemp(join(tmpdir(), 'wlx-unit-portal-'));
+  process.env.DOCUMENT_DIR = documents;
+  stack = await localStack();
+  await startSurveyingCampaign(stack.client, year, ['11', '12']);
+  harness = await webHarness({ sink: stack.sink, client: stack.client });
+  await addOperator(harness.store, 'operator-zhang', 'operator', 'operator password 1');
+  beijing = await signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example');
+  tianjin = await signInUnit(harness, stack.sink, '12', 'wanlixing@tj.ipa.example');
+  operator = await new Browser(harness.web).start();
+  expect((await operator.signInWithPassword('operator-zhang', 'operator password 1')).status).toBe(200);
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.close();
+  await stack?.stop();
+  delete process.env.DOCUMENT_DIR;
+  await rm(documents, { recursive: true, force: true });
+});
+
+async function status(): Promise<UnitStatus> {
+  const response = await beijing.request('GET', `/api/campaigns/${year}/units/11`);
+  return ((await response.json()) as { status: UnitStatus }).status;
+}
+
+async function html(browser: Browser, path = page): Promise<{ status: number; text: string }> {
+  const response = await browser.request('GET', path);
+  return { status: response.status, text: await response.text() };
+}
+
+async function demandWorkbook(rows: unknown[][]): Promise<File> {
+  const template = await beijing.request('GET', `${page}/templates/demands`);
+  const workbook = await loadWorkbook(new Uint8Array(await template.arrayBuffer()));
+  fillRows(workbook.getWorksheet('需求清单') as ExcelJS.Worksheet, firstDataRow, rows as never);
+  return new File([new Uint8Array(await toBuffer(workbook))], '需求清单.xlsx', { type: xlsx });
+}
+
+const key = () => crypto.randomUUID();
+
+describe("a unit's page", () => {
+  it('shows its liaison what is due and when, with a key in every form, and no operator panel', async () => {
+    const { status: code, text } = await html(beijing);
+    expect(code).toBe(200);
+    expect(text).toContain('北京市知识产权局');
+    expect(text).toMatch(/class="badge s-(ontime|soon)"/);
+    expect(text).toContain('工作方案与需求清单');
+    expect(text).toMatch(/还有 \d+ 天/);
+    expect(text).toContain('需求清单（附件1）');
+    expect(text.match(/name="updateId" value="[\w-]{36}"/g)?.length).toBe(5);
+    expect(text).not.toContain('工作人员面板');
+  });
+
+  it('gives the demands template made for the unit and year', async () => {
+    const response = await beijing.request('GET', `${page}/templates/demands`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(xlsx);
+    expect(response.headers.get('content-disposition')).toContain(`filename="${year}-11-demands.xlsx"`);
+    const workbook = await loadWorkbook(new Uint8Array(await response.arrayBuffer()));
+    const meta = workbook.getWorksheet('wlx_meta') as ExcelJS.Worksheet;
+    expect(meta.getRow(2).values).toContain('demands');
+    expect(meta.getRow(4).values).toContain('11');
+    expect(String(workbook.getWorksheet('需求清单')?.getCell('A2').value)).toContain('北京');
+  });
+
+  it('refuses a spreadsheet with errors, naming the column header, and submits nothing', async () => {
+    const [item] = sampleDemandList().items;
+    const row = itemToRow(demandSheet, item);
+    row[demandSheet.columns.findIndex((c) => c.key === 'entity.name')] = null;
+    const response = await beijing.form(`${page}/demands`, {
+      file: await demandWorkbook([row]),
+      updateId: key(),
+    });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text).toContain('class="sheet-errors"');
+    expect(text).toMatch(/<th><span class="zh">列<\/span>/);
+    expect(text).toContain('需求主体名称');
+    expect(text).toContain('<td class="num">5</td>');
+    expect((await status()).missing).toContain('demandList');
+  });
+
+  it('takes a good demand list: the flagged demand appears and the list is no longer missing', async () => {
+    const rows = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
+    const response = await beijing.form(`${page}/demands`, {
+      file: await demandWorkbook(rows),
+      updateId: key(),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`${page}#top`);
+    const { text } = await html(beijing);
+    expect(text).toContain('需求清单已报送');
+    expect(text).toContain('BJ-001');
+    expect(text).toContain('需国家知识产权局协调审查协作中心专家提供导航分析支持');
+    expect((await status()).missing).toEqual(['workPlan']);
+  });
+
+  it('takes the work plan form with its document, naming the fields left empty first', async () => {
+    const fields = {
+      title: '北京市万里行工作方案',
+      objectives: '走访企业不少于100家\n开展专利导航',
+      'plannedActivities.0.title': '专利导航进园区',
+      'plannedActivities.0.type': 'lecture',
+      'plannedActivities.0.keyTask': '2',
+      'plannedActivities.0.month': `${year}-06`,
+      'contacts.0.name': '王芳',
+      'contacts.0.phone': '010-00000000',
+      updateId: key(),
+    };
+    const { 'contacts.0.phone': _, ...noPhone } = fields;
+    const refused = await beijing.form(`${page}/plan`, noPhone);
+    expect(refused.status).toBe(422);
+    const text = await refused.text();
+    expect(text).toContain('联系人 第1行 电话');
+    expect(text).toContain('工作方案文件');
+    const pdf = new File(['%PDF-1.4\n% plan\n'], '工作方案.pdf', { type: 'application/pdf' });
+    const taken = await beijing.form(`${page}/plan`, { ...fields, document: pdf });
+    expect(taken.status).toBe(303);
+    const after = await status();
+    expect(after.missing).toEqual([]);
+    expect(after.plan.submittedAt).not.toBeNull();
+    expect((await html(beijing)).text).toContain(after.plan.submittedAt as string);
+  });
+
+  it('records an activity once, however often the same form is sent', async () => {
+    const activity = sampleActivity();
+    const fields = {
+      ...Object.fromEntries(Object.entries(activity).map(([k, v]) => [k, String(v)])),
+      organisers: activity.organisers.join('\n'),
+      updateId: key(),
+    };
+    expect((await beijing.form(`${page}/activity`, fields)).status).toBe(303);
+    expect((await beijing.form(`${page}/activity`, { ...fields, id: 'ANOTHER-1' })).status).toBe(303);
+    expect((await status()).activitiesRecorded).toBe(1);
+  });
+
+  it("shows the unit the reason an operator returned its plan for, and the operator the unit's mail", async () => {
+    const returned = await operator.form(`${page}/return`, {
+      what: 'workPlan',
+      reason: '请补充专题活动周安排',
+    });
+    expect(returned.status).toBe(303);
+    const { text } = await html(beijing);
+    expect(text).toContain('退回修改');
+    expect(text).toContain('请补充专题活动周安排');
+    expect((await status()).returned).toEqual({ what: 'workPlan', reason: '请补充专题活动周安排' });
+    const panel = await eventually(
+      async () => {
+        const seen = (await html(operator)).text;
+        return seen.includes('退回修改通知') ? seen : undefined;
+      },
+      30_000,
+      'the returned notice in the mail history',
+    );
+    expect(panel).toContain('工作人员面板');
+    expect(panel).toContain(`action="/campaigns/${year}/units/11/remind"`);
+    expect(panel).toContain('wanlixing@bj.ipa.example');
+  });
+
+  it('refuses another unit and re-shows an operator form with its errors', async () => {
+    expect((await html(tianjin)).status).toBe(403);
+    expect((await tianjin.request('GET', `${page}/templates/demands`)).status).toBe(403);
+    const empty = await operator.form(`${page}/extend`, { track: 'plan' });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('新截止日期');
+  });
+});
