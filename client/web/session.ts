@@ -98,12 +98,18 @@ export async function readSession(
   return parsed.data.principal;
 }
 
+/** Tokens made during a request, so that a page with several forms sets one cookie, not one a form. */
+const madeFor = new WeakMap<Request, string>();
+
 /** The browser's CSRF token, made and set as a cookie when it has none. */
 export function csrfToken(c: Context, settings: CookieSettings): string {
   const name = cookieNames(settings.secure).csrf;
   const existing = getCookie(c, name);
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const made = madeFor.get(c.req.raw);
+  if (made) return made;
   const token = randomBytes(32).toString('base64url');
+  madeFor.set(c.req.raw, token);
   setCookie(c, name, token, cookieOptions(settings, 'Strict'));
   return token;
 }

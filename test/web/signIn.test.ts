@@ -183,6 +183,25 @@ describe('operator sign-in', () => {
     expect(await response.json()).toMatchObject({ type: 'urn:wanlixing:problem:csrf' });
   });
 
+  it("gives a new browser one CSRF token for all of a page's forms, and takes a form that carries it", async () => {
+    harness = await webHarness({ store, sink });
+    await addOperator(harness.store, 'zhangwei', 'operator', 'a long password 1');
+    const browser = new Browser(harness.web);
+    const page = await browser.request('GET', '/sign-in');
+    const set = page.headers.getSetCookie().filter((c) => c.startsWith('wlx_csrf='));
+    expect(set).toHaveLength(1);
+    const fields = [...(await page.text()).matchAll(/name="_csrf" value="([\w-]+)"/g)].map((m) => m[1]);
+    expect(fields.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(fields)).toEqual(new Set([browser.cookies.get('wlx_csrf')]));
+    const signedIn = await browser.form('/sign-in/password', {
+      name: 'zhangwei',
+      password: 'a long password 1',
+      next: '/campaigns/2030',
+    });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe('/campaigns/2030');
+  });
+
   it('ends the session after 8 hours, and at sign-out; refuses a tampered cookie', async () => {
     harness = await webHarness({ store, sink });
     await addOperator(harness.store, 'zhangwei', 'viewer', 'a long password 1');
