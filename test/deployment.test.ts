@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { documentConfigSchema } from '../client/documents/config.ts';
+import { webConfigSchema } from '../client/web/config.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { shutdownGraceTime } from '../worker/createWorker.ts';
 import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
@@ -119,6 +120,27 @@ const minioRelease = /^RELEASE\.\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/;
 const fromEnvironment = (name: string) => new RegExp(`^\\$\\{${name}(:?-|:?\\?[^}]*)?\\}$`);
 
 describe('docker-compose.yml', () => {
+  it('gives the web its configuration and the document store the uploads go to, once MinIO is set up', () => {
+    const [, web] = services.find(([name]) => name === 'web') ?? [];
+    expect(web, 'a web service').toBeDefined();
+    const env = Object.fromEntries(
+      Object.entries(environment(web as Service)).map(([key, value]) => [
+        key,
+        value.replace(/\$\{\w+:-([^}]*)\}/g, '$1'),
+      ]),
+    );
+    const parsed = webConfigSchema.safeParse({ ...env, WEB_SESSION_SECRET: 'x'.repeat(32) });
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    const documents = documentConfigSchema.safeParse({
+      ...env,
+      S3_ACCESS_KEY_ID: 'k',
+      S3_SECRET_ACCESS_KEY: 's',
+    });
+    expect(documents.success, JSON.stringify(documents.error?.issues)).toBe(true);
+    expect(documents.data).toMatchObject({ DOCUMENT_STORE: 's3', S3_ENDPOINT: 'http://minio:9000' });
+    expect((web as { depends_on?: Record<string, unknown> }).depends_on).toHaveProperty('minio-setup');
+  });
+
   it("gives the worker only workerConfigSchema's variables, forming a valid configuration", () => {
     const known = Object.keys(workerConfigSchema.shape);
     for (const key of Object.keys(workerEnv)) expect(known, `${workerName} environment`).toContain(key);
