@@ -100,6 +100,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     year,
     phase,
     calendar,
+    clock: schedule.mapping,
     // The registry's order: provinces by code, then the corps, then the separately listed cities.
     units: [...units.values()].sort(
       (a, b) => (registryOrder.get(a.unitCode) ?? 0) - (registryOrder.get(b.unitCode) ?? 0),

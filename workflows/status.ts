@@ -1,5 +1,5 @@
 // What operators see of a unit and of the campaign: derived from the machine's snapshot, never stored twice.
-import type { EscalationLevel, Phase } from '../domain/calendar.ts';
+import type { EscalationLevel, Phase, TimeMapping } from '../domain/calendar.ts';
 import { formatShanghaiDate } from '../domain/calendar.ts';
 import type { DesignateKeyRegions, RecordMatches } from '../domain/matching/decisions.ts';
 import type { MatchingReview } from '../domain/matching/review.ts';
@@ -93,6 +93,8 @@ export interface CampaignStatus {
   phase: Phase | 'beforeLaunch' | 'compiling' | 'closed';
   /** The calendar's nominal dates, Asia/Shanghai. */
   calendar: { launch: string; planDeadline: string; summaryDeadline: string; closes: string };
+  /** How the campaign's nominal dates map to real time (a squeeze on a compressed demo year). */
+  clock: TimeMapping;
   units: UnitProgress[];
   matches: RecordMatches;
   /** The proposal under review and every operator decision on it; null until one is made. */

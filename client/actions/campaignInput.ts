@@ -1,8 +1,7 @@
-// What a campaign was started with (its calendar, catalogue), read from the first event of its history.
-// Never changes for a run, so it is kept per client once read: the web asks on every page.
+// What a campaign was started with, read from the first event of its history. Never changes for a run, so
+// it is kept per client once read: the web asks on every matching page.
 import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { formatShanghaiDate, toNominal } from '../../domain/calendar.ts';
 import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
 import type { CampaignWorkflowInput } from '../../workflows/campaignWorkflow.ts';
 import { campaignWorkflowId } from '../../workflows/messages.ts';
@@ -37,13 +36,4 @@ function campaignInput(client: Client, year: number): Promise<Partial<CampaignWo
 /** The catalogue the campaign was started with; null when it has none. */
 export async function campaignCatalogue(client: Client, year: number): Promise<ResourceCatalogue | null> {
   return (await campaignInput(client, year))?.catalogue ?? null;
-}
-
-/**
- * The campaign's date at `now`, Asia/Shanghai: the real date, or on a compressed campaign (a whole year in
- * minutes) the nominal date its clock has reached, so that "days left" reads as the units experience it.
- */
-export async function campaignToday(client: Client, year: number, now: number): Promise<string> {
-  const mapping = (await campaignInput(client, year))?.schedule?.mapping;
-  return formatShanghaiDate(mapping ? toNominal(mapping, now) : now);
 }

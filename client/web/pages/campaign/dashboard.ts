@@ -1,12 +1,13 @@
 // The operators' page for a year (总览): at a glance, every unit's tile, the units not in with the reminders,
 // the key regions, and the national summary with its downloads. Read from the campaign's status query in one
 // call; what an operator may do is shown only to operators (viewers read).
+
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { campaignWorkflowId } from '../../../../workflows/messages.ts';
-import { campaignToday } from '../../../actions/campaignInput.ts';
 import { campaignStatus } from '../../../actions/campaignStatus.ts';
 import { workflowLink } from '../../../connection.ts';
+import { campaignToday } from '../../../describe/campaignToday.ts';
 import { unitStanding } from '../../../describe/standing.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
@@ -32,10 +33,8 @@ export async function renderDashboard(
   year: number,
   attempt?: KeyRegionsAttempt,
 ): Promise<Response> {
-  const [status, today] = await Promise.all([
-    campaignStatus(services.client, year),
-    campaignToday(services.client, year, services.clock()),
-  ]);
+  const status = await campaignStatus(services.client, year);
+  const today = campaignToday(status, services.clock());
   const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today) }));
   const canAct = canOperate(c);
   const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));

@@ -1,12 +1,13 @@
 // A unit's page: what is due and when, its flagged demands and matching feedback, the templates, the
 // unit's own forms (its liaison only), and the operator panel (CNIPA accounts only). Read afresh from the
 // workflows on every request; a form's failure is shown inside that form, with the status it carries.
+
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { campaignToday } from '../../../actions/campaignInput.ts';
 import { campaignStatus } from '../../../actions/campaignStatus.ts';
 import { unitMailHistory } from '../../../actions/mailHistory.ts';
 import { unitStatus } from '../../../actions/unitStatus.ts';
+import { campaignToday } from '../../../describe/campaignToday.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { t } from '../html.ts';
@@ -31,12 +32,12 @@ export async function renderUnitPage(
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
-  const [{ status, link }, campaign, mail, today] = await Promise.all([
+  const [{ status, link }, campaign, mail] = await Promise.all([
     unitStatus(services.client, services.config, target),
     campaignStatus(services.client, target.year),
     isOperator ? unitMailHistory(services.client, target) : Promise.resolve([]),
-    campaignToday(services.client, target.year, services.clock()),
   ]);
+  const today = campaignToday(campaign, services.clock());
   const base = unitPath(target);
   const body = html`<div class="unit-page">
     <p class="muted">${t(`${status.year} 年度 · 单位代码 ${status.unitCode}`, `${status.year} · unit ${status.unitCode}`)}</p>
