@@ -110,7 +110,7 @@ console.log(
     `  Temporal server  ${address}   (data in ${join(dataDir, 'temporal.db')})`,
     `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
     `  Mail ledger      ${ledger.url}   (PGlite in ${join(dataDir, 'mail-ledger')}; more workers may share it)`,
-    `  Web (HTTP API)   ${web.url}   (docs ${web.url}/api/docs)`,
+    `  Web              ${web.url}   (pages for units and operators; API docs ${web.url}/api/docs)`,
     process.env.WEB_SESSION_SECRET
       ? '                   sessions signed with WEB_SESSION_SECRET'
       : '                   sessions signed with a random secret for this run (set WEB_SESSION_SECRET to keep them)',
@@ -120,6 +120,7 @@ console.log(
     `  ${env}npx wlx campaign status --year ${new Date().getFullYear() + 1}`,
     `  npx wlx mail list --dir ${join(options.dataDir, 'mail')}`,
     `  WEB_DB_URL=${ledger.url} npx wlx operator add-user --name you --role operator   # password on stdin`,
+    `  then sign in at ${web.url}/sign-in (a unit: its link arrives in the mail above)`,
     '',
   ].join('\n'),
 );
