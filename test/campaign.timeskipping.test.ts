@@ -1,6 +1,5 @@
 // The real calendar (2022's month-days) for next year, end to end on the time-skipping server, with a
 // real SMTP sink: the exact mail each unit receives and the national summary that comes out.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
@@ -24,6 +23,7 @@ import {
   unitWorkflowId,
 } from '../workflows/messages.ts';
 import type { NationalSummary } from '../workflows/status.ts';
+import { recordHistories } from './support/recordHistories.ts';
 import {
   sampleActivity,
   sampleDemandList,
@@ -32,10 +32,6 @@ import {
   sampleWritten,
 } from './support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from './support/temporal.ts';
-
-const packageVersion = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
 
 const registry = defaultRegistry();
 const office = (code: string) => registry.units.find((u) => u.code === code)?.contacts.office.email;
@@ -128,7 +124,15 @@ describe('a campaign on the real calendar, time-skipped', () => {
       }
       const result = await campaign.result();
       expect((await campaign.query(campaignStatusQuery)).phase).toBe('closed');
-      if (process.env.RECORD_HISTORIES) await recordHistories(year, codes);
+      await recordHistories(
+        env.client,
+        new Map(
+          [
+            campaignWorkflowId(year),
+            ...codes.filter((c) => c !== '2301').map((c) => unitWorkflowId(year, c)),
+          ].map((id) => [id, id.replace(`wanlixing-${year}`, 'campaign')]),
+        ),
+      );
       return result;
     });
 
@@ -335,19 +339,4 @@ describe("the campaign's history", () => {
 async function signalCount(workflowId: string): Promise<number> {
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
   return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
-}
-
-/** Keeps the run's histories as this release's replay fixtures (RECORD_HISTORIES=1 npm test). */
-async function recordHistories(year: number, codes: string[]): Promise<void> {
-  const dir = new URL(`./fixtures/histories/${packageVersion}/`, import.meta.url);
-  mkdirSync(dir, { recursive: true });
-  const ids = [
-    campaignWorkflowId(year),
-    ...codes.filter((c) => c !== '2301').map((c) => unitWorkflowId(year, c)),
-  ];
-  for (const id of ids) {
-    const history = await env.client.workflow.getHandle(id).fetchHistory();
-    const name = id.replace(`wanlixing-${year}`, 'campaign');
-    writeFileSync(new URL(`${name}.json`, dir), JSON.stringify(history));
-  }
 }

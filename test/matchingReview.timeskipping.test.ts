@@ -18,6 +18,7 @@ import {
   taskQueue,
   unitWorkflowId,
 } from '../workflows/messages.ts';
+import { recordHistories } from './support/recordHistories.ts';
 import { sampleDemandList, sampleWorkPlan } from './support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from './support/temporal.ts';
 
@@ -165,6 +166,11 @@ describe('matching review, time-skipped', () => {
         .find((m) => m.headers.key === `${year}/resource-${other}/matching/feedback`);
       expect(resourceMail?.to).toEqual(resourceById.get(other)?.contacts.map((c) => c.email));
       expect(resourceMail?.text).toContain('12-TRN');
+      // The demand is named by its row, read from the unit: the campaign itself holds only ids.
+      expect(resourceMail?.text).toContain('面向中小企业开展专利申请与布局实务培训');
+      const tianjinProgress = status.units.find((u) => u.unitCode === '12');
+      expect(tianjinProgress?.flaggedDemandIds).toEqual(['12-NAV', '12-TRN']);
+      expect(tianjinProgress).not.toHaveProperty('flaggedDemands');
       expect(resourceMail?.text).toContain(
         registry.units.find((u) => u.code === '12')?.contacts.office.email,
       );
@@ -174,6 +180,15 @@ describe('matching review, time-skipped', () => {
         .catch((e: unknown) => e);
       expect(String((late as WorkflowUpdateFailedError).cause?.message)).toContain(
         `matching for ${year} is over`,
+      );
+      await recordHistories(
+        env.client,
+        new Map(
+          [campaignWorkflowId(year), ...codes.map((c) => unitWorkflowId(year, c))].map((id) => [
+            id,
+            id.replace(`wanlixing-${year}`, 'matching'),
+          ]),
+        ),
       );
     });
   });

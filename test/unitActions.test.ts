@@ -96,7 +96,7 @@ describe("a unit's year through the actions", () => {
     await startSurveyingCampaign(stack.client, year, ['11', '12']);
     await submit(year, 'demands', '11', 'examples/demand-list.json');
     await eventually(
-      async () => (await campaignStatus(stack.client, year)).units.find((u) => u.flaggedDemands.length > 0),
+      async () => (await campaignStatus(stack.client, year)).units.find((u) => u.flaggedDemandIds.length > 0),
       30_000,
       "the campaign to hear of 11's demand list",
     );

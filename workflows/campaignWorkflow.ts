@@ -30,6 +30,7 @@ import { reportingUnits } from '../domain/registry.ts';
 import { parseInput, rejectInvalid, rejectIssues } from '../domain/validation.ts';
 import { notAllowedNow } from './failures.ts';
 import { sendNotification } from './mailActivities.ts';
+import { demandLabels } from './matchingActivities.ts';
 import { matchingReview } from './matchingReview.ts';
 import {
   campaignStatusQuery,
@@ -48,6 +49,7 @@ import {
   type CampaignStatus,
   dueTrack,
   type NationalSummary,
+  progressOf,
   reportedStateHasTag,
   type UnitProgress,
 } from './status.ts';
@@ -68,6 +70,8 @@ export interface CampaignWorkflowInput {
 
 /** patched() ids: each names a behaviour that histories recorded before it do not have. */
 const proposeAtMatchingStart = 'propose-at-matching-start';
+/** The resource feedback names demands by rows read from the units (the campaign holds ids only). */
+const demandLabelsFromUnits = 'demand-labels-from-units';
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
   const { year, registry, schedule } = input;
@@ -117,10 +121,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   });
   setHandler(
     unitChangedSignal,
-    (unitStatus) => {
+    (reported) => {
+      const progress = progressOf(reported);
       // A unit that reported before `due` existed (a year running across the upgrade) gets it from its state.
-      const due = unitStatus.due ?? dueTrack({ hasTag: (tag) => reportedStateHasTag(unitStatus.state, tag) });
-      units.set(unitStatus.unitCode, { ...unitStatus, due });
+      const due = progress.due ?? dueTrack({ hasTag: (tag) => reportedStateHasTag(progress.state, tag) });
+      units.set(progress.unitCode, { ...progress, due });
       setCurrentDetails(campaignDetails(status()));
     },
     { description: 'From a unit: its status after a change' },
@@ -146,17 +151,15 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       ),
       operators: registry.promotionDepartment,
       registry: { ...registry, units: audience },
-      flaggedDemands: () =>
-        reporting.flatMap((u) =>
-          (units.get(u.code)?.flaggedDemands ?? []).map((item) => ({ unitCode: u.code, item })),
-        ),
+      flaggedUnits: () =>
+        reporting.filter((u) => (units.get(u.code)?.flaggedDemandIds.length ?? 0) > 0).map((u) => u.code),
       closedBecause: matchingOver,
       notify,
     });
   const matchContext: MatchContext = {
     reportingCodes,
     resourceIds: new Set([...resources.keys(), ...catalogueResources.keys()]),
-    flaggedDemandIds: (code) => units.get(code)?.flaggedDemands.map((d) => d.id) ?? [],
+    flaggedDemandIds: (code) => units.get(code)?.flaggedDemandIds ?? [],
   };
   setHandler(
     recordMatchesUpdate,
@@ -235,8 +238,15 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   await Promise.all(
     [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
   );
-  if (confirmed?.confirmed)
-    await Promise.all(resourceFeedback(year, matches, catalogueResources, units, registry).map(notify));
+  if (confirmed?.confirmed) {
+    const labels = patched(demandLabelsFromUnits)
+      ? await demandLabels({
+          year,
+          demands: matches.matches.map(({ unitCode, demandId }) => ({ unitCode, demandId })),
+        })
+      : {};
+    await Promise.all(resourceFeedback(year, matches, catalogueResources, labels, registry).map(notify));
+  }
   feedbackSent = true;
 
   // --- activities, then summary ---

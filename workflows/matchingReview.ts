@@ -11,7 +11,6 @@ import {
   reviewActionSchema,
   startReview,
 } from '../domain/matching/review.ts';
-import type { UnitDemand } from '../domain/matching/scoring.ts';
 import type { NotificationRequest, Recipient } from '../domain/notifications.ts';
 import type { Registry } from '../domain/registry.ts';
 import { parseInput, rejectInvalid } from '../domain/validation.ts';
@@ -26,8 +25,8 @@ export interface MatchingReviewDeps {
   /** The registry with the campaign's units only, for the one-to-one pairing proposal. */
   registry: Registry;
   operators: Recipient;
-  /** Every demand flagged for CNIPA so far, as the units last reported them. */
-  flaggedDemands(): UnitDemand[];
+  /** The units that have flagged demands for CNIPA, as they last reported: the proposal reads their rows. */
+  flaggedUnits(): string[];
   /** Why the review is closed (feedback sent), or null while it is open. */
   closedBecause(): string | null;
   notify(request: NotificationRequest): Promise<void>;
@@ -52,7 +51,7 @@ export function matchingReview(deps: MatchingReviewDeps): MatchingReviewState {
   async function propose(by: string): Promise<MatchingReview> {
     const proposal = await proposeMatching({
       catalogue: deps.catalogue,
-      demands: deps.flaggedDemands(),
+      flagged: { year: deps.year, unitCodes: deps.flaggedUnits() },
       pairings: deps.pairings,
       registry: deps.registry,
     });

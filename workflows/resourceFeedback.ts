@@ -2,15 +2,16 @@
 // with each unit's contact, so both sides can reach each other.
 import type { CatalogueResource } from '../domain/matching/catalogue.ts';
 import type { RecordMatches } from '../domain/matching/decisions.ts';
+import { demandKey } from '../domain/matching/review.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry } from '../domain/registry.ts';
-import type { UnitProgress } from './status.ts';
 
 export function resourceFeedback(
   year: number,
   matches: RecordMatches,
   catalogue: ReadonlyMap<string, CatalogueResource>,
-  units: ReadonlyMap<string, UnitProgress>,
+  /** "Entity: description" by demandKey, read from the units; a demand without one is named by its id. */
+  labels: Readonly<Record<string, string>>,
   registry: Registry,
 ): NotificationRequest[] {
   const byResource = new Map<string, RecordMatches['matches']>();
@@ -20,9 +21,8 @@ export function resourceFeedback(
     if (!resource) return [];
     const lines = taken.map((m) => {
       const unit = registry.units.find((u) => u.code === m.unitCode);
-      const demand = units.get(m.unitCode)?.flaggedDemands.find((d) => d.id === m.demandId);
       const office = unit?.contacts.office;
-      const what = demand ? `${demand.entity.name}：${demand.description.slice(0, 80)}` : m.demandId;
+      const what = labels[demandKey(m)] ?? m.demandId;
       return (
         `${unit?.nameZh ?? m.unitCode} 需求 ${m.demandId}（${what}）/ ${unit?.nameEn ?? m.unitCode} demand ${m.demandId}` +
         (office ? `；联系人 / contact: ${office.name} <${office.email}>` : '') +

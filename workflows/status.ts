@@ -40,11 +40,29 @@ export interface UnitStatus {
 }
 
 /**
- * What a unit tells the campaign, on every change that matters to it. Activity counts stay out: a
- * unit may record hundreds, and a signal for each would fill the campaign's history; the national
- * summary takes them from the units' final reports.
+ * What a unit tells the campaign, on every change that matters to it: ids and counts, never rows. A unit
+ * may flag thousands of demands and resubmit them, and every signal stays in the campaign's history; the
+ * rows are fetched from the units when the campaign needs them (the matching proposal). Activity counts
+ * stay out too: a unit records hundreds, and the national summary takes them from its final report.
  */
-export type UnitProgress = Omit<UnitStatus, 'activitiesRecorded'>;
+export type UnitProgress = Omit<UnitStatus, 'activitiesRecorded' | 'flaggedDemands'> & {
+  flaggedDemandIds: string[];
+};
+
+/** What units sent before 'progress-without-rows': the flagged rows themselves. */
+export type ProgressWithRows = Omit<UnitStatus, 'activitiesRecorded'>;
+
+export function unitProgress(status: UnitStatus): UnitProgress {
+  const { activitiesRecorded: _, flaggedDemands, ...rest } = status;
+  return { ...rest, flaggedDemandIds: flaggedDemands.map((d) => d.id) };
+}
+
+/** The campaign keeps ids only, whichever form a unit reported in. */
+export function progressOf(reported: UnitProgress | ProgressWithRows): UnitProgress {
+  if ('flaggedDemandIds' in reported) return reported;
+  const { flaggedDemands, ...rest } = reported;
+  return { ...rest, flaggedDemandIds: flaggedDemands.map((d) => d.id) };
+}
 
 /** The unit workflow's result, what the national summary is compiled from. */
 export interface UnitReport extends UnitStatus {

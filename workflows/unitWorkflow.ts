@@ -44,7 +44,7 @@ import {
   unitStatusQuery,
 } from './messages.ts';
 import { notificationRequest, type UnitContacts } from './notificationRequest.ts';
-import { dueTrack, stateName, type UnitReport, type UnitStatus, unitStatus } from './status.ts';
+import { dueTrack, stateName, type UnitReport, type UnitStatus, unitProgress, unitStatus } from './status.ts';
 import {
   type NotifyParams,
   type UnitContext,
@@ -78,6 +78,8 @@ export interface UnitWorkflowInput {
 const applyDueTicksBeforeClose = 'apply-due-ticks-before-close';
 const reportChangesDuringSignal = 'report-changes-during-signal';
 const deliverBeforeFinishing = 'deliver-before-finishing';
+/** Tell the campaign flagged demand ids, not the rows. */
+const progressWithoutRows = 'progress-without-rows';
 
 type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
 
@@ -234,9 +236,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     // What this round reports: a change that lands while the signal below is in flight is another round's.
     const reporting = snapshot;
     const current = status();
-    const { activitiesRecorded: _, ...progress } = current;
+    const { activitiesRecorded: _, ...withRows } = current;
+    const progress = patched(progressWithoutRows) ? unitProgress(current) : withRows;
     setCurrentDetails(unitDetails(current));
-    const attributes = unitSearchAttributes(progress);
+    const attributes = unitSearchAttributes(current);
     if (JSON.stringify(attributes) !== upserted) {
       upsertSearchAttributes(attributes);
       upserted = JSON.stringify(attributes);

@@ -16,7 +16,9 @@ const levelLabels = {
   supervision: '督办 supervision',
 } as const;
 
-export function unitSearchAttributes(status: UnitProgress): SearchAttributeUpdatePair[] {
+export function unitSearchAttributes(
+  status: Pick<UnitStatus, 'year' | 'unitCode' | 'state' | 'overdue' | 'escalationLevel'>,
+): SearchAttributeUpdatePair[] {
   return [
     { key: campaignYearKey, value: status.year },
     { key: unitCodeKey, value: status.unitCode },

@@ -35,7 +35,7 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 const rank = (level: EscalationLevel | null) => (level === null ? -1 : escalationLevels.indexOf(level));
 
 /** `today` is the date in Asia/Shanghai (formatShanghaiDate). */
-export function unitStanding(unit: UnitProgress, today: string): UnitStanding {
+export function unitStanding(unit: Omit<UnitProgress, 'flaggedDemandIds'>, today: string): UnitStanding {
   const owed = tracks.map((track) => {
     const clock = unit[track];
     const daysLeft = dayNumber(clock.deadline) - dayNumber(today);

@@ -11,22 +11,22 @@ import type { PairingProposal } from './pairing.ts';
 import type { MatchingProposal, ProposedMatch } from './proposal.ts';
 
 const by = z.string().trim().min(1, 'who decides: an operator name, e.g. --by 张伟').max(100);
-const demandKey = z.object({ unitCode: unitCodeSchema, demandId: z.string().min(1) });
+const demandRef = z.object({ unitCode: unitCodeSchema, demandId: z.string().min(1) });
 
 export const reviewActionSchema = z.discriminatedUnion('action', [
   /** Accept the proposed resource of the listed demands, or of every demand still only proposed. */
-  z.object({ action: z.literal('accept'), by, demands: z.array(demandKey).optional() }),
+  z.object({ action: z.literal('accept'), by, demands: z.array(demandRef).optional() }),
   z.object({
     action: z.literal('override'),
     by,
-    ...demandKey.shape,
+    ...demandRef.shape,
     resourceId: z.string().min(1),
     note: z.string().trim().max(500).optional(),
   }),
   z.object({
     action: z.literal('reject'),
     by,
-    ...demandKey.shape,
+    ...demandRef.shape,
     reason: z.string().trim().min(1, 'say why, for the unit and the record').max(500),
   }),
   /** Accept the proposed one-to-one partner of the listed units, or of every unit still only proposed. */
@@ -110,7 +110,8 @@ export interface MatchingReview {
   confirmed: Stamp | null;
 }
 
-const key = (d: { unitCode: string; demandId: string }) => `${d.unitCode}/${d.demandId}`;
+/** One flagged demand across the campaign: demand ids are unique within a unit only. */
+export const demandKey = (d: { unitCode: string; demandId: string }) => `${d.unitCode}/${d.demandId}`;
 
 /**
  * A review of a new proposal. On a re-run the operators' own decisions (accepted, overridden, rejected) are
@@ -122,7 +123,7 @@ export function startReview(
   previous: MatchingReview | null,
 ): MatchingReview {
   const kept = new Map(
-    (previous?.decisions ?? []).filter((d) => d.status !== 'proposed').map((d) => [key(d), d] as const),
+    (previous?.decisions ?? []).filter((d) => d.status !== 'proposed').map((d) => [demandKey(d), d] as const),
   );
   const fresh: MatchDecision[] = [
     ...proposal.matches.map((m) => ({
@@ -143,7 +144,7 @@ export function startReview(
       alternates: u.alternates.map((a) => a.resourceId),
       reason: u.reason,
     })),
-  ].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  ].sort((a, b) => (demandKey(a) < demandKey(b) ? -1 : demandKey(a) > demandKey(b) ? 1 : 0));
   const keptPairings = new Map(
     (previous?.pairings ?? []).filter((p) => p.status !== 'proposed').map((p) => [p.unitCode, p] as const),
   );
@@ -168,7 +169,7 @@ export function startReview(
   return {
     proposed: stamp,
     totalScore: proposal.totalScore,
-    decisions: fresh.map((d) => kept.get(key(d)) ?? d),
+    decisions: fresh.map((d) => kept.get(demandKey(d)) ?? d),
     pairings: freshPairings.map((p) => keptPairings.get(p.unitCode) ?? p),
     pairingMaxLoad: pairing?.maxLoad ?? 0,
     confirmed: null,
@@ -197,10 +198,10 @@ export function applyReviewAction(
     return { ...review, pairings: reviewPairing(review, action, catalogue, decided), confirmed: null };
   }
   if (action.action === 'accept') {
-    const listed = action.demands && new Set(action.demands.map(key));
+    const listed = action.demands && new Set(action.demands.map(demandKey));
     for (const [i, d] of (action.demands ?? []).entries()) findDecision(review, d, `demands[${i}]`);
     return change(
-      (d) => (listed ? listed.has(key(d)) : d.status === 'proposed') && d.resourceId !== null,
+      (d) => (listed ? listed.has(demandKey(d)) : d.status === 'proposed') && d.resourceId !== null,
       (d) => ({ ...d, status: 'accepted', decided }),
     );
   }
@@ -229,7 +230,7 @@ function findDecision(
   d: { unitCode: string; demandId: string },
   path: string,
 ): MatchDecision {
-  const found = review.decisions.find((x) => key(x) === key(d));
+  const found = review.decisions.find((x) => demandKey(x) === demandKey(d));
   if (!found) {
     throw new InvalidInputError('matching review', [
       { path, message: `unit ${d.unitCode} has no flagged demand "${d.demandId}" in the proposal` },

@@ -27,7 +27,7 @@ function unit(over: Partial<UnitProgress> = {}): UnitProgress {
     nextDeadline: { track: 'plan', date: '2026-05-25' },
     plan: clock('2026-05-25'),
     summary: clock('2026-11-10'),
-    flaggedDemands: [],
+    flaggedDemandIds: [],
     feedbackReceived: false,
     returned: null,
     undelivered: [],

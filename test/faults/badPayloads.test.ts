@@ -65,7 +65,7 @@ describe('10,000 generated bad update payloads', () => {
     await unit.executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
     const flagged = sampleDemandList().items.find((d) => d.needsCnipaCoordination)?.id ?? '';
     while (
-      (await campaign.query(campaignStatusQuery)).units.find((u) => u.unitCode === '11')?.flaggedDemands
+      (await campaign.query(campaignStatusQuery)).units.find((u) => u.unitCode === '11')?.flaggedDemandIds
         .length !== 1
     ) {
       await new Promise((done) => setTimeout(done, 200));

@@ -156,9 +156,9 @@ describe('the authorization matrix, from the route table', () => {
       async () => {
         const campaign = await callers.viewer.request('GET', `/api/campaigns/${year}`);
         const status = (await campaign.json()) as {
-          units: { unitCode: string; flaggedDemands: unknown[] }[];
+          units: { unitCode: string; flaggedDemandIds: unknown[] }[];
         };
-        return status.units.find((u) => u.unitCode === '11' && u.flaggedDemands.length > 0);
+        return status.units.find((u) => u.unitCode === '11' && u.flaggedDemandIds.length > 0);
       },
       30_000,
       "the campaign to hear of 11's flagged demand",

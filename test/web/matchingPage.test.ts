@@ -53,9 +53,9 @@ beforeAll(async () => {
   await eventually(
     async () => {
       const status = (await (await viewer.request('GET', `/api/campaigns/${year}`)).json()) as {
-        units: { unitCode: string; flaggedDemands: unknown[] }[];
+        units: { unitCode: string; flaggedDemandIds: unknown[] }[];
       };
-      return status.units.find((u) => u.unitCode === '11' && u.flaggedDemands.length > 0);
+      return status.units.find((u) => u.unitCode === '11' && u.flaggedDemandIds.length > 0);
     },
     30_000,
     "the campaign to hear of 11's flagged demand",

@@ -2,7 +2,7 @@
 // alternates, the status; and, for operators, accept / override / reject on the row.
 import { html } from 'hono/html';
 import { serviceCategoryLabels } from '../../../../domain/labels.ts';
-import type { MatchDecision } from '../../../../domain/matching/review.ts';
+import { demandKey, type MatchDecision } from '../../../../domain/matching/review.ts';
 import type { DemandItem } from '../../../../domain/submissions.ts';
 import type { UnitProgress } from '../../../../workflows/status.ts';
 import { type Html, t, tt } from '../html.ts';
@@ -84,7 +84,7 @@ export function decisionsTable(
   const unitOf = new Map(units.map((u) => [u.unitCode, u]));
   const rows = decisions.map((d) => {
     const unit = unitOf.get(d.unitCode);
-    const item = unit?.flaggedDemands.find((i) => i.id === d.demandId);
+    const item = view.demands.get(demandKey(d));
     return html`<tr id="d-${d.unitCode}-${d.demandId}">
       <td class="unit">${d.unitCode}<br>${unit ? t(unit.nameZh, unit.nameEn) : ''}</td>
       <td class="demand">${demandCell(d, item)}</td>

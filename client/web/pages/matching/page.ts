@@ -2,9 +2,10 @@
 // pairings, and for operators the forms that propose, decide and confirm. The forms post to actions.ts.
 import { html } from 'hono/html';
 import type { ResourceCatalogue } from '../../../../domain/matching/catalogue.ts';
-import type { MatchingReview } from '../../../../domain/matching/review.ts';
+import { demandKey, type MatchingReview } from '../../../../domain/matching/review.ts';
 import { campaignCatalogue } from '../../../actions/campaignInput.ts';
 import { campaignStatus } from '../../../actions/campaignStatus.ts';
+import { flaggedDemandRows } from '../../../actions/flaggedDemands.ts';
 import { reviewCounts, statusLabels } from '../../../describe/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { rules } from '../../rules.ts';
@@ -98,6 +99,12 @@ export const matchingPages: WebRoute[] = [
       const status = await campaignStatus(services.client, params.year);
       const catalogue: ResourceCatalogue | null = await campaignCatalogue(services.client, params.year);
       const resources = catalogue?.resources ?? [];
+      const review = status.matchingReview;
+      const rows = review
+        ? await flaggedDemandRows(services.client, params.year, [
+            ...new Set(review.decisions.map((d) => d.unitCode)),
+          ])
+        : [];
       const view: ReviewView = {
         year: params.year,
         lang: langOf(c),
@@ -108,9 +115,11 @@ export const matchingPages: WebRoute[] = [
           catalogue !== null,
         resources,
         byId: new Map(resources.map((r) => [r.id, r])),
+        demands: new Map(
+          rows.map(({ unitCode, item }) => [demandKey({ unitCode, demandId: item.id }), item]),
+        ),
         csrf: csrfField(c, services),
       };
-      const review = status.matchingReview;
       const body = !catalogue
         ? html`<section class="card"><p>${t(
             '本年度活动启动时未配置服务资源目录，无法生成匹配建议；可用 wlx matching record 手工记录匹配。',

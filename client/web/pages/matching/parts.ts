@@ -6,6 +6,7 @@ import { formatShanghaiDateTime } from '../../../../domain/calendar.ts';
 import type { Bilingual } from '../../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
 import type { Stamp } from '../../../../domain/matching/review.ts';
+import type { DemandItem } from '../../../../domain/submissions.ts';
 import { type DecisionStatus, statusLabels } from '../../../describe/matchingReview.ts';
 import { type Html, type Lang, t, tt } from '../html.ts';
 
@@ -16,6 +17,8 @@ export interface ReviewView {
   canDecide: boolean;
   resources: readonly CatalogueResource[];
   byId: ReadonlyMap<string, CatalogueResource>;
+  /** The flagged rows under review by demandKey, read from the units (the campaign holds ids only). */
+  demands: ReadonlyMap<string, DemandItem>;
   /** The CSRF field every form carries. */
   csrf: Html;
 }
