@@ -8,7 +8,7 @@ import {
   unitCodeKey,
   unitStateKey,
 } from './searchAttributes.ts';
-import type { CampaignStatus, UnitProgress, UnitStatus } from './status.ts';
+import type { CampaignStatus, UnitStatus } from './status.ts';
 
 const levelLabels = {
   overdue: '逾期 overdue',
