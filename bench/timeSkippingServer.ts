@@ -3,11 +3,13 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
 import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
 
 export async function benchServer(): Promise<TestWorkflowEnvironment> {
   const { testServer } = ensureTemporalBinaries((line) => console.error(line));
   const server = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServer } },
+    client: { dataConverter },
   });
   await registerSearchAttributes(server.connection, server.namespace ?? 'default');
   return server;

@@ -21,6 +21,7 @@ import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
 import { sampleWorkPlan } from '../test/support/samples.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
@@ -176,7 +177,11 @@ try {
     address: env.address,
     channelArgs: { 'grpc.max_receive_message_length': 256 * 1_048_576 },
   });
-  const readerClient = new Client({ connection: reader, namespace: env.namespace ?? 'default' });
+  const readerClient = new Client({
+    connection: reader,
+    namespace: env.namespace ?? 'default',
+    dataConverter,
+  });
   const figures = await Promise.all([
     historyFigures(readerClient, campaignWorkflowId(year)),
     ...units.map((u) => historyFigures(readerClient, unitWorkflowId(year, u.code))),

@@ -20,6 +20,7 @@ import { parseInput } from '../domain/validation.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
 import { sampleResults, sampleWorkPlan, sampleWritten } from '../test/support/samples.ts';
 import { addOperator, Browser, webHarness } from '../test/web/support.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
@@ -157,7 +158,7 @@ try {
   });
   const harness = await webHarness({
     sink,
-    client: new Client({ connection: webConnection, namespace: env.namespace ?? 'default' }),
+    client: new Client({ connection: webConnection, namespace: env.namespace ?? 'default', dataConverter }),
   });
   // The web's "today" is the test server's skipped-to date, not the machine's.
   harness.clock.now = await env.currentTimeMs();

@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
 
 export interface WorkerProcessConfig {
   address: string;
@@ -40,6 +41,7 @@ const transport = createSmtpTransport(config.smtpUrl);
 const connection = await NativeConnection.connect({ address: config.address });
 const worker = await Worker.create({
   connection,
+  dataConverter,
   namespace: config.namespace,
   taskQueue: config.taskQueue,
   workflowBundle: { codePath: config.bundlePath },

@@ -2,9 +2,9 @@
 // report. A finished unit's report is its workflow's result; a running unit's Annex 2 is the last accepted
 // submitSummary that carried one, found in its history (and its earlier runs, across continue-as-new).
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { type ResultsSummary, resultsSummarySchema } from '../domain/submissions.ts';
+import { historyValue } from '../worker/payloadCodec.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
@@ -35,7 +35,7 @@ export function resultsInHistory(history: History): {
       continue;
     const payload = accepted.input.args?.payloads?.[0];
     if (!payload) continue;
-    const submission = defaultPayloadConverter.fromPayload<{ results?: unknown }>(payload);
+    const submission = historyValue<{ results?: unknown }>(payload);
     const parsed = resultsSummarySchema.safeParse(submission?.results);
     if (parsed.success) results = parsed.data;
   }

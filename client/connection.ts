@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { z } from 'zod';
 import { parseInput } from '../domain/validation.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
 import { TemporalUnreachableError } from './cliErrors.ts';
 
 const clientConfigSchema = z.object({
@@ -30,7 +31,7 @@ export async function withClient<T>(run: (client: Client, config: ClientConfig) 
     throw new TemporalUnreachableError(config.TEMPORAL_ADDRESS, { cause });
   });
   try {
-    return await run(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }), config);
+    return await run(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }), config);
   } finally {
     await connection.close();
   }

@@ -6,6 +6,7 @@ import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import type { WorkerConfig } from './config.ts';
+import { dataConverter } from './payloadCodec.ts';
 
 /** Longer than one SMTP delivery can take (createSmtpTransport's timeouts); compose's stop_grace_period is longer still. */
 export const shutdownGraceTime = '50 seconds';
@@ -25,6 +26,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
     : { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) };
   const worker = await Worker.create({
     connection,
+    dataConverter,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
     ...workflows,

@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
+  log,
   patched,
   setCurrentDetails,
   setHandler,
@@ -72,6 +73,8 @@ export interface CampaignWorkflowInput {
 const proposeAtMatchingStart = 'propose-at-matching-start';
 /** The resource feedback names demands by rows read from the units (the campaign holds ids only). */
 const demandLabelsFromUnits = 'demand-labels-from-units';
+/** A proposal that fails at the start of matching leaves the year running (it used to fail the campaign). */
+const yearOutlivesFailedProposal = 'year-outlives-failed-proposal';
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
   const { year, registry, schedule } = input;
@@ -227,7 +230,15 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   enter('survey');
   await sleepUntil(schedule, schedule.phases.matching.start);
   enter('matching');
-  if (review && !review.current() && patched(proposeAtMatchingStart)) await review.propose('system');
+  if (review && !review.current() && patched(proposeAtMatchingStart)) {
+    try {
+      await review.propose('system');
+    } catch (error) {
+      // Operators can propose again from the review; a failed proposal must not end the year.
+      if (!(error instanceof ActivityFailure) || !patched(yearOutlivesFailedProposal)) throw error;
+      log.error('the proposal at the start of matching failed', { error: error.message });
+    }
+  }
   await sleepUntil(schedule, schedule.phases.matching.end);
   const confirmed = review?.current();
   if (confirmed?.confirmed)
@@ -239,10 +250,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
   );
   if (confirmed?.confirmed) {
+    // Without the labels (a unit unreachable) each demand is named by its id: the feedback still goes out.
     const labels = patched(demandLabelsFromUnits)
       ? await demandLabels({
           year,
           demands: matches.matches.map(({ unitCode, demandId }) => ({ unitCode, demandId })),
+        }).catch((error: unknown) => {
+          if (!(error instanceof ActivityFailure)) throw error;
+          return {};
         })
       : {};
     await Promise.all(resourceFeedback(year, matches, catalogueResources, labels, registry).map(notify));

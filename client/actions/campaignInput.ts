@@ -1,8 +1,8 @@
 // What a campaign was started with, read from the first event of its history. Never changes for a run, so
 // it is kept per client once read: the web asks on every matching page.
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
+import { historyValue } from '../../worker/payloadCodec.ts';
 import type { CampaignWorkflowInput } from '../../workflows/campaignWorkflow.ts';
 import { campaignWorkflowId } from '../../workflows/messages.ts';
 
@@ -15,9 +15,7 @@ async function fetchInput(client: Client, year: number): Promise<Partial<Campaig
     maximumPageSize: 1,
   });
   const payload = history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  return payload
-    ? (defaultPayloadConverter.fromPayload<Partial<CampaignWorkflowInput>>(payload) ?? null)
-    : null;
+  return payload ? (historyValue<Partial<CampaignWorkflowInput>>(payload) ?? null) : null;
 }
 
 function campaignInput(client: Client, year: number): Promise<Partial<CampaignWorkflowInput> | null> {

@@ -3,13 +3,13 @@
 // history is the record Temporal keeps anyway; the mail ledger only knows keys, not whose they are.
 // The launch notice goes out from the campaign workflow, and is not among these.
 import type { Client } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type {
   NotificationKind,
   NotificationReceipt,
   NotificationRequest,
 } from '../../domain/notifications.ts';
+import { historyValue } from '../../worker/payloadCodec.ts';
 import { unitWorkflowId } from '../../workflows/messages.ts';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -47,7 +47,7 @@ export function mailInHistory(events: readonly HistoryEvent[]): {
     const s = event.activityTaskScheduledEventAttributes;
     if (s?.activityType?.name === 'sendNotification') {
       const payload = s.input?.payloads?.[0];
-      const request = payload && defaultPayloadConverter.fromPayload<NotificationRequest>(payload);
+      const request = payload && historyValue<NotificationRequest>(payload);
       if (!request) continue;
       scheduled.set(id, {
         key: request.key,
@@ -67,7 +67,7 @@ export function mailInHistory(events: readonly HistoryEvent[]): {
     if (!entry) continue;
     if (done) {
       const payload = done.result?.payloads?.[0];
-      const receipt = payload && defaultPayloadConverter.fromPayload<NotificationReceipt>(payload);
+      const receipt = payload && historyValue<NotificationReceipt>(payload);
       entry.outcome = receipt ? 'sent' : 'failed';
     } else {
       entry.outcome = 'failed';

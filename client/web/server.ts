@@ -2,6 +2,7 @@
 // served over HTTP. Used by `npm run web` (main.ts) and by `npm start`.
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverter } from '../../worker/payloadCodec.ts';
 import type { ClientConfig } from '../connection.ts';
 import { createWebApp } from './app.ts';
 import type { WebConfig } from './config.ts';
@@ -18,7 +19,7 @@ export async function startWebServer(web: WebConfig, temporal: ClientConfig): Pr
   const mailer = smtpMailer({ smtpUrl: web.SMTP_URL, from: web.MAIL_FROM });
   // Lazy: the web starts (and answers 503) while Temporal is still coming up or away.
   const connection = Connection.lazy({ address: temporal.TEMPORAL_ADDRESS, connectTimeout: '5 seconds' });
-  const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE, dataConverter });
   const { app, settled } = createWebApp({
     client,
     config: temporal,

@@ -8,6 +8,7 @@ import { schema } from '../../activities/mailLedger/sqlLedger.ts';
 import { type SqlClient, sqlClient } from '../../activities/sql.ts';
 import { type LedgerServer, startLedgerServer } from '../../scripts/ledgerServer.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
+import { dataConverter } from '../../worker/payloadCodec.ts';
 import { freePort } from '../support/ports.ts';
 import { devServer, type Restartable, workerProcess } from './processes.ts';
 
@@ -55,7 +56,7 @@ export async function faultStack(options: {
   return {
     name: options.name,
     dir,
-    client: new Client({ connection }),
+    client: new Client({ connection, dataConverter }),
     server,
     workers,
     sink,

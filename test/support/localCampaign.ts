@@ -8,6 +8,7 @@ import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
+import { dataConverter } from '../../worker/payloadCodec.ts';
 import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
 import type { CampaignStatus } from '../../workflows/status.ts';
 import { eventually } from './eventually.ts';
@@ -25,6 +26,7 @@ export async function localStack(): Promise<LocalStack> {
   const bundle = await bundleWorkflows();
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: inject('temporalCliPath') } },
+    client: { dataConverter },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const sink = await startMailSink({ port: 0 });

@@ -16,6 +16,7 @@ import { createMatchingActivities } from '../../activities/matching.ts';
 import { endOfDateInShanghai } from '../../domain/calendar.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
+import { dataConverter } from '../../worker/payloadCodec.ts';
 import { taskQueue } from '../../workflows/messages.ts';
 
 let runtimeInstalled = false;
@@ -31,6 +32,7 @@ export async function timeSkippingServer(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
+    client: { dataConverter },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
@@ -52,6 +54,7 @@ export async function testWorker(
 ): Promise<Worker> {
   return Worker.create({
     connection,
+    dataConverter,
     taskQueue,
     workflowBundle: bundle,
     activities: {

@@ -7,6 +7,7 @@ import { smtpMailer } from '../../client/web/mailer.ts';
 import { hashPassword } from '../../client/web/passwords.ts';
 import { type OperatorRole, openWebStore, type WebStore } from '../../client/web/store.ts';
 import type { MailSink } from '../../scripts/mailSink.ts';
+import { dataConverter } from '../../worker/payloadCodec.ts';
 
 export interface WebHarness {
   web: WebApp;
@@ -42,7 +43,7 @@ export async function webHarness(options: {
     },
   };
   const deps: WebDeps = {
-    client: options.client ?? new Client({ connection }),
+    client: options.client ?? new Client({ connection, dataConverter }),
     config: clientConfig({}),
     sessionSecret,
     store,
