@@ -169,6 +169,7 @@ try {
 
   const metrics: { label: string; of: (r: RunResult) => number; format: (x: number) => string }[] = [
     { label: 'wall time', of: (r) => r.ms, format: seconds },
+    { label: 'worker CPU', of: (r) => r.memory.cpuMs, format: seconds },
     { label: 'peak RSS Δ', of: (r) => r.memory.peakRss - r.memory.rssAtReady, format: mb },
     { label: 'peak RSS', of: (r) => r.memory.peakRss, format: mb },
     { label: 'main heap Δ', of: (r) => r.memory.peakHeap - r.memory.heapAtReady, format: mb },
@@ -200,7 +201,10 @@ try {
       `baseline ${((b?.[0] ?? 0) / 1000).toFixed(1)}s, ratio ${ratio(0)}`,
   );
   console.log(
-    `bench: campaign ${reporting} units peak RSS Δ median ${mb(a?.[1] ?? 0)}, baseline ${mb(b?.[1] ?? 0)}, ratio ${ratio(1)}`,
+    `bench: campaign ${reporting} units worker CPU median ${seconds(a?.[1] ?? 0)}, baseline ${seconds(b?.[1] ?? 0)}, ratio ${ratio(1)}`,
+  );
+  console.log(
+    `bench: campaign ${reporting} units peak RSS Δ median ${mb(a?.[2] ?? 0)}, baseline ${mb(b?.[2] ?? 0)}, ratio ${ratio(2)}`,
   );
 } finally {
   await sink.close();

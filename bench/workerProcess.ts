@@ -23,6 +23,8 @@ export interface WorkerMemory {
   peakRss: number;
   heapAtReady: number;
   peakHeap: number;
+  /** CPU time the whole process (every thread) spent from ready to stop, ms: less noisy than wall time. */
+  cpuMs: number;
 }
 
 export type FromWorker = { type: 'ready' } | { type: 'done'; memory: WorkerMemory };
@@ -61,6 +63,7 @@ const running = worker.run();
 globalThis.gc?.();
 const rssAtReady = process.memoryUsage.rss();
 const heapAtReady = getHeapStatistics().used_heap_size;
+const cpuAtReady = process.cpuUsage();
 let peakRss = rssAtReady;
 let peakHeap = heapAtReady;
 // Sampled rather than ru_maxrss: that peak counts start-up (bundle loading) too, which both scenarios share.
@@ -79,7 +82,14 @@ process.once('message', async (message: ToWorker) => {
   if (message.type !== 'stop') return;
   stopping = true;
   clearInterval(sampler);
-  const memory: WorkerMemory = { rssAtReady, peakRss, heapAtReady, peakHeap };
+  const cpu = process.cpuUsage(cpuAtReady);
+  const memory: WorkerMemory = {
+    rssAtReady,
+    peakRss,
+    heapAtReady,
+    peakHeap,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
   worker.shutdown();
   await running;
   transport.close();
