@@ -3,7 +3,9 @@
 // overrides one and confirms, and the feedback mail says exactly what was confirmed, to units and resources.
 
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMatchingActivities } from '../activities/matching.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
@@ -12,6 +14,7 @@ import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
+  proposeMatchingUpdate,
   reviewMatchingUpdate,
   submitDemandListUpdate,
   submitWorkPlanUpdate,
@@ -50,6 +53,19 @@ function demandsOf(code: string): DemandItem[] {
     },
     { ...own, id: `${code}-OWN` },
   ];
+}
+
+/**
+ * Ends a test's year, the units too: the time-skipping server does not end children with their parent,
+ * and a unit left running has its next task on the sticky queue of a worker that is gone, which the test
+ * server never times out, so the next test's skip would wait for it forever.
+ */
+async function endYear(year: number, codes: string[]): Promise<void> {
+  const { workflow } = stack.env.client;
+  for (const id of [campaignWorkflowId(year), ...codes.map((c) => unitWorkflowId(year, c))]) {
+    const handle = workflow.getHandle(id);
+    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+  }
 }
 
 describe('matching review, time-skipped', () => {
@@ -190,6 +206,56 @@ describe('matching review, time-skipped', () => {
           ]),
         ),
       );
+      await endYear(year, codes);
     });
+  });
+  it('keeps the year running when the proposal at the start of matching fails, and proposes on request', async () => {
+    const { env } = stack;
+    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const codes = ['11', '12'];
+    const client = env.client.workflow;
+    const campaign = await client.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: campaignWorkflowId(year),
+      args: [
+        {
+          year,
+          registry,
+          schedule: resolveCalendar(defaultCalendarConfig, year),
+          unitCodes: codes,
+          catalogue,
+        },
+      ],
+    });
+    // Down when the campaign proposes at the start of matching, back by the time an operator asks.
+    const real = createMatchingActivities().proposeMatching;
+    let calls = 0;
+    const optimiserDownOnce: typeof real = async (input) => {
+      calls += 1;
+      if (calls === 1) throw ApplicationFailure.nonRetryable('the optimiser is down', 'OptimiserDown');
+      return real(input);
+    };
+    await stack.runWorker(
+      async () => {
+        await stack.skipTo(year, '05-10');
+        for (const code of codes) {
+          await client
+            .getHandle(unitWorkflowId(year, code))
+            .executeUpdate(submitDemandListUpdate, { args: [{ items: demandsOf(code) }] });
+        }
+        await stack.skipTo(year, '05-21');
+        const after = await campaign.query(campaignStatusQuery);
+        expect(calls).toBe(1);
+        expect(after.phase).toBe('matching');
+        expect(after.matchingReview).toBeNull();
+        expect((await campaign.describe()).status.name).toBe('RUNNING');
+
+        const review = await campaign.executeUpdate(proposeMatchingUpdate, { args: [{ by: '张伟' }] });
+        expect(review.proposed.by).toBe('张伟');
+        expect(review.decisions.map((d) => d.demandId)).toEqual(['11-NAV', '11-TRN', '12-NAV', '12-TRN']);
+      },
+      { proposeMatching: optimiserDownOnce },
+    );
+    await endYear(year, codes);
   });
 });

@@ -51,6 +51,8 @@ export async function testWorker(
   connection: NativeConnection,
   bundle: WorkflowBundleWithSourceMap,
   smtpUrl: string,
+  /** Activities to run instead of the real ones: faults injected by a test. */
+  faults: Partial<ReturnType<typeof createMatchingActivities>> = {},
 ): Promise<Worker> {
   return Worker.create({
     connection,
@@ -65,6 +67,7 @@ export async function testWorker(
         messageIdDomain: 'test.wanlixing.example',
       }),
       ...createMatchingActivities(),
+      ...faults,
     },
   });
 }
@@ -73,7 +76,7 @@ export interface TimeSkippingStack {
   env: TestWorkflowEnvironment;
   sink: MailSink;
   /** Runs `fn` with a fresh test worker polling, as Temporal's runUntil does. */
-  runWorker<T>(fn: () => Promise<T>): Promise<T>;
+  runWorker<T>(fn: () => Promise<T>, faults?: Parameters<typeof testWorker>[3]): Promise<T>;
   /** Skips the server's clock to noon, Beijing time, on a month-day of `year`. */
   skipTo(year: number, monthDay: string): Promise<void>;
   stop(): Promise<void>;
@@ -89,8 +92,8 @@ export async function timeSkippingStack(): Promise<TimeSkippingStack> {
   return {
     env,
     sink,
-    async runWorker(fn) {
-      return (await testWorker(env.nativeConnection, bundle, sink.url)).runUntil(fn);
+    async runWorker(fn, faults) {
+      return (await testWorker(env.nativeConnection, bundle, sink.url, faults)).runUntil(fn);
     },
     async skipTo(year, monthDay) {
       const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
