@@ -65,7 +65,8 @@ function seeded(seed: string): () => number {
   return () => {
     h = Math.imul(h ^ (h >>> 15), 2_246_822_507);
     h = Math.imul(h ^ (h >>> 13), 3_266_489_909);
-    return ((h ^= h >>> 16) >>> 0) / 4_294_967_296;
+    h ^= h >>> 16;
+    return (h >>> 0) / 4_294_967_296;
   };
 }
 
