@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
@@ -76,19 +77,18 @@ const [env, sink, bundlePath] = await Promise.all([
 ]);
 
 /** Runs `work` over `items` with at most `width` at a time, saying how far it got now and then. */
-async function inParallel<T>(what: string, items: T[], width: number, work: (item: T) => Promise<void>) {
-  let next = 0;
+async function inParallelSaying<T>(
+  what: string,
+  items: T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+) {
   let done = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      for (let i = next++; i < items.length; i = next++) {
-        await work(items[i] as T);
-        done += 1;
-        if (done % Math.max(1, Math.floor(items.length / 10)) === 0)
-          log(`  ${what}: ${done}/${items.length}`);
-      }
-    }),
-  );
+  await inParallel(items, width, async (item) => {
+    await work(item);
+    done += 1;
+    if (done % Math.max(1, Math.floor(items.length / 10)) === 0) log(`  ${what}: ${done}/${items.length}`);
+  });
 }
 
 interface HistoryFigures {
@@ -145,12 +145,12 @@ try {
     });
     const unit = (code: string) => client.workflow.getHandle(unitWorkflowId(year, code));
     await skipTo('05-08');
-    await inParallel('plans and demand lists', units, 4, async (u) => {
+    await inParallelSaying('plans and demand lists', units, 4, async (u) => {
       await unit(u.code).executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
       await unit(u.code).executeUpdate(submitDemandListUpdate, { args: [demandList(u.code, options.rows)] });
     });
     for (let r = 1; r <= options.returns; r += 1) {
-      await inParallel(`return and resubmit ${r}`, units, 4, async (u) => {
+      await inParallelSaying(`return and resubmit ${r}`, units, 4, async (u) => {
         await unit(u.code).executeUpdate(returnForRevisionUpdate, {
           args: [{ what: 'demandList', reason: `第${r}次退回：请补充联系人 / revision ${r}` }],
         });
@@ -161,7 +161,7 @@ try {
     }
     await skipTo('06-20');
     const records = units.flatMap((u) => Array.from({ length: options.activities }, (_, i) => ({ u, i })));
-    await inParallel('activity records', records, 8, async ({ u, i }) => {
+    await inParallelSaying('activity records', records, 8, async ({ u, i }) => {
       await unit(u.code).executeUpdate(recordActivityUpdate, { args: [activity(u.code, i, year)] });
     });
     log('  the rest of the year, time-skipped');

@@ -2,6 +2,7 @@
 // thousands, and every report stays in the campaign's history); whoever needs the rows — the matching
 // proposal, the resource feedback, the review page, the export — asks the units, a few at a time.
 import type { Client } from '@temporalio/client';
+import { inParallel } from '../../domain/inParallel.ts';
 import { demandKey } from '../../domain/matching/review.ts';
 import type { UnitDemand } from '../../domain/matching/scoring.ts';
 import { unitStatusQuery, unitWorkflowId } from '../../workflows/messages.ts';
@@ -17,18 +18,12 @@ export async function flaggedDemandRows(
   onUnit?: (done: number) => void,
 ): Promise<UnitDemand[]> {
   const rows: UnitDemand[][] = new Array(unitCodes.length);
-  let next = 0;
   let done = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, unitCodes.length) }, async () => {
-      for (let i = next++; i < unitCodes.length; i = next++) {
-        const unitCode = unitCodes[i] as string;
-        const status = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).query(unitStatusQuery);
-        rows[i] = status.flaggedDemands.map((item) => ({ unitCode, item }));
-        onUnit?.(++done);
-      }
-    }),
-  );
+  await inParallel(unitCodes, width, async (unitCode, i) => {
+    const status = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).query(unitStatusQuery);
+    rows[i] = status.flaggedDemands.map((item) => ({ unitCode, item }));
+    onUnit?.(++done);
+  });
   return rows.flat();
 }
 

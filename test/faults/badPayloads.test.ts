@@ -5,6 +5,7 @@ import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/clie
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { inParallel } from '../../domain/inParallel.ts';
 import { designateKeyRegionsSchema, recordMatchesSchema } from '../../domain/matching/decisions.ts';
 import {
   activityRecordSchema,
@@ -144,21 +145,13 @@ describe('10,000 generated bad update payloads', () => {
     };
     const failures: string[] = [];
     const started = Date.now();
-    let next = 0;
     // Temporal admits 10 updates in flight per workflow: 4 workers of this loop per workflow stay under it.
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let i = next++; i < payloads.length; i = next++) {
-          const bad = payloads[i] as BadPayload;
-          const target = targets[bad.target] as (typeof targets)[string];
-          const problem = await rejectionProblem(target, bad);
-          if (problem)
-            failures.push(
-              `${bad.target} ${bad.fault} ${bad.field}: ${problem} — ${JSON.stringify(bad.payload)}`,
-            );
-        }
-      }),
-    );
+    await inParallel(payloads, 8, async (bad) => {
+      const target = targets[bad.target] as (typeof targets)[string];
+      const problem = await rejectionProblem(target, bad);
+      if (problem)
+        failures.push(`${bad.target} ${bad.fault} ${bad.field}: ${problem} — ${JSON.stringify(bad.payload)}`);
+    });
     const seconds = (Date.now() - started) / 1000;
     const byFault = new Map<string, number>();
     for (const p of payloads) byFault.set(p.fault, (byFault.get(p.fault) ?? 0) + 1);
