@@ -4,23 +4,18 @@
 // worker's peak RSS, the largest event (payload) and the largest histories, campaign and unit.
 //   npx tsx bench/volume.bench.ts [--units 37] [--rows 1000] [--activities 300] [--returns 3]
 //   (npm run bench:volume -- --units 5 for a quick look)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 // Default import: the package is CommonJS, and tsx offers no named exports for it.
 import proto from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { z } from 'zod';
-import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
-import { startMailSink } from '../scripts/mailSink.ts';
 import { sampleWorkPlan } from '../test/support/samples.ts';
 import { dataConverter } from '../worker/payloadCodec.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
@@ -33,9 +28,10 @@ import {
   taskQueue,
   unitWorkflowId,
 } from '../workflows/messages.ts';
-import { benchServer } from './timeSkippingServer.ts';
+import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
 import { startWorker } from './workerControl.ts';
+import { startYearBench } from './yearBench.ts';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const options = parseInput(
@@ -59,22 +55,10 @@ const options = parseInput(
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const registry = defaultRegistry();
 const units = reportingUnits(registry).slice(0, options.units);
-const tmp = mkdtempSync(join(tmpdir(), 'wlx-volume-'));
 const { temporal } = proto;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const [env, sink, bundlePath] = await Promise.all([
-  benchServer(),
-  startMailSink({ port: 0 }),
-  bundleWorkflowCode({
-    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-    logger: new DefaultLogger('WARN'),
-  }).then(({ code }) => {
-    const path = join(tmp, 'workflows.js');
-    writeFileSync(path, code);
-    return path;
-  }),
-]);
+const { env, sink, bundlePath, close } = await startYearBench('volume');
 
 /** Runs `work` over `items` with at most `width` at a time, saying how far it got now and then. */
 async function inParallelSaying<T>(
@@ -119,10 +103,7 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 try {
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
   const schedule = resolveCalendar(defaultCalendarConfig, year);
-  const skipTo = async (monthDay: string) => {
-    const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
-    await env.sleep(target - (await env.currentTimeMs()));
-  };
+  const skipTo = (monthDay: string) => skipToNoon(env, year, monthDay);
   console.log(
     `volume: ${units.length} units × ${options.rows} demand rows (${Math.ceil(options.rows / 3)} flagged), ` +
       `${options.returns} returns, ${options.activities} activities each; time-skipping server`,
@@ -207,7 +188,5 @@ try {
   );
   console.log(`mail sent:            ${sink.messages().length}`);
 } finally {
-  await sink.close();
-  await env.teardown();
-  rmSync(tmp, { recursive: true, force: true });
+  await close();
 }

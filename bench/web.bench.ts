@@ -4,21 +4,16 @@
 // signed-in operator; the server's own time (the Server-Timing header) is reported as median and p95, and as a
 // ratio to the JSON API's answer for the same campaign, measured in the same run. The goal: under 200 ms.
 //   npm run bench:web [-- --units 37 --rows 100 --activities 30 --rounds 15]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { z } from 'zod';
-import { defaultCalendarConfig, endOfDateInShanghai, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
-import { startMailSink } from '../scripts/mailSink.ts';
 import { sampleResults, sampleWorkPlan, sampleWritten } from '../test/support/samples.ts';
 import { addOperator, Browser, webHarness } from '../test/web/support.ts';
 import { dataConverter } from '../worker/payloadCodec.ts';
@@ -33,9 +28,10 @@ import {
   taskQueue,
   unitWorkflowId,
 } from '../workflows/messages.ts';
-import { benchServer } from './timeSkippingServer.ts';
+import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
 import { startWorker } from './workerControl.ts';
+import { startYearBench } from './yearBench.ts';
 
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
 const options = parseInput(
@@ -60,20 +56,8 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 const registry = defaultRegistry();
 const units = reportingUnits(registry).slice(0, options.units);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const tmp = mkdtempSync(join(tmpdir(), 'wlx-web-bench-'));
 
-const [env, sink, bundlePath] = await Promise.all([
-  benchServer(),
-  startMailSink({ port: 0 }),
-  bundleWorkflowCode({
-    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-    logger: new DefaultLogger('WARN'),
-  }).then(({ code }) => {
-    const path = join(tmp, 'workflows.js');
-    writeFileSync(path, code);
-    return path;
-  }),
-]);
+const { env, sink, bundlePath, close } = await startYearBench('web-bench');
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const p95 = (xs: number[]) =>
@@ -89,10 +73,7 @@ const worker = await startWorker({
 try {
   const client = env.client;
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-  const skipTo = async (monthDay: string) => {
-    const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
-    await env.sleep(target - (await env.currentTimeMs()));
-  };
+  const skipTo = (monthDay: string) => skipToNoon(env, year, monthDay);
   const unit = (code: string) => client.workflow.getHandle(unitWorkflowId(year, code));
   // A few units stay late on each deliverable, so the dashboard has every colour.
   const onTime = (i: number, lateEvery: number) => i % lateEvery !== lateEvery - 1;
@@ -200,7 +181,5 @@ try {
   await webConnection.close();
 } finally {
   await worker.stop();
-  await sink.close();
-  await env.teardown();
-  rmSync(tmp, { recursive: true, force: true });
+  await close();
 }

@@ -13,7 +13,7 @@ import { inject } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
 import { openMailLedger } from '../../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../../activities/matching.ts';
-import { endOfDateInShanghai } from '../../domain/calendar.ts';
+import { skipToNoon } from '../../bench/timeSkippingServer.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
 import { dataConverter } from '../../worker/payloadCodec.ts';
@@ -95,10 +95,7 @@ export async function timeSkippingStack(): Promise<TimeSkippingStack> {
     async runWorker(fn, faults) {
       return (await testWorker(env.nativeConnection, bundle, sink.url, faults)).runUntil(fn);
     },
-    async skipTo(year, monthDay) {
-      const target = endOfDateInShanghai(`${year}-${monthDay}`) - 12 * 3_600_000;
-      await env.sleep(target - (await env.currentTimeMs()));
-    },
+    skipTo: (year, monthDay) => skipToNoon(env, year, monthDay),
     async stop() {
       await sink.close();
       await env.teardown();

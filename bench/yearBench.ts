@@ -1,0 +1,43 @@
+// What a bench that runs a year needs before it starts: the time-skipping server, an SMTP sink, and the
+// workflow bundle written to a file that its worker process loads (bundling takes seconds, not measured).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
+import { benchServer } from './timeSkippingServer.ts';
+
+export interface YearBench {
+  env: TestWorkflowEnvironment;
+  sink: MailSink;
+  bundlePath: string;
+  close(): Promise<void>;
+}
+
+export async function startYearBench(name: string): Promise<YearBench> {
+  const tmp = mkdtempSync(join(tmpdir(), `wlx-${name}-`));
+  const [env, sink, bundlePath] = await Promise.all([
+    benchServer(),
+    startMailSink({ port: 0 }),
+    bundleWorkflowCode({
+      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      logger: new DefaultLogger('WARN'),
+    }).then(({ code }) => {
+      const path = join(tmp, 'workflows.js');
+      writeFileSync(path, code);
+      return path;
+    }),
+  ]);
+  return {
+    env,
+    sink,
+    bundlePath,
+    async close() {
+      await sink.close();
+      await env.teardown();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
