@@ -22,8 +22,10 @@ export const gzipEncoding = 'binary/gzip';
 /** Payloads from this size up are compressed: well under the 256 kB at which Temporal starts to warn. */
 export const compressFromBytes = 32 * 1024;
 
-const encodingOf = (payload: Payload) =>
-  new TextDecoder().decode(payload.metadata?.encoding ?? new Uint8Array());
+const zipped = (payload: Payload) =>
+  new TextDecoder().decode(payload.metadata?.encoding ?? new Uint8Array()) === gzipEncoding;
+/** The original payload from its unzipped encoding. */
+const original = (bytes: Uint8Array) => PayloadMessage.decode(bytes) as Payload;
 
 export const gzipCodec: PayloadCodec = {
   async encode(payloads) {
@@ -38,9 +40,7 @@ export const gzipCodec: PayloadCodec = {
   async decode(payloads) {
     return Promise.all(
       payloads.map(async (payload) =>
-        encodingOf(payload) === gzipEncoding
-          ? (PayloadMessage.decode(await unzip(payload.data ?? new Uint8Array())) as Payload)
-          : payload,
+        zipped(payload) ? original(await unzip(payload.data ?? new Uint8Array())) : payload,
       ),
     );
   },
@@ -51,9 +51,7 @@ export const dataConverter: DataConverter = { payloadCodecs: [gzipCodec] };
 
 /** The value of a payload read straight from a history event, decompressed first if it was compressed. */
 export function historyValue<T>(payload: Payload): T | undefined {
-  const plain =
-    encodingOf(payload) === gzipEncoding
-      ? (PayloadMessage.decode(gunzipSync(payload.data ?? new Uint8Array())) as Payload)
-      : payload;
-  return defaultPayloadConverter.fromPayload<T>(plain);
+  return defaultPayloadConverter.fromPayload<T>(
+    zipped(payload) ? original(gunzipSync(payload.data ?? new Uint8Array())) : payload,
+  );
 }
