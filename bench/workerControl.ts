@@ -8,7 +8,15 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 /** Starts bench/workerProcess.ts and resolves once its worker polls. */
 export async function startWorker(workerConfig: WorkerProcessConfig) {
   const child: ChildProcess = fork(here('./workerProcess.ts'), [JSON.stringify(workerConfig)], {
-    execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
+    execArgv: [
+      '--expose-gc',
+      '--import',
+      import.meta.resolve('tsx'),
+      // A CPU profile per thread of the worker (workflows run in their own thread), to open in DevTools.
+      ...(process.env.BENCH_CPU_PROFILES
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILES}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<never>((_, reject) =>

@@ -5,14 +5,9 @@ import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { type ResultsSummary, resultsSummarySchema } from '../domain/submissions.ts';
 import { historyValue } from '../worker/payloadCodec.ts';
-import {
-  campaignStatusQuery,
-  campaignWorkflowId,
-  submitSummaryUpdate,
-  unitStatusQuery,
-  unitWorkflowId,
-} from '../workflows/messages.ts';
+import { submitSummaryUpdate, unitStatusQuery, unitWorkflowId } from '../workflows/messages.ts';
 import type { CampaignStatus, UnitReport } from '../workflows/status.ts';
+import { campaignState } from './actions/campaignStatus.ts';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -72,7 +67,7 @@ export async function fetchCampaignData(
   year: number,
   options: { reports: boolean } = { reports: true },
 ): Promise<CampaignData> {
-  const status = await client.workflow.getHandle(campaignWorkflowId(year)).query(campaignStatusQuery);
+  const status = await campaignState(client, year);
   const reports: UnitReport[] = [];
   if (!options.reports) return { status, reports, final: status.summary !== null };
   // One unit at a time: 37 small reads, and a busy server is not flooded.

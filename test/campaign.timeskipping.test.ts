@@ -331,8 +331,49 @@ describe("the campaign's history", () => {
       }
       expect((await unit.query(unitStatusQuery)).activitiesRecorded).toBe(20);
       expect(await signalCount(campaign.workflowId)).toBe(signalsBefore);
-      await campaign.terminate('test over');
+      await stack.endYear(year, ['11']);
     });
+  });
+});
+
+describe('what a unit tells the campaign', () => {
+  it('is only what the campaign acts on: flagged demands, and all in, which ends the year early', async () => {
+    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const unit = (code: string) => env.client.workflow.getHandle(unitWorkflowId(year, code));
+    const flagged = sampleDemandList()
+      .items.filter((item) => item.needsCnipaCoordination)
+      .map((item) => item.id);
+    const summary = await runWorker(async () => {
+      const campaign = await env.client.workflow.start(campaignWorkflow, {
+        taskQueue,
+        workflowId: campaignWorkflowId(year),
+        args: [{ year, registry, schedule, unitCodes: ['11', '12'] }],
+      });
+      await stack.skipTo(year, '05-10');
+      await unit('11').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await unit('11').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+      expect((await campaign.query(campaignStatusQuery)).units).toEqual([
+        { unitCode: '11', flaggedDemandIds: flagged, allIn: false },
+        { unitCode: '12', flaggedDemandIds: [], allIn: false },
+      ]);
+      // Tianjin is late: reminders, then 逾期, 催办 and 督办 on its clock, none of which the campaign acts on.
+      await stack.skipTo(year, '06-10');
+      expect((await unit('12').query(unitStatusQuery)).escalationLevel).toBe('supervision');
+      await unit('12').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await unit('12').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+      await stack.skipTo(year, '11-05');
+      for (const code of ['11', '12']) {
+        await unit(code).executeUpdate(submitSummaryUpdate, {
+          args: [{ written: sampleWritten(), results: sampleResults() }],
+        });
+      }
+      return campaign.result();
+    });
+    // Both summaries in on Nov 5: the year is compiled then, not at the close on Nov 20.
+    expect(summary.compiledOn).toBe(`${year}-11-05`);
+    // Per unit: its flagged demands once, all in once.
+    expect(await signalCount(campaignWorkflowId(year))).toBe(4);
   });
 });
 

@@ -4,8 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CampaignOverview } from '../client/actions/campaignStatus.ts';
 import type { ReceivedMail } from '../client/mail/mailbox.ts';
-import type { CampaignStatus } from '../workflows/status.ts';
 import { type DevStack, devStack } from './support/devStack.ts';
 import { eventually } from './support/eventually.ts';
 import { step } from './support/step.ts';
@@ -25,12 +25,7 @@ async function runningStack(): Promise<DevStack> {
 }
 
 const campaignStatus = (stack: DevStack) =>
-  stack.wlxJson<CampaignStatus & { totals: { notSubmitted: string[] } }>(
-    'campaign',
-    'status',
-    '--year',
-    String(year),
-  );
+  stack.wlxJson<CampaignOverview>('campaign', 'status', '--year', String(year));
 const mail = (stack: DevStack) =>
   stack.wlxJson<ReceivedMail[]>('mail', 'list', '--dir', join(stack.dataDir, 'mail'));
 const keysOf = (messages: ReceivedMail[], unit: string, campaignYear = year) =>
@@ -289,7 +284,12 @@ describe('wlx against npm start', () => {
     await step('the restarted campaign closes, both plans missing', async () => {
       const status = await eventually(
         async () => {
-          const s = await stack.wlxJson<CampaignStatus>('campaign', 'status', '--year', String(restartYear));
+          const s = await stack.wlxJson<CampaignOverview>(
+            'campaign',
+            'status',
+            '--year',
+            String(restartYear),
+          );
           return s.phase === 'closed' ? s : undefined;
         },
         120_000,

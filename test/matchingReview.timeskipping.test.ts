@@ -55,19 +55,6 @@ function demandsOf(code: string): DemandItem[] {
   ];
 }
 
-/**
- * Ends a test's year, the units too: the time-skipping server does not end children with their parent,
- * and a unit left running has its next task on the sticky queue of a worker that is gone, which the test
- * server never times out, so the next test's skip would wait for it forever.
- */
-async function endYear(year: number, codes: string[]): Promise<void> {
-  const { workflow } = stack.env.client;
-  for (const id of [campaignWorkflowId(year), ...codes.map((c) => unitWorkflowId(year, c))]) {
-    const handle = workflow.getHandle(id);
-    if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
-  }
-}
-
 describe('matching review, time-skipped', () => {
   it('proposes, takes an override, and sends exactly the confirmed matches', async () => {
     const { env, sink } = stack;
@@ -206,7 +193,7 @@ describe('matching review, time-skipped', () => {
           ]),
         ),
       );
-      await endYear(year, codes);
+      await stack.endYear(year, codes);
     });
   });
   it('keeps the year running when the proposal at the start of matching fails, and proposes on request', async () => {
@@ -256,6 +243,6 @@ describe('matching review, time-skipped', () => {
       },
       { proposeMatching: optimiserDownOnce },
     );
-    await endYear(year, codes);
+    await stack.endYear(year, codes);
   });
 });

@@ -1,6 +1,12 @@
-// What a unit tells the campaign: ids, never rows, whichever release of the unit sent it.
+// What a unit tells the campaign: the facts it acts on, whichever release of the unit sent them.
 import { describe, expect, it } from 'vitest';
-import { type ProgressWithRows, progressOf, type UnitStatus, unitProgress } from '../workflows/status.ts';
+import {
+  factsOf,
+  type ProgressWithRows,
+  type UnitStatus,
+  unitFacts,
+  unitProgress,
+} from '../workflows/status.ts';
 import { sampleDemandList } from './support/samples.ts';
 
 const rows = sampleDemandList().items.filter((item) => item.needsCnipaCoordination);
@@ -33,11 +39,27 @@ describe('unit progress', () => {
     expect(progress).not.toHaveProperty('activitiesRecorded');
     expect(progress.state).toBe('planning.awaitingPlan');
   });
+});
 
-  it('reads a report with rows, as units before progress-without-rows sent it, as the same ids', () => {
+describe('unit facts', () => {
+  it('are the flagged ids and whether all is in, read from the machine state', () => {
+    expect(unitFacts(status)).toEqual({
+      unitCode: '11',
+      flaggedDemandIds: rows.map((d) => d.id),
+      allIn: false,
+    });
+    expect(unitFacts({ ...status, state: 'complete' }).allIn).toBe(true);
+    expect(unitFacts({ ...status, state: 'summaryDue.awaitingSummary' }).allIn).toBe(false);
+  });
+
+  it('read the same from what earlier releases sent: the progress with ids (0.4.0) or with rows (0.3.x)', () => {
     const { activitiesRecorded: _, ...withRows } = status;
     const legacy: ProgressWithRows = withRows;
-    expect(progressOf(legacy)).toEqual(unitProgress(status));
-    expect(progressOf(unitProgress(status))).toEqual(unitProgress(status));
+    for (const state of ['planning.awaitingPlan', 'complete']) {
+      const expected = unitFacts({ ...status, state });
+      expect(factsOf({ ...legacy, state })).toEqual(expected);
+      expect(factsOf(unitProgress({ ...status, state }))).toEqual(expected);
+      expect(factsOf(expected)).toEqual(expected);
+    }
   });
 });

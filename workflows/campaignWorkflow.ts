@@ -46,14 +46,7 @@ import { compileNationalSummary } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
 import { resourceFeedback } from './resourceFeedback.ts';
 import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
-import {
-  type CampaignStatus,
-  dueTrack,
-  type NationalSummary,
-  progressOf,
-  reportedStateHasTag,
-  type UnitProgress,
-} from './status.ts';
+import { type CampaignStatus, factsOf, type NationalSummary, noFacts, type UnitFacts } from './status.ts';
 import { unitWorkflow } from './unitWorkflow.ts';
 import { campaignDetails, campaignSearchAttributes } from './visibility.ts';
 
@@ -91,7 +84,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     upsertSearchAttributes(campaignSearchAttributes(year, phase));
     setCurrentDetails(campaignDetails(status()));
   };
-  const units = new Map<string, UnitProgress>();
+  const units = new Map<string, UnitFacts>();
   let matches: RecordMatches = { matches: [], pairings: [] };
   let keyRegions: DesignateKeyRegions | null = null;
   let feedbackSent = false;
@@ -125,13 +118,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   setHandler(
     unitChangedSignal,
     (reported) => {
-      const progress = progressOf(reported);
-      // A unit that reported before `due` existed (a year running across the upgrade) gets it from its state.
-      const due = progress.due ?? dueTrack({ hasTag: (tag) => reportedStateHasTag(progress.state, tag) });
-      units.set(progress.unitCode, { ...progress, due });
+      const facts = factsOf(reported);
+      units.set(facts.unitCode, facts);
       setCurrentDetails(campaignDetails(status()));
     },
-    { description: 'From a unit: its status after a change' },
+    { description: 'From a unit: its flagged demands and whether all is in, after a change' },
   );
 
   const matchingOver = () =>
@@ -224,6 +215,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       }),
     ),
   );
+  // A unit that has already reported (a worker replaying, or a fast unit) keeps what it said.
+  for (const code of children.keys()) if (!units.has(code)) units.set(code, noFacts(code));
+  setCurrentDetails(campaignDetails(status()));
 
   // --- survey and matching ---
   await sleepUntil(schedule, schedule.phases.survey.start);
@@ -268,11 +262,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   enter('activities');
   await sleepUntil(schedule, schedule.phases.summary.start);
   enter('summary');
-  const allSummariesIn = () =>
-    reporting.every((u) => {
-      const progress = units.get(u.code);
-      return progress !== undefined && reportedStateHasTag(progress.state, 'allIn');
-    });
+  const allSummariesIn = () => reporting.every((u) => units.get(u.code)?.allIn === true);
   const closeIn = toReal(schedule.mapping, schedule.closeAt) - Date.now();
   if (closeIn > 0) await condition(allSummariesIn, closeIn);
 

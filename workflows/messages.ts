@@ -10,7 +10,7 @@ import type {
   SummarySubmission,
   WorkPlan,
 } from '../domain/submissions.ts';
-import type { CampaignStatus, ProgressWithRows, UnitProgress, UnitStatus } from './status.ts';
+import type { CampaignStatus, ProgressWithRows, UnitFacts, UnitProgress, UnitStatus } from './status.ts';
 
 export const taskQueue = 'wanlixing';
 export const campaignWorkflowId = (year: number) => `wanlixing-${year}`;
@@ -41,6 +41,7 @@ export const reviewMatchingUpdate = defineUpdate<MatchingReview, [ReviewAction]>
 export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus');
 
 // Between the campaign and its units (a child handle only carries signals).
-export const unitChangedSignal = defineSignal<[UnitProgress | ProgressWithRows]>('unitChanged');
+/** What a unit tells the campaign: its facts; units of earlier releases sent their whole progress. */
+export const unitChangedSignal = defineSignal<[UnitFacts | UnitProgress | ProgressWithRows]>('unitChanged');
 export const matchingFeedbackSignal = defineSignal<[MatchingFeedback]>('matchingFeedback');
 export const closeCampaignSignal = defineSignal('closeCampaign');

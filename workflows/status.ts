@@ -40,10 +40,10 @@ export interface UnitStatus {
 }
 
 /**
- * What a unit tells the campaign, on every change that matters to it: ids and counts, never rows. A unit
- * may flag thousands of demands and resubmit them, and every signal stays in the campaign's history; the
- * rows are fetched from the units when the campaign needs them (the matching proposal). Activity counts
- * stay out too: a unit records hundreds, and the national summary takes them from its final report.
+ * A unit's standing without its rows: what the dashboard shows of each unit. Release 0.4.0 units sent it
+ * to the campaign on every change; a unit may flag thousands of demands, and the rows are fetched from the
+ * units when needed (the matching proposal). Activity counts stay out: the national summary takes them
+ * from each unit's final report.
  */
 export type UnitProgress = Omit<UnitStatus, 'activitiesRecorded' | 'flaggedDemands'> & {
   flaggedDemandIds: string[];
@@ -57,11 +57,39 @@ export function unitProgress(status: UnitStatus): UnitProgress {
   return { ...rest, flaggedDemandIds: flaggedDemands.map((d) => d.id) };
 }
 
-/** The campaign keeps ids only, whichever form a unit reported in. */
-export function progressOf(reported: UnitProgress | ProgressWithRows): UnitProgress {
-  if ('flaggedDemandIds' in reported) return reported;
-  const { flaggedDemands, ...rest } = reported;
-  return { ...rest, flaggedDemandIds: flaggedDemands.map((d) => d.id) };
+/**
+ * What the campaign acts on, all a unit tells it: the demands flagged for matching, and whether everything
+ * is in (the summary phase ends early when every unit's is). The rest of a unit's standing changes with the
+ * clock, several times a month, and each report costs both workflows a task and stays in the campaign's
+ * history: whoever shows it (the dashboard, the CLI) asks the units.
+ */
+export interface UnitFacts {
+  unitCode: string;
+  flaggedDemandIds: string[];
+  allIn: boolean;
+}
+
+/** A unit the campaign has started and not heard from: nothing flagged, nothing all in. */
+export const noFacts = (unitCode: string): UnitFacts => ({ unitCode, flaggedDemandIds: [], allIn: false });
+
+export function unitFacts(status: UnitStatus): UnitFacts {
+  return {
+    unitCode: status.unitCode,
+    flaggedDemandIds: status.flaggedDemands.map((d) => d.id),
+    allIn: reportedStateHasTag(status.state, 'allIn'),
+  };
+}
+
+/** The campaign keeps the facts, whichever form a unit reported in (earlier releases sent more). */
+export function factsOf(reported: UnitFacts | UnitProgress | ProgressWithRows): UnitFacts {
+  if ('allIn' in reported) return reported;
+  const flaggedDemandIds =
+    'flaggedDemandIds' in reported ? reported.flaggedDemandIds : reported.flaggedDemands.map((d) => d.id);
+  return {
+    unitCode: reported.unitCode,
+    flaggedDemandIds,
+    allIn: reportedStateHasTag(reported.state, 'allIn'),
+  };
 }
 
 /** The unit workflow's result, what the national summary is compiled from. */
@@ -113,7 +141,8 @@ export interface CampaignStatus {
   calendar: { launch: string; planDeadline: string; summaryDeadline: string; closes: string };
   /** How the campaign's nominal dates map to real time (a squeeze on a compressed demo year). */
   clock: TimeMapping;
-  units: UnitProgress[];
+  /** Every unit started, in the registry's order, with what it told the campaign. */
+  units: UnitFacts[];
   matches: RecordMatches;
   /** The proposal under review and every operator decision on it; null until one is made. */
   matchingReview: MatchingReview | null;

@@ -44,7 +44,19 @@ import {
   unitStatusQuery,
 } from './messages.ts';
 import { notificationRequest, type UnitContacts } from './notificationRequest.ts';
-import { dueTrack, stateName, type UnitReport, type UnitStatus, unitProgress, unitStatus } from './status.ts';
+import {
+  dueTrack,
+  noFacts,
+  type ProgressWithRows,
+  stateName,
+  type UnitFacts,
+  type UnitProgress,
+  type UnitReport,
+  type UnitStatus,
+  unitFacts,
+  unitProgress,
+  unitStatus,
+} from './status.ts';
 import {
   type NotifyParams,
   type UnitContext,
@@ -80,6 +92,8 @@ const reportChangesDuringSignal = 'report-changes-during-signal';
 const deliverBeforeFinishing = 'deliver-before-finishing';
 /** Tell the campaign flagged demand ids, not the rows. */
 const progressWithoutRows = 'progress-without-rows';
+/** Tell the campaign only what it acts on (UnitFacts), while the year runs: not every tick of the clock. */
+const reportFactsOnly = 'report-facts-only';
 
 type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
 
@@ -224,9 +238,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
   const parent = workflowInfo().parent;
   const parentHandle = parent && getExternalWorkflowHandle(parent.workflowId, parent.runId);
-  // Each of these costs history events, so each goes out only when what it carries has changed.
+  // Each of these costs history events, so each goes out only when what it carries has changed. The
+  // campaign starts each unit knowing nothing of it (noFacts).
   let upserted = '';
-  let reported = '';
+  let reported = JSON.stringify(noFacts(unit.code));
 
   while (true) {
     while (pending.length > 0) {
@@ -236,17 +251,17 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     // What this round reports: a change that lands while the signal below is in flight is another round's.
     const reporting = snapshot;
     const current = status();
-    const { activitiesRecorded: _, ...withRows } = current;
-    const progress = patched(progressWithoutRows) ? unitProgress(current) : withRows;
+    // Before the upsert: a patch marker keeps its place among the commands, as histories recorded it.
+    const report = reportOf(current);
     setCurrentDetails(unitDetails(current));
     const attributes = unitSearchAttributes(current);
     if (JSON.stringify(attributes) !== upserted) {
       upsertSearchAttributes(attributes);
       upserted = JSON.stringify(attributes);
     }
-    if (parentHandle && JSON.stringify(progress) !== reported) {
-      await parentHandle.signal(unitChangedSignal, progress);
-      reported = JSON.stringify(progress);
+    if (parentHandle && report && JSON.stringify(report) !== reported) {
+      await parentHandle.signal(unitChangedSignal, report);
+      reported = JSON.stringify(report);
     }
     if (snapshot.status === 'done') {
       // The close can land while the report above is in flight, with mail for the ticks it applied still
@@ -289,6 +304,14 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
   await condition(allHandlersFinished);
   return { ...status(), resultsSummary: snapshot.context.resultsSummary };
+
+  /** What goes to the campaign, by release; null when nothing does (a closed year: it waits for results). */
+  function reportOf(current: UnitStatus): UnitFacts | UnitProgress | ProgressWithRows | null {
+    if (patched(reportFactsOnly)) return snapshot.status === 'done' ? null : unitFacts(current);
+    if (patched(progressWithoutRows)) return unitProgress(current);
+    const { activitiesRecorded: _, ...withRows } = current;
+    return withRows;
+  }
 
   async function deliver(params: NotifyParams): Promise<void> {
     const request = notificationRequest(params, year, unit, contacts, snapshot.context.feedback);

@@ -57,11 +57,13 @@ export function unitDetails(status: UnitStatus): string {
 
 export function campaignDetails(status: CampaignStatus): string {
   const units = status.units;
-  const overdue = units.filter((u) => u.overdue).map((u) => u.unitCode);
+  const flagged = units.filter((u) => u.flaggedDemandIds.length > 0);
   const lines = [
     `**${status.year} 知识产权服务万里行** — phase \`${status.phase}\``,
-    `Units reporting: ${units.length}; overdue: ${overdue.length}${overdue.length ? ` (${overdue.join(', ')})` : ''}`,
-    `Plans in: ${units.filter((u) => u.plan.submittedAt).length}; summaries in: ${units.filter((u) => u.summary.submittedAt).length}`,
+    `Units reporting: ${units.length}; all in: ${units.filter((u) => u.allIn).length}; ` +
+      `demands flagged for matching: ${flagged.reduce((n, u) => n + u.flaggedDemandIds.length, 0)} from ${flagged.length} units`,
+    // Each unit keeps its own standing in search attributes: the list of workflows filters on them.
+    `Overdue units: \`CampaignYear = ${status.year} AND Overdue = true\``,
   ];
   if (status.keyRegions) lines.push(`Key regions: ${status.keyRegions.regions.join(', ')}`);
   if (status.summary) {

@@ -2,13 +2,9 @@
 // thousands, and every report stays in the campaign's history); whoever needs the rows — the matching
 // proposal, the resource feedback, the review page, the export — asks the units, a few at a time.
 import type { Client } from '@temporalio/client';
-import { inParallel } from '../../domain/inParallel.ts';
 import { demandKey } from '../../domain/matching/review.ts';
 import type { UnitDemand } from '../../domain/matching/scoring.ts';
-import { unitStatusQuery, unitWorkflowId } from '../../workflows/messages.ts';
-
-/** Queries in flight at once: enough to hide the round trips, few enough not to crowd the workers. */
-const width = 8;
+import { unitStatuses } from './unitStatuses.ts';
 
 /** Each unit's flagged demands as the unit holds them now, in the order of `unitCodes`. */
 export async function flaggedDemandRows(
@@ -17,14 +13,10 @@ export async function flaggedDemandRows(
   unitCodes: readonly string[],
   onUnit?: (done: number) => void,
 ): Promise<UnitDemand[]> {
-  const rows: UnitDemand[][] = new Array(unitCodes.length);
-  let done = 0;
-  await inParallel(unitCodes, width, async (unitCode, i) => {
-    const status = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).query(unitStatusQuery);
-    rows[i] = status.flaggedDemands.map((item) => ({ unitCode, item }));
-    onUnit?.(++done);
-  });
-  return rows.flat();
+  const statuses = await unitStatuses(client, year, unitCodes, { ...(onUnit && { onUnit }) });
+  return statuses.flatMap((status) =>
+    status.flaggedDemands.map((item) => ({ unitCode: status.unitCode, item })),
+  );
 }
 
 /** "Entity: description", short, for the named demands: how a resource's feedback mail names them. */

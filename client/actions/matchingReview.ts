@@ -4,12 +4,8 @@ import { userInfo } from 'node:os';
 import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import { type MatchingReview, type ReviewAction, reviewActionSchema } from '../../domain/matching/review.ts';
-import {
-  campaignStatusQuery,
-  campaignWorkflowId,
-  proposeMatchingUpdate,
-  reviewMatchingUpdate,
-} from '../../workflows/messages.ts';
+import { campaignWorkflowId, proposeMatchingUpdate, reviewMatchingUpdate } from '../../workflows/messages.ts';
+import { campaignState } from './campaignStatus.ts';
 
 /** Who an operator is when they do not say: WLX_OPERATOR, else the account running the command. */
 export function defaultOperator(env: NodeJS.ProcessEnv = process.env): string {
@@ -41,6 +37,5 @@ export function reviewMatching(client: Client, year: number, action: ReviewActio
 
 /** The review as it stands, or null before the first proposal. */
 export async function currentReview(client: Client, year: number): Promise<MatchingReview | null> {
-  return (await client.workflow.getHandle(campaignWorkflowId(year)).query(campaignStatusQuery))
-    .matchingReview;
+  return (await campaignState(client, year)).matchingReview;
 }

@@ -13,25 +13,23 @@ import {
   buildResultsExport,
   type DemandExportData,
 } from '../spreadsheets/exports.ts';
-import { flaggedDemandRows } from './flaggedDemands.ts';
+import { campaignState } from './campaignStatus.ts';
+import { unitStatuses } from './unitStatuses.ts';
 
 /** Every unit's flagged demands and the matches recorded for them, resources by their Chinese names. */
 async function flaggedDemands(client: Client, year: number): Promise<DemandExportData> {
   const resources = new Map(defaultRegistry().resources.map((r) => [r.id, r.nameZh]));
-  const { status } = await fetchCampaignData(client, year, { reports: false });
-  const rows = await flaggedDemandRows(
+  const status = await campaignState(client, year);
+  const units = await unitStatuses(
     client,
     year,
-    status.units.filter((u) => u.flaggedDemandIds.length > 0).map((u) => u.unitCode),
+    status.units.map((u) => u.unitCode),
+    { finished: status.phase === 'closed' },
   );
   return {
     year,
     exportedOn: formatShanghaiDate(Date.now()),
-    units: status.units.map((u) => ({
-      unitCode: u.unitCode,
-      nameZh: u.nameZh,
-      demands: rows.filter((r) => r.unitCode === u.unitCode).map((r) => r.item),
-    })),
+    units: units.map((u) => ({ unitCode: u.unitCode, nameZh: u.nameZh, demands: u.flaggedDemands })),
     matches: status.matches.matches.map((m) => ({
       unitCode: m.unitCode,
       demandId: m.demandId,

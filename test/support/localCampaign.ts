@@ -3,14 +3,14 @@
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
+import { type CampaignOverview, campaignStatus } from '../../client/actions/campaignStatus.ts';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
 import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
 import { dataConverter } from '../../worker/payloadCodec.ts';
-import { campaignStatusQuery, campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
-import type { CampaignStatus } from '../../workflows/status.ts';
+import { campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
 import { eventually } from './eventually.ts';
 import { bundleWorkflows, quietRuntime, testWorker } from './temporal.ts';
 
@@ -47,17 +47,17 @@ export async function localStack(): Promise<LocalStack> {
 /**
  * Starts `year`'s campaign for `unitCodes` a day an hour, as if started a week ago: the survey is open and
  * no scheduled reminder falls due for hours. With `daysIn`, as if started that many days ago instead (40:
- * May 30, the plan five days late). Resolves once every unit has reported to the campaign.
+ * May 30, the plan five days late). Resolves once every unit answers for its standing.
  */
 export async function startSurveyingCampaign(
   client: Client,
   year: number,
   unitCodes: string[],
   options: { withCatalogue?: boolean; daysIn?: number } = {},
-): Promise<CampaignStatus> {
+): Promise<CampaignOverview> {
   const registry = defaultRegistry();
   const calendar = resolveCalendar(defaultCalendarConfig, year);
-  const campaign = await client.workflow.start('campaignWorkflow', {
+  await client.workflow.start('campaignWorkflow', {
     taskQueue,
     workflowId: campaignWorkflowId(year),
     args: [
@@ -77,7 +77,7 @@ export async function startSurveyingCampaign(
   });
   return eventually(
     async () => {
-      const status = await campaign.query(campaignStatusQuery);
+      const status = await campaignStatus(client, year);
       return status.units.length === unitCodes.length ? status : undefined;
     },
     30_000,

@@ -17,7 +17,7 @@ import { skipToNoon } from '../../bench/timeSkippingServer.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
 import { dataConverter } from '../../worker/payloadCodec.ts';
-import { taskQueue } from '../../workflows/messages.ts';
+import { campaignWorkflowId, taskQueue, unitWorkflowId } from '../../workflows/messages.ts';
 
 let runtimeInstalled = false;
 
@@ -79,6 +79,12 @@ export interface TimeSkippingStack {
   runWorker<T>(fn: () => Promise<T>, faults?: Parameters<typeof testWorker>[3]): Promise<T>;
   /** Skips the server's clock to noon, Beijing time, on a month-day of `year`. */
   skipTo(year: number, monthDay: string): Promise<void>;
+  /**
+   * Terminates a year left running, its units included. This server does not end the children of a
+   * terminated parent, and a unit left running has its next task on the sticky queue of a worker that is
+   * gone, which this server never times out: the next test's skip would wait for it forever.
+   */
+  endYear(year: number, unitCodes: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -96,6 +102,12 @@ export async function timeSkippingStack(): Promise<TimeSkippingStack> {
       return (await testWorker(env.nativeConnection, bundle, sink.url, faults)).runUntil(fn);
     },
     skipTo: (year, monthDay) => skipToNoon(env, year, monthDay),
+    async endYear(year, unitCodes) {
+      for (const id of [campaignWorkflowId(year), ...unitCodes.map((c) => unitWorkflowId(year, c))]) {
+        const handle = env.client.workflow.getHandle(id);
+        if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test over');
+      }
+    },
     async stop() {
       await sink.close();
       await env.teardown();

@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demandList } from '../../bench/volume/generate.ts';
+import { campaignStatus } from '../../client/actions/campaignStatus.ts';
 import { sendSubmission } from '../../client/actions/submit.ts';
 import { firstDataRow } from '../../client/spreadsheets/template.ts';
 import { demandSheet } from '../../domain/spreadsheets/columns.ts';
@@ -127,7 +128,7 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     await upload('需求清单.xlsx', rows);
     await expect.poll(() => page.locator('.notice').textContent()).toContain('需求清单已报送');
     expect(await page.textContent('body')).toContain('BJ-001');
-    const status = await stack.client.workflow.getHandle(campaignWorkflowId(year)).query(campaignStatusQuery);
+    const status = await campaignStatus(stack.client, year);
     expect(status.units.find((u) => u.unitCode === '11')?.missing).toEqual(['workPlan']);
     await context.close();
   });

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { DesignateKeyRegions } from '../../../../domain/matching/decisions.ts';
-import type { CampaignStatus } from '../../../../workflows/status.ts';
+import type { CampaignOverview } from '../../../actions/campaignStatus.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { csrfField, type FieldError, formErrors } from '../forms.ts';
@@ -39,7 +39,7 @@ export interface KeyRegionsAttempt {
   status: 409 | 422;
 }
 
-function designation(status: CampaignStatus): Html {
+function designation(status: CampaignOverview): Html {
   const chosen = status.keyRegions;
   if (!chosen) return html`<p class="muted">${t('尚未确定。', 'Not designated yet.')}</p>`;
   const names = new Map(status.units.map((u) => [u.unitCode, shortName(u)]));
@@ -57,7 +57,7 @@ function designation(status: CampaignStatus): Html {
 function designationForm(
   c: Context<WebEnv>,
   services: WebServices,
-  status: CampaignStatus,
+  status: CampaignOverview,
   attempt: KeyRegionsAttempt | undefined,
 ): Html {
   const values = attempt?.values ?? status.keyRegions ?? { regions: [], exchangeHosts: [] };
@@ -86,7 +86,7 @@ function designationForm(
 export function keyRegionsSection(
   c: Context<WebEnv>,
   services: WebServices,
-  status: CampaignStatus,
+  status: CampaignOverview,
   canAct: boolean,
   attempt?: KeyRegionsAttempt,
 ): Html {

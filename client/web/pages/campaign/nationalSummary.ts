@@ -77,7 +77,7 @@ function downloads(year: number, final: boolean): Html {
     })}</div>`;
 }
 
-export function nationalSummarySection(status: CampaignStatus): Html {
+export function nationalSummarySection(status: Omit<CampaignStatus, 'units'>): Html {
   const s = status.summary;
   return html`<section class="card" id="national-summary">
     <h2>${t('全国汇总', 'National summary')}</h2>

@@ -4,7 +4,7 @@
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { campaignStatus } from '../../../actions/campaignStatus.ts';
+import { campaignState } from '../../../actions/campaignStatus.ts';
 import { unitMailHistory } from '../../../actions/mailHistory.ts';
 import { unitStatus } from '../../../actions/unitStatus.ts';
 import { campaignToday } from '../../../describe/campaignToday.ts';
@@ -34,7 +34,7 @@ export async function renderUnitPage(
   const isOperator = principal?.kind === 'operator';
   const [{ status, link }, campaign, mail] = await Promise.all([
     unitStatus(services.client, services.config, target),
-    campaignStatus(services.client, target.year),
+    campaignState(services.client, target.year),
     isOperator ? unitMailHistory(services.client, target) : Promise.resolve([]),
   ]);
   const today = campaignToday(campaign, services.clock());
