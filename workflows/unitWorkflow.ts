@@ -12,6 +12,7 @@ import {
   patched,
   setCurrentDetails,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -94,6 +95,14 @@ const deliverBeforeFinishing = 'deliver-before-finishing';
 const progressWithoutRows = 'progress-without-rows';
 /** Tell the campaign only what it acts on (UnitFacts), while the year runs: not every tick of the clock. */
 const reportFactsOnly = 'report-facts-only';
+/** Wait for the next tick on one timer per instant, not a cancellable condition each round. */
+const oneTimerPerTick = 'one-timer-per-tick';
+
+interface Alarm {
+  /** The nominal instant of the tick it is for. */
+  at: number;
+  rang: boolean;
+}
 
 type UnitSnapshot = ReturnType<typeof initialTransition<typeof unitMachine>>[0];
 
@@ -241,6 +250,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
   // Each of these costs history events, so each goes out only when what it carries has changed. The
   // campaign starts each unit knowing nothing of it (noFacts).
   let upserted = '';
+  let alarm: Alarm | null = null;
   let reported = JSON.stringify(noFacts(unit.code));
 
   while (true) {
@@ -293,8 +303,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       await condition(changed);
       continue;
     }
-    const wait = toReal(schedule.mapping, tick.event.at) - Date.now();
-    if (wait > 0 && (await condition(changed, wait))) continue;
+    if (patched(oneTimerPerTick)) {
+      const alarm = alarmFor(tick.event.at);
+      await condition(() => changed() || alarm.rang);
+    } else {
+      const wait = toReal(schedule.mapping, tick.event.at) - Date.now();
+      if (wait > 0 && (await condition(changed, wait))) continue;
+    }
     if (changed()) continue;
     // A tick the machine would ignore would spin this loop: fail the task loudly instead.
     if (!snapshot.can(tick.event))
@@ -304,6 +319,28 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
 
   await condition(allHandlersFinished);
   return { ...status(), resultsSummary: snapshot.context.resultsSummary };
+
+  /**
+   * The timer for the tick at `at`: the one already running when the next tick has not moved (most
+   * changes leave it where it was), else a new one. A timer a change left behind (a submission stops its
+   * clock) fires into nothing: that costs less than cancelling, which needs a scope of its own each round.
+   */
+  function alarmFor(at: number): Alarm {
+    if (alarm?.at === at) return alarm;
+    const next: Alarm = { at, rang: false };
+    const ms = toReal(schedule.mapping, at) - Date.now();
+    if (ms > 0)
+      // Rejected only when the workflow is cancelled, which the condition waiting on it reports.
+      sleep(ms).then(
+        () => {
+          next.rang = true;
+        },
+        () => undefined,
+      );
+    else next.rang = true;
+    alarm = next;
+    return next;
+  }
 
   /** What goes to the campaign, by release; null when nothing does (a closed year: it waits for results). */
   function reportOf(current: UnitStatus): UnitFacts | UnitProgress | ProgressWithRows | null {
