@@ -2,6 +2,7 @@
 // real SMTP sink: the exact mail each unit receives and the national summary that comes out.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaignStatus } from '../client/actions/campaignStatus.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
@@ -23,6 +24,7 @@ import {
   unitWorkflowId,
 } from '../workflows/messages.ts';
 import type { NationalSummary } from '../workflows/status.ts';
+import { progressMemoKey } from '../workflows/visibility.ts';
 import { recordHistories } from './support/recordHistories.ts';
 import {
   sampleActivity,
@@ -360,6 +362,18 @@ describe('what a unit tells the campaign', () => {
       // Tianjin is late: reminders, then 逾期, 催办 and 督办 on its clock, none of which the campaign acts on.
       await stack.skipTo(year, '06-10');
       expect((await unit('12').query(unitStatusQuery)).escalationLevel).toBe('supervision');
+      // What the dashboard shows of it comes from the unit's memo, which the server answers alone.
+      const memo = (await unit('12').describe()).memo?.[progressMemoKey];
+      expect(memo).toMatchObject({
+        unitCode: '12',
+        escalationLevel: 'supervision',
+        missing: ['workPlan', 'demandList'],
+      });
+      const overview = await campaignStatus(env.client, year);
+      expect(overview.units.map((u) => [u.unitCode, u.escalationLevel, u.flaggedDemandIds])).toEqual([
+        ['11', null, flagged],
+        ['12', 'supervision', []],
+      ]);
       await unit('12').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
       await unit('12').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
       await stack.skipTo(year, '11-05');

@@ -13,6 +13,7 @@ import {
   setCurrentDetails,
   setHandler,
   sleep,
+  upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -65,7 +66,7 @@ import {
   type UnitIdentity,
   unitMachine,
 } from './unitMachine.ts';
-import { unitDetails, unitSearchAttributes } from './visibility.ts';
+import { unitDetails, unitMemo, unitSearchAttributes } from './visibility.ts';
 
 export interface UnitWorkflowInput {
   year: number;
@@ -95,6 +96,8 @@ const deliverBeforeFinishing = 'deliver-before-finishing';
 const progressWithoutRows = 'progress-without-rows';
 /** Tell the campaign only what it acts on (UnitFacts), while the year runs: not every tick of the clock. */
 const reportFactsOnly = 'report-facts-only';
+/** Keep the unit's standing in its memo, for the dashboard to read without a query. */
+const progressInMemo = 'progress-in-memo';
 /** Wait for the next tick on one timer per instant, not a cancellable condition each round. */
 const oneTimerPerTick = 'one-timer-per-tick';
 
@@ -250,6 +253,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
   // Each of these costs history events, so each goes out only when what it carries has changed. The
   // campaign starts each unit knowing nothing of it (noFacts).
   let upserted = '';
+  let memoed = '';
   let alarm: Alarm | null = null;
   let reported = JSON.stringify(noFacts(unit.code));
 
@@ -268,6 +272,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     if (JSON.stringify(attributes) !== upserted) {
       upsertSearchAttributes(attributes);
       upserted = JSON.stringify(attributes);
+    }
+    if (patched(progressInMemo)) {
+      const memo = unitMemo(current);
+      if (JSON.stringify(memo) !== memoed) {
+        upsertMemo(memo);
+        memoed = JSON.stringify(memo);
+      }
     }
     if (parentHandle && report && JSON.stringify(report) !== reported) {
       await parentHandle.signal(unitChangedSignal, report);

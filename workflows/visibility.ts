@@ -8,7 +8,7 @@ import {
   unitCodeKey,
   unitStateKey,
 } from './searchAttributes.ts';
-import type { CampaignStatus, UnitStatus } from './status.ts';
+import type { CampaignStatus, UnitProgress, UnitStatus } from './status.ts';
 
 const levelLabels = {
   overdue: '逾期 overdue',
@@ -37,6 +37,19 @@ export function campaignSearchAttributes(
     { key: campaignYearKey, value: year },
     { key: campaignPhaseKey, value: phase },
   ];
+}
+
+/** The memo key under which a unit keeps its standing (UnitProgress without the flagged ids). */
+export const progressMemoKey = 'progress';
+
+/**
+ * A unit's standing, for whoever lists the units: read with the workflow's description, from the server
+ * alone, where a query would cost a task on a worker. The flagged ids stay out (thousands, and the
+ * campaign has them).
+ */
+export function unitMemo(status: UnitStatus): Record<string, Omit<UnitProgress, 'flaggedDemandIds'>> {
+  const { activitiesRecorded: _, flaggedDemands: __, ...progress } = status;
+  return { [progressMemoKey]: progress };
 }
 
 /** One line per fact, Markdown, as the UI's "current details" renders it. */

@@ -2,6 +2,7 @@
 // it is kept per client once read: the web asks on every matching page.
 import type { Client } from '@temporalio/client';
 import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
+import type { Registry } from '../../domain/registry.ts';
 import { historyValue } from '../../worker/payloadCodec.ts';
 import type { CampaignWorkflowInput } from '../../workflows/campaignWorkflow.ts';
 import { campaignWorkflowId } from '../../workflows/messages.ts';
@@ -29,6 +30,11 @@ function campaignInput(client: Client, year: number): Promise<Partial<CampaignWo
     input.catch(() => years.delete(year));
   }
   return input;
+}
+
+/** The registry the campaign was started with; null when its start cannot be read. */
+export async function campaignRegistry(client: Client, year: number): Promise<Registry | null> {
+  return (await campaignInput(client, year))?.registry ?? null;
 }
 
 /** The catalogue the campaign was started with; null when it has none. */

@@ -7,7 +7,7 @@ import { unitStatusQuery, unitWorkflowId } from '../../workflows/messages.ts';
 import type { UnitReport, UnitStatus } from '../../workflows/status.ts';
 
 /** Queries in flight at once: enough to hide the round trips, few enough not to crowd the workers. */
-const width = 8;
+const width = 16;
 
 /**
  * In the order of `unitCodes`. Once the year is `finished` each unit's result is read instead: a finished

@@ -4,7 +4,6 @@ import { html } from 'hono/html';
 import { serviceCategoryLabels } from '../../../../domain/labels.ts';
 import { demandKey, type MatchDecision } from '../../../../domain/matching/review.ts';
 import type { DemandItem } from '../../../../domain/submissions.ts';
-import type { UnitProgress } from '../../../../workflows/status.ts';
 import { type Html, t, tt } from '../html.ts';
 import {
   actionPath,
@@ -17,6 +16,7 @@ import {
   resourceName,
   resourceOption,
   resourceShortName,
+  type UnitNames,
 } from './parts.ts';
 
 function demandCell(d: MatchDecision, item: DemandItem | undefined): Html {
@@ -79,11 +79,10 @@ function actionsCell(view: ReviewView, d: MatchDecision): Html {
 export function decisionsTable(
   view: ReviewView,
   decisions: readonly MatchDecision[],
-  units: readonly UnitProgress[],
+  unitNames: UnitNames,
 ): Html {
-  const unitOf = new Map(units.map((u) => [u.unitCode, u]));
   const rows = decisions.map((d) => {
-    const unit = unitOf.get(d.unitCode);
+    const unit = unitNames.get(d.unitCode);
     const item = view.demands.get(demandKey(d));
     return html`<tr id="d-${d.unitCode}-${d.demandId}">
       <td class="unit">${d.unitCode}<br>${unit ? t(unit.nameZh, unit.nameEn) : ''}</td>

@@ -1,10 +1,9 @@
 // The matching review page (匹配建议审核): where the proposal stands, its flagged demands and one-to-one
 // pairings, and for operators the forms that propose, decide and confirm. The forms post to actions.ts.
 import { html } from 'hono/html';
-import type { ResourceCatalogue } from '../../../../domain/matching/catalogue.ts';
 import { demandKey, type MatchingReview } from '../../../../domain/matching/review.ts';
-import { campaignCatalogue } from '../../../actions/campaignInput.ts';
-import { campaignStatus } from '../../../actions/campaignStatus.ts';
+import { campaignCatalogue, campaignRegistry } from '../../../actions/campaignInput.ts';
+import { campaignState } from '../../../actions/campaignStatus.ts';
 import { flaggedDemandRows } from '../../../actions/flaggedDemands.ts';
 import { reviewCounts, statusLabels } from '../../../describe/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
@@ -15,7 +14,7 @@ import { renderPage } from '../layout.ts';
 import { reviewActionPages } from './actions.ts';
 import { decisionsTable } from './decisionsTable.ts';
 import { pairingsTable } from './pairingsTable.ts';
-import { buttonForm, type ReviewView, statusBadge, when } from './parts.ts';
+import { buttonForm, type ReviewView, statusBadge, type UnitNames, when } from './parts.ts';
 
 function proposeCard(view: ReviewView, review: MatchingReview | null): Html {
   if (!view.canDecide) return html``;
@@ -63,11 +62,7 @@ function confirmCard(view: ReviewView, review: MatchingReview): Html {
   </section>`;
 }
 
-function reviewBody(
-  view: ReviewView,
-  review: MatchingReview,
-  units: Parameters<typeof decisionsTable>[2],
-): Html {
+function reviewBody(view: ReviewView, review: MatchingReview, unitNames: UnitNames): Html {
   const acceptAll = (segment: string, count: number) =>
     view.canDecide && count > 0
       ? html`<p>${buttonForm(view, segment, {}, t(`接受全部仍为建议的 ${count} 项`, `Accept all ${count} still proposed`), 'secondary')}</p>`
@@ -77,10 +72,10 @@ function reviewBody(
   return html`${overview(view, review)}
     <h2>${t('需国家局协调的需求', 'Demands flagged for CNIPA')}</h2>
     ${acceptAll('accept', proposedWithResource(review.decisions))}
-    ${review.decisions.length ? decisionsTable(view, review.decisions, units) : html`<p class="muted">${t('没有需协调的需求。', 'No flagged demands.')}</p>`}
+    ${review.decisions.length ? decisionsTable(view, review.decisions, unitNames) : html`<p class="muted">${t('没有需协调的需求。', 'No flagged demands.')}</p>`}
     <h2>${t('一对一对口', 'One-to-one pairings')}</h2>
     ${acceptAll('accept-pairings', proposedWithResource(review.pairings))}
-    ${review.pairings.length ? pairingsTable(view, review.pairings, units) : html`<p class="muted">${t('没有对口建议。', 'No pairings proposed.')}</p>`}
+    ${review.pairings.length ? pairingsTable(view, review.pairings, unitNames) : html`<p class="muted">${t('没有对口建议。', 'No pairings proposed.')}</p>`}
     <h2>${t('确认', 'Confirmation')}</h2>
     ${confirmCard(view, review)}`;
 }
@@ -96,8 +91,14 @@ export const matchingPages: WebRoute[] = [
     params: yearParams,
     success: { status: 200, description: 'HTML' },
     handle: async ({ c, params, principal, services }) => {
-      const status = await campaignStatus(services.client, params.year);
-      const catalogue: ResourceCatalogue | null = await campaignCatalogue(services.client, params.year);
+      const [status, catalogue, registry] = await Promise.all([
+        campaignState(services.client, params.year),
+        campaignCatalogue(services.client, params.year),
+        campaignRegistry(services.client, params.year),
+      ]);
+      const unitNames: UnitNames = new Map(
+        (registry ?? services.registry).units.map((u) => [u.code, { nameZh: u.nameZh, nameEn: u.nameEn }]),
+      );
       const resources = catalogue?.resources ?? [];
       const review = status.matchingReview;
       const rows = review
@@ -126,7 +127,7 @@ export const matchingPages: WebRoute[] = [
             'This year’s campaign was started without a resource catalogue: no proposal can be made; record matches by hand with wlx matching record.',
           )}</p></section>`
         : html`${status.feedbackSent ? html`<div class="notice">${t('匹配反馈已发出，审核已结束。', 'Matching feedback has gone out; the review is closed.')}</div>` : ''}
-          ${review ? reviewBody(view, review, status.units) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
+          ${review ? reviewBody(view, review, unitNames) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
       return renderPage(c, services, {
         title: [`${params.year} 年需求匹配审核`, `Matching review ${params.year}`],
         year: params.year,

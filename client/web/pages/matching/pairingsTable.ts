@@ -2,7 +2,6 @@
 // reject on the row. Only CNIPA's own units can be partners.
 import { html } from 'hono/html';
 import type { PairingDecision } from '../../../../domain/matching/review.ts';
-import type { UnitProgress } from '../../../../workflows/status.ts';
 import { type Html, t, tt } from '../html.ts';
 import {
   actionPath,
@@ -14,6 +13,7 @@ import {
   reasonCell,
   resourceName,
   resourceOption,
+  type UnitNames,
 } from './parts.ts';
 
 function partnerCell(view: ReviewView, p: PairingDecision): Html {
@@ -53,11 +53,10 @@ function actionsCell(view: ReviewView, p: PairingDecision): Html {
 export function pairingsTable(
   view: ReviewView,
   pairings: readonly PairingDecision[],
-  units: readonly UnitProgress[],
+  unitNames: UnitNames,
 ): Html {
-  const unitOf = new Map(units.map((u) => [u.unitCode, u]));
   const rows = pairings.map((p) => {
-    const unit = unitOf.get(p.unitCode);
+    const unit = unitNames.get(p.unitCode);
     return html`<tr id="p-${p.unitCode}">
       <td class="unit">${p.unitCode}<br>${unit ? t(unit.nameZh, unit.nameEn) : ''}</td>
       <td>${partnerCell(view, p)}</td>

@@ -23,6 +23,9 @@ export interface ReviewView {
   csrf: Html;
 }
 
+/** Each unit's names by its code, from the registry the campaign was started with. */
+export type UnitNames = ReadonlyMap<string, { nameZh: string; nameEn: string }>;
+
 export const actionPath = (view: ReviewView, segment: string) =>
   `/campaigns/${view.year}/matching/${segment}`;
 
