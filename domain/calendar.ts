@@ -2,6 +2,7 @@
 // absolute instants, Asia/Shanghai. Instants here are "nominal": the dates people see. A TimeMapping
 // turns them into the real instants the workflows sleep until, which differ only when compressed.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema.ts';
 
 export const phases = ['launch', 'survey', 'matching', 'activities', 'summary'] as const;
 export type Phase = (typeof phases)[number];
@@ -24,48 +25,50 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** Reminders and escalations after the deadline go out at 09:00 local, office hours. */
 const NOTICE_HOUR_MS = 9 * 3_600_000;
 
-const monthDaySchema = z
-  .string()
-  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'a month-day "MM-DD", e.g. "05-25"');
-const windowSchema = z.object({ start: monthDaySchema, end: monthDaySchema });
+const monthDaySchema = lazySchema(() =>
+  z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'a month-day "MM-DD", e.g. "05-25"'),
+);
+const windowSchema = lazySchema(() => z.object({ start: monthDaySchema, end: monthDaySchema }));
 
-export const calendarConfigSchema = z
-  .object({
-    phases: z.object({
-      launch: windowSchema,
-      survey: windowSchema,
-      matching: windowSchema,
-      activities: windowSchema,
-      summary: windowSchema,
+export const calendarConfigSchema = lazySchema(() =>
+  z
+    .object({
+      phases: z.object({
+        launch: windowSchema,
+        survey: windowSchema,
+        matching: windowSchema,
+        activities: windowSchema,
+        summary: windowSchema,
+      }),
+      deadlines: z.object({ plan: monthDaySchema, summary: monthDaySchema }),
+      reminderDaysBefore: z.array(z.number().int().positive()),
+      escalation: z
+        .array(
+          z.object({
+            level: z.enum(escalationLevels),
+            daysAfter: z.number().int().nonnegative(),
+            recipients: z.array(z.enum(recipientRoles)).min(1),
+          }),
+        )
+        .min(1),
+      /** Days a unit has to resubmit what an operator returned. */
+      revisionDays: z.number().int().positive(),
+      /** After the summary deadline, how long the campaign waits for stragglers before compiling. */
+      closeDaysAfterSummaryDeadline: z.number().int().nonnegative(),
+    })
+    .superRefine((config, ctx) => {
+      config.escalation.forEach((step, i) => {
+        const previous = config.escalation[i - 1];
+        if (previous && step.daysAfter <= previous.daysAfter) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['escalation', i, 'daysAfter'],
+            message: `must be later than the step before (${previous.daysAfter})`,
+          });
+        }
+      });
     }),
-    deadlines: z.object({ plan: monthDaySchema, summary: monthDaySchema }),
-    reminderDaysBefore: z.array(z.number().int().positive()),
-    escalation: z
-      .array(
-        z.object({
-          level: z.enum(escalationLevels),
-          daysAfter: z.number().int().nonnegative(),
-          recipients: z.array(z.enum(recipientRoles)).min(1),
-        }),
-      )
-      .min(1),
-    /** Days a unit has to resubmit what an operator returned. */
-    revisionDays: z.number().int().positive(),
-    /** After the summary deadline, how long the campaign waits for stragglers before compiling. */
-    closeDaysAfterSummaryDeadline: z.number().int().nonnegative(),
-  })
-  .superRefine((config, ctx) => {
-    config.escalation.forEach((step, i) => {
-      const previous = config.escalation[i - 1];
-      if (previous && step.daysAfter <= previous.daysAfter) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['escalation', i, 'daysAfter'],
-          message: `must be later than the step before (${previous.daysAfter})`,
-        });
-      }
-    });
-  });
+);
 export type CalendarConfig = z.infer<typeof calendarConfigSchema>;
 
 /** The 2022 notice's month-days; the campaign is annual and keeps them unless configured otherwise. */

@@ -1,6 +1,7 @@
 // What the workflows ask the mail activity to send. Workflows resolve recipients to addresses
 // (they hold the registry in their input); the activity renders and delivers.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema.ts';
 
 export const notificationKinds = [
   'campaign.launched',
@@ -20,29 +21,33 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export const tracks = ['plan', 'summary'] as const;
 export type Track = (typeof tracks)[number];
 
-export const recipientSchema = z.object({
-  name: z.string().min(1),
-  email: z.email(),
-});
+export const recipientSchema = lazySchema(() =>
+  z.object({
+    name: z.string().min(1),
+    email: z.email(),
+  }),
+);
 export type Recipient = z.infer<typeof recipientSchema>;
 
-export const notificationRequestSchema = z.object({
-  /** Business key, unique per message: the sent-ledger key and the source of the Message-ID. */
-  key: z.string().regex(/^[A-Za-z0-9._/-]+$/, 'use letters, digits, ".", "_", "/" and "-" only'),
-  kind: z.enum(notificationKinds),
-  to: z.array(recipientSchema).min(1),
-  cc: z.array(recipientSchema).default([]),
-  year: z.number().int(),
-  unit: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
-  track: z.enum(tracks).optional(),
-  /** Nominal deadline as shown to people, e.g. "2022-05-25" (Asia/Shanghai). */
-  deadline: z.string().optional(),
-  daysLeft: z.number().int().optional(),
-  /** What was returned for revision, and why. */
-  returned: z.object({ what: z.string(), reason: z.string() }).optional(),
-  /** Matching lines (feedback, a proposal's figures, a resource's matches), already phrased for the reader. */
-  feedback: z.array(z.string()).optional(),
-});
+export const notificationRequestSchema = lazySchema(() =>
+  z.object({
+    /** Business key, unique per message: the sent-ledger key and the source of the Message-ID. */
+    key: z.string().regex(/^[A-Za-z0-9._/-]+$/, 'use letters, digits, ".", "_", "/" and "-" only'),
+    kind: z.enum(notificationKinds),
+    to: z.array(recipientSchema).min(1),
+    cc: z.array(recipientSchema).default([]),
+    year: z.number().int(),
+    unit: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() }),
+    track: z.enum(tracks).optional(),
+    /** Nominal deadline as shown to people, e.g. "2022-05-25" (Asia/Shanghai). */
+    deadline: z.string().optional(),
+    daysLeft: z.number().int().optional(),
+    /** What was returned for revision, and why. */
+    returned: z.object({ what: z.string(), reason: z.string() }).optional(),
+    /** Matching lines (feedback, a proposal's figures, a resource's matches), already phrased for the reader. */
+    feedback: z.array(z.string()).optional(),
+  }),
+);
 export type NotificationRequest = z.input<typeof notificationRequestSchema>;
 
 export interface NotificationReceipt {

@@ -1,5 +1,6 @@
 // The registry of reporting units, notified-only units and matching resources: data, validated at load.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema.ts';
 import { recipientSchema } from './notifications.ts';
 import { flagRepeats } from './validation.ts';
 
@@ -41,74 +42,82 @@ export const resourceKinds = [
   'expert',
 ] as const;
 
-export const unitCodeSchema = z
-  .string()
-  .regex(
-    /^[0-9]{2}([0-9]{2})?$|^[A-Z]{2}[0-9]{2}$/,
-    'a GB/T 2260 code of 2 or 4 digits (e.g. "11", "3702"), or 2 letters and 2 digits for a center (e.g. "SC51")',
-  );
+export const unitCodeSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^[0-9]{2}([0-9]{2})?$|^[A-Z]{2}[0-9]{2}$/,
+      'a GB/T 2260 code of 2 or 4 digits (e.g. "11", "3702"), or 2 letters and 2 digits for a center (e.g. "SC51")',
+    ),
+);
 
-export const unitSchema = z.object({
-  code: unitCodeSchema,
-  nameZh: z.string().min(1),
-  nameEn: z.string().min(1),
-  kind: z.enum(unitKinds),
-  /** What the unit must submit; notified-only units have none. */
-  obligations: z.array(z.enum(obligations)),
-  contacts: z.object({
-    /** The IP office's campaign contact: receives notices, reminders and overdue notices. */
-    office: recipientSchema,
-    /** The office's leadership: receives 催办 and 督办. */
-    leadership: recipientSchema,
+export const unitSchema = lazySchema(() =>
+  z.object({
+    code: unitCodeSchema,
+    nameZh: z.string().min(1),
+    nameEn: z.string().min(1),
+    kind: z.enum(unitKinds),
+    /** What the unit must submit; notified-only units have none. */
+    obligations: z.array(z.enum(obligations)),
+    contacts: z.object({
+      /** The IP office's campaign contact: receives notices, reminders and overdue notices. */
+      office: recipientSchema,
+      /** The office's leadership: receives 催办 and 督办. */
+      leadership: recipientSchema,
+    }),
+    /** The CNIPA department or unit paired one-to-one with this unit (一对一); receives 督办 in copy. */
+    pairedResource: z.string().optional(),
   }),
-  /** The CNIPA department or unit paired one-to-one with this unit (一对一); receives 督办 in copy. */
-  pairedResource: z.string().optional(),
-});
+);
 export type Unit = z.infer<typeof unitSchema>;
 
-export const resourceSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and "-"'),
-  nameZh: z.string().min(1),
-  nameEn: z.string().min(1),
-  kind: z.enum(resourceKinds),
-  services: z.array(z.enum(serviceCategories)).min(1),
-  contact: recipientSchema,
-});
+export const resourceSchema = lazySchema(() =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and "-"'),
+    nameZh: z.string().min(1),
+    nameEn: z.string().min(1),
+    kind: z.enum(resourceKinds),
+    services: z.array(z.enum(serviceCategories)).min(1),
+    contact: recipientSchema,
+  }),
+);
 export type Resource = z.infer<typeof resourceSchema>;
 
-export const registrySchema = z
-  .object({
-    /** CNIPA's IP Application Promotion Department (知识产权运用促进司): receives plans, summaries and 督办 copies. */
-    promotionDepartment: recipientSchema,
-    units: z.array(unitSchema).min(1),
-    resources: z.array(resourceSchema),
-  })
-  .superRefine((registry, ctx) => {
-    flagRepeats(
-      ctx,
-      registry.units,
-      (unit) => unit.code,
-      (i) => ['units', i, 'code'],
-      (code) => `duplicate unit code "${code}"`,
-    );
-    // A repeated id would make pairing and matching ambiguous.
-    const resourceIds = flagRepeats(
-      ctx,
-      registry.resources,
-      (resource) => resource.id,
-      (i) => ['resources', i, 'id'],
-      (id) => `duplicate resource id "${id}"`,
-    );
-    registry.units.forEach((unit, i) => {
-      if (unit.pairedResource && !resourceIds.has(unit.pairedResource)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['units', i, 'pairedResource'],
-          message: `unknown resource "${unit.pairedResource}"; use one of the ids under "resources"`,
-        });
-      }
-    });
-  });
+export const registrySchema = lazySchema(() =>
+  z
+    .object({
+      /** CNIPA's IP Application Promotion Department (知识产权运用促进司): receives plans, summaries and 督办 copies. */
+      promotionDepartment: recipientSchema,
+      units: z.array(unitSchema).min(1),
+      resources: z.array(resourceSchema),
+    })
+    .superRefine((registry, ctx) => {
+      flagRepeats(
+        ctx,
+        registry.units,
+        (unit) => unit.code,
+        (i) => ['units', i, 'code'],
+        (code) => `duplicate unit code "${code}"`,
+      );
+      // A repeated id would make pairing and matching ambiguous.
+      const resourceIds = flagRepeats(
+        ctx,
+        registry.resources,
+        (resource) => resource.id,
+        (i) => ['resources', i, 'id'],
+        (id) => `duplicate resource id "${id}"`,
+      );
+      registry.units.forEach((unit, i) => {
+        if (unit.pairedResource && !resourceIds.has(unit.pairedResource)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['units', i, 'pairedResource'],
+            message: `unknown resource "${unit.pairedResource}"; use one of the ids under "resources"`,
+          });
+        }
+      });
+    }),
+);
 export type Registry = z.infer<typeof registrySchema>;
 
 export function isReporting(unit: Unit): boolean {

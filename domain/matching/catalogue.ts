@@ -1,6 +1,7 @@
 // The catalogue of matching resources (服务资源目录): data in domain/data/resources.json, validated at load.
 // Richer than the registry's `resources`: what each resource covers, where, how much, and whom it must not serve.
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema.ts';
 import { recipientSchema } from '../notifications.ts';
 import { resourceKinds, serviceCategories, unitCodeSchema } from '../registry.ts';
 import { forms, keyTaskSchema } from '../submissions.ts';
@@ -17,68 +18,75 @@ function noRepeats<T>(what: string) {
   };
 }
 
-export const catalogueResourceSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and "-"'),
-    nameZh: z.string().trim().min(1, 'must not be empty'),
-    nameEn: z.string().trim().min(1, 'must not be empty'),
-    kind: z.enum(resourceKinds),
-    /** Part of CNIPA itself (a department, the Patent or Trademark Office, a directly affiliated unit): can be paired one-to-one. */
-    cnipaUnit: z.boolean(),
-    serviceCategories: z
-      .array(z.enum(serviceCategories))
-      .min(1, 'list at least one service category')
-      .superRefine(noRepeats('service category')),
-    keyTasks: z
-      .array(keyTaskSchema)
-      .min(1, 'list 1 to 5 key tasks')
-      .max(5, 'list 1 to 5 key tasks')
-      .superRefine(noRepeats('key task')),
-    /** "national", or the unit codes served; a 2-digit code also covers the 4-digit cities under it. */
-    regions: z.union([
-      z.literal('national'),
-      z
-        .array(unitCodeSchema)
-        .min(1, 'list at least one unit code, or write "national"')
-        .superRefine(noRepeats('unit')),
-    ]),
-    form: z.enum(forms),
-    /** Flagged demands the resource can take on in a campaign year. */
-    capacity: z.number().int('a whole number of demands per year').nonnegative('0 or more demands per year'),
-    /** Words looked for in a demand's field and description (plain substring match, case-insensitive). */
-    keywords: z
-      .array(z.string().trim().min(2, 'at least 2 characters, or it matches almost anything'))
-      .default([]),
-    contacts: z.array(recipientSchema).min(1, 'name at least one contact'),
-    /** Units this resource may not serve (e.g. an agency and its own province's offices); same code rule as regions. */
-    conflicts: z.array(unitCodeSchema).default([]).superRefine(noRepeats('unit')),
-  })
-  .superRefine((resource, ctx) => {
-    if (resource.regions === 'national') return;
-    const regions = new Set(resource.regions);
-    resource.conflicts.forEach((code, i) => {
-      if (regions.has(code)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['conflicts', i],
-          message: `unit ${code} is also under "regions": a resource cannot both serve and be barred from a unit`,
-        });
-      }
-    });
-  });
+export const catalogueResourceSchema = lazySchema(() =>
+  z
+    .object({
+      id: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and "-"'),
+      nameZh: z.string().trim().min(1, 'must not be empty'),
+      nameEn: z.string().trim().min(1, 'must not be empty'),
+      kind: z.enum(resourceKinds),
+      /** Part of CNIPA itself (a department, the Patent or Trademark Office, a directly affiliated unit): can be paired one-to-one. */
+      cnipaUnit: z.boolean(),
+      serviceCategories: z
+        .array(z.enum(serviceCategories))
+        .min(1, 'list at least one service category')
+        .superRefine(noRepeats('service category')),
+      keyTasks: z
+        .array(keyTaskSchema)
+        .min(1, 'list 1 to 5 key tasks')
+        .max(5, 'list 1 to 5 key tasks')
+        .superRefine(noRepeats('key task')),
+      /** "national", or the unit codes served; a 2-digit code also covers the 4-digit cities under it. */
+      regions: z.union([
+        z.literal('national'),
+        z
+          .array(unitCodeSchema)
+          .min(1, 'list at least one unit code, or write "national"')
+          .superRefine(noRepeats('unit')),
+      ]),
+      form: z.enum(forms),
+      /** Flagged demands the resource can take on in a campaign year. */
+      capacity: z
+        .number()
+        .int('a whole number of demands per year')
+        .nonnegative('0 or more demands per year'),
+      /** Words looked for in a demand's field and description (plain substring match, case-insensitive). */
+      keywords: z
+        .array(z.string().trim().min(2, 'at least 2 characters, or it matches almost anything'))
+        .default([]),
+      contacts: z.array(recipientSchema).min(1, 'name at least one contact'),
+      /** Units this resource may not serve (e.g. an agency and its own province's offices); same code rule as regions. */
+      conflicts: z.array(unitCodeSchema).default([]).superRefine(noRepeats('unit')),
+    })
+    .superRefine((resource, ctx) => {
+      if (resource.regions === 'national') return;
+      const regions = new Set(resource.regions);
+      resource.conflicts.forEach((code, i) => {
+        if (regions.has(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['conflicts', i],
+            message: `unit ${code} is also under "regions": a resource cannot both serve and be barred from a unit`,
+          });
+        }
+      });
+    }),
+);
 export type CatalogueResource = z.infer<typeof catalogueResourceSchema>;
 
-export const resourceCatalogueSchema = z
-  .object({ resources: z.array(catalogueResourceSchema).min(1, 'list at least one resource') })
-  .superRefine((catalogue, ctx) => {
-    flagRepeats(
-      ctx,
-      catalogue.resources,
-      (resource) => resource.id,
-      (i) => ['resources', i, 'id'],
-      (id) => `duplicate resource id "${id}"`,
-    );
-  });
+export const resourceCatalogueSchema = lazySchema(() =>
+  z
+    .object({ resources: z.array(catalogueResourceSchema).min(1, 'list at least one resource') })
+    .superRefine((catalogue, ctx) => {
+      flagRepeats(
+        ctx,
+        catalogue.resources,
+        (resource) => resource.id,
+        (i) => ['resources', i, 'id'],
+        (id) => `duplicate resource id "${id}"`,
+      );
+    }),
+);
 export type ResourceCatalogue = z.infer<typeof resourceCatalogueSchema>;
 
 /** Whether a region or conflict entry names this unit: itself, or the province a separately listed city lies in. */

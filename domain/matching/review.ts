@@ -3,6 +3,7 @@
 // go out as feedback. Pure: the campaign workflow holds the review and applies the actions here.
 import { z } from 'zod';
 import type { Bilingual } from '../labels.ts';
+import { lazySchema } from '../lazySchema.ts';
 import { unitCodeSchema } from '../registry.ts';
 import { InvalidInputError } from '../validation.ts';
 import { conflictsWith, type ResourceCatalogue } from './catalogue.ts';
@@ -10,41 +11,45 @@ import type { RecordMatches } from './decisions.ts';
 import type { PairingProposal } from './pairing.ts';
 import type { MatchingProposal, ProposedMatch } from './proposal.ts';
 
-const by = z.string().trim().min(1, 'who decides: an operator name, e.g. --by 张伟').max(100);
-const demandRef = z.object({ unitCode: unitCodeSchema, demandId: z.string().min(1) });
+const by = lazySchema(() =>
+  z.string().trim().min(1, 'who decides: an operator name, e.g. --by 张伟').max(100),
+);
+const demandRef = lazySchema(() => z.object({ unitCode: unitCodeSchema, demandId: z.string().min(1) }));
 
-export const reviewActionSchema = z.discriminatedUnion('action', [
-  /** Accept the proposed resource of the listed demands, or of every demand still only proposed. */
-  z.object({ action: z.literal('accept'), by, demands: z.array(demandRef).optional() }),
-  z.object({
-    action: z.literal('override'),
-    by,
-    ...demandRef.shape,
-    resourceId: z.string().min(1),
-    note: z.string().trim().max(500).optional(),
-  }),
-  z.object({
-    action: z.literal('reject'),
-    by,
-    ...demandRef.shape,
-    reason: z.string().trim().min(1, 'say why, for the unit and the record').max(500),
-  }),
-  /** Accept the proposed one-to-one partner of the listed units, or of every unit still only proposed. */
-  z.object({ action: z.literal('acceptPairings'), by, units: z.array(unitCodeSchema).optional() }),
-  z.object({
-    action: z.literal('overridePairing'),
-    by,
-    unitCode: unitCodeSchema,
-    resourceId: z.string().min(1),
-  }),
-  z.object({
-    action: z.literal('rejectPairing'),
-    by,
-    unitCode: unitCodeSchema,
-    reason: z.string().trim().min(1, 'say why, for the record').max(500),
-  }),
-  z.object({ action: z.literal('confirm'), by }),
-]);
+export const reviewActionSchema = lazySchema(() =>
+  z.discriminatedUnion('action', [
+    /** Accept the proposed resource of the listed demands, or of every demand still only proposed. */
+    z.object({ action: z.literal('accept'), by, demands: z.array(demandRef).optional() }),
+    z.object({
+      action: z.literal('override'),
+      by,
+      ...demandRef.shape,
+      resourceId: z.string().min(1),
+      note: z.string().trim().max(500).optional(),
+    }),
+    z.object({
+      action: z.literal('reject'),
+      by,
+      ...demandRef.shape,
+      reason: z.string().trim().min(1, 'say why, for the unit and the record').max(500),
+    }),
+    /** Accept the proposed one-to-one partner of the listed units, or of every unit still only proposed. */
+    z.object({ action: z.literal('acceptPairings'), by, units: z.array(unitCodeSchema).optional() }),
+    z.object({
+      action: z.literal('overridePairing'),
+      by,
+      unitCode: unitCodeSchema,
+      resourceId: z.string().min(1),
+    }),
+    z.object({
+      action: z.literal('rejectPairing'),
+      by,
+      unitCode: unitCodeSchema,
+      reason: z.string().trim().min(1, 'say why, for the record').max(500),
+    }),
+    z.object({ action: z.literal('confirm'), by }),
+  ]),
+);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 
 /** A proposal as the campaign keeps it: score breakdowns stay out, to keep the payload small. */
@@ -62,7 +67,7 @@ export function forReview(proposal: MatchingProposal, pairingProposal?: PairingP
   };
 }
 
-export const proposeMatchingSchema = z.object({ by });
+export const proposeMatchingSchema = lazySchema(() => z.object({ by }));
 export type ProposeMatching = z.infer<typeof proposeMatchingSchema>;
 
 /** Who did what when: an ISO instant and an operator (or "system" for the campaign's own proposal). */
