@@ -315,8 +315,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
       continue;
     }
     if (patched(oneTimerPerTick)) {
-      const alarm = alarmFor(tick.event.at);
-      await condition(() => changed() || alarm.rang);
+      const next = alarmFor(tick.event.at);
+      await condition(() => changed() || next.rang);
     } else {
       const wait = toReal(schedule.mapping, tick.event.at) - Date.now();
       if (wait > 0 && (await condition(changed, wait))) continue;
