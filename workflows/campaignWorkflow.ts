@@ -2,6 +2,7 @@
 import {
   ActivityFailure,
   allHandlersFinished,
+  type ChildWorkflowHandle,
   condition,
   log,
   patched,
@@ -12,6 +13,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
+import { inParallel } from '../domain/inParallel.ts';
 import type { CatalogueResource, ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import {
   type DesignateKeyRegions,
@@ -68,6 +70,9 @@ const proposeAtMatchingStart = 'propose-at-matching-start';
 const demandLabelsFromUnits = 'demand-labels-from-units';
 /** A proposal that fails at the start of matching leaves the year running (it used to fail the campaign). */
 const yearOutlivesFailedProposal = 'year-outlives-failed-proposal';
+/** Mail, signals and child starts at most `launchWindow` at once (inWindows). */
+const workInWindows = 'work-in-windows';
+const launchWindow = 500;
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
   const { year, registry, schedule } = input;
@@ -190,31 +195,28 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   // --- launch ---
   await sleepUntil(schedule, schedule.phases.launch.start);
   enter('launch');
-  await Promise.all(audience.map((unit) => notify(launchNotice(unit, year, schedule))));
-  const children = new Map(
-    await Promise.all(
-      reporting.map(async (unit) => {
-        const handle = await startChild(unitWorkflow, {
-          workflowId: unitWorkflowId(year, unit.code),
-          staticSummary: `${unit.nameZh} ${unit.nameEn} (${unit.code}) — ${year} 万里行`,
-          typedSearchAttributes: [
-            { key: campaignYearKey, value: year },
-            { key: unitCodeKey, value: unit.code },
-          ],
-          args: [
-            {
-              year,
-              unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
-              contacts: contactsOf(unit, registry),
-              schedule,
-              ...(input.unitHistoryEventLimit && { historyEventLimit: input.unitHistoryEventLimit }),
-            },
-          ],
-        });
-        return [unit.code, handle] as const;
-      }),
-    ),
-  );
+  await inWindows(audience, (unit) => notify(launchNotice(unit, year, schedule)));
+  const handles = new Array<ChildWorkflowHandle<typeof unitWorkflow>>(reporting.length);
+  await inWindows(reporting, async (unit, i) => {
+    handles[i] = await startChild(unitWorkflow, {
+      workflowId: unitWorkflowId(year, unit.code),
+      staticSummary: `${unit.nameZh} ${unit.nameEn} (${unit.code}) — ${year} 万里行`,
+      typedSearchAttributes: [
+        { key: campaignYearKey, value: year },
+        { key: unitCodeKey, value: unit.code },
+      ],
+      args: [
+        {
+          year,
+          unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+          contacts: contactsOf(unit, registry),
+          schedule,
+          ...(input.unitHistoryEventLimit && { historyEventLimit: input.unitHistoryEventLimit }),
+        },
+      ],
+    });
+  });
+  const children = new Map(reporting.map((unit, i) => [unit.code, handles[i] as (typeof handles)[number]]));
   // A unit that has already reported (a worker replaying, or a fast unit) keeps what it said.
   for (const code of children.keys()) if (!units.has(code)) units.set(code, noFacts(code));
   setCurrentDetails(campaignDetails(status()));
@@ -240,8 +242,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       matches: confirmedMatches(confirmed),
       pairings: confirmedPairings(confirmed),
     });
-  await Promise.all(
-    [...children].map(([code, handle]) => handle.signal(matchingFeedbackSignal, feedbackFor(code))),
+  await inWindows([...children], ([code, handle]) =>
+    handle.signal(matchingFeedbackSignal, feedbackFor(code)),
   );
   if (confirmed?.confirmed) {
     // Without the labels (a unit unreachable) each demand is named by its id: the feedback still goes out.
@@ -254,7 +256,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
           return {};
         })
       : {};
-    await Promise.all(resourceFeedback(year, matches, catalogueResources, labels, registry).map(notify));
+    await inWindows(resourceFeedback(year, matches, catalogueResources, labels, registry), notify);
   }
   feedbackSent = true;
 
@@ -267,7 +269,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   if (closeIn > 0) await condition(allSummariesIn, closeIn);
 
   enter('compiling');
-  await Promise.all([...children.values()].map((handle) => handle.signal(closeCampaignSignal)));
+  await inWindows([...children.values()], (handle) => handle.signal(closeCampaignSignal));
   const reports = await Promise.all([...children.values()].map((handle) => handle.result()));
   summary = compileNationalSummary(
     year,
@@ -307,6 +309,21 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       exchangeHosts: keyRegions?.exchangeHosts ?? [],
     };
   }
+}
+
+/**
+ * Runs `work` over `items`, at most `launchWindow` in flight: Temporal refuses a workflow's 2,001st
+ * pending activity, signal or child start, and a county-level year mails and starts thousands at launch.
+ * Histories recorded before the window started them all at once.
+ */
+function inWindows<T>(
+  items: readonly T[],
+  work: (item: T, index: number) => Promise<unknown>,
+): Promise<void> {
+  if (!patched(workInWindows)) return Promise.all(items.map(work)).then(() => undefined);
+  return inParallel(items, launchWindow, async (item, i) => {
+    await work(item, i);
+  });
 }
 
 async function sleepUntil(schedule: CampaignSchedule, nominal: number): Promise<void> {
