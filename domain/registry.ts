@@ -12,6 +12,9 @@ export const unitKinds = [
   'separatelyListedCity',
   'subProvincialCity',
   'serviceCenter',
+  /** Below a province: its prefectures (地市) and their counties (县区), for county-level campaigns. */
+  'prefecture',
+  'county',
 ] as const;
 
 export const obligations = ['workPlan', 'demandList', 'activityRecords', 'summary'] as const;
@@ -46,8 +49,8 @@ export const unitCodeSchema = lazySchema(() =>
   z
     .string()
     .regex(
-      /^[0-9]{2}([0-9]{2})?$|^[A-Z]{2}[0-9]{2}$/,
-      'a GB/T 2260 code of 2 or 4 digits (e.g. "11", "3702"), or 2 letters and 2 digits for a center (e.g. "SC51")',
+      /^[0-9]{2}([0-9]{2}){0,2}$|^[A-Z]{2}[0-9]{2}$/,
+      'a GB/T 2260 code of 2, 4 or 6 digits (e.g. "11", "3702", "370212"), or 2 letters and 2 digits for a center (e.g. "SC51")',
     ),
 );
 
@@ -67,6 +70,8 @@ export const unitSchema = lazySchema(() =>
     }),
     /** The CNIPA department or unit paired one-to-one with this unit (一对一); receives 督办 in copy. */
     pairedResource: z.string().optional(),
+    /** The unit above this one: a county's prefecture, a prefecture's province. */
+    parent: unitCodeSchema.optional(),
   }),
 );
 export type Unit = z.infer<typeof unitSchema>;
@@ -107,7 +112,15 @@ export const registrySchema = lazySchema(() =>
         (i) => ['resources', i, 'id'],
         (id) => `duplicate resource id "${id}"`,
       );
+      const unitCodes = new Set(registry.units.map((unit) => unit.code));
       registry.units.forEach((unit, i) => {
+        if (unit.parent !== undefined && (unit.parent === unit.code || !unitCodes.has(unit.parent))) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['units', i, 'parent'],
+            message: `unknown parent "${unit.parent}"; use the "code" of another unit under "units"`,
+          });
+        }
         if (unit.pairedResource && !resourceIds.has(unit.pairedResource)) {
           ctx.addIssue({
             code: 'custom',

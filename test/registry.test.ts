@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countyRegistry } from '../bench/county/registry.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import {
   findUnit,
@@ -203,7 +204,7 @@ describe('invalid registries', () => {
 
   it('rejects an unknown unit kind and obligation', () => {
     const raw = rawDefault();
-    raw.units[0] = { ...raw.units[0], kind: 'county', obligations: ['workPlan', 'lunch'] };
+    raw.units[0] = { ...raw.units[0], kind: 'village', obligations: ['workPlan', 'lunch'] };
     const message = rejection(raw);
     expect(message).toMatch(/units\[0\]\.kind: /);
     expect(message).toMatch(/units\[0\]\.obligations\[1\]: /);
@@ -212,5 +213,33 @@ describe('invalid registries', () => {
   it('accepts the default registry round-tripped through JSON', () => {
     const copy = JSON.parse(JSON.stringify(defaultRegistry())) as unknown;
     expect(parseRegistry(copy, 'copy.json')).toEqual(defaultRegistry());
+  });
+});
+
+describe('a county-level registry', () => {
+  it('generates 3,000 units in tiers, each county under a prefecture under a province, and parses', () => {
+    const registry = parseRegistry(countyRegistry(3_000), 'generated');
+    const byCode = new Map(registry.units.map((u) => [u.code, u]));
+    expect(registry.units).toHaveLength(3_000);
+    const counties = registry.units.filter((u) => u.kind === 'county');
+    const prefectures = registry.units.filter((u) => u.kind === 'prefecture');
+    expect(prefectures.length).toBeGreaterThanOrEqual(300);
+    expect(counties.length).toBeGreaterThan(2_500);
+    for (const county of counties) {
+      const prefecture = byCode.get(county.parent ?? '');
+      expect(county.code).toMatch(/^[0-9]{6}$/);
+      expect(prefecture?.kind).toBe('prefecture');
+      expect(byCode.get(prefecture?.parent ?? '')?.code).toMatch(/^[0-9]{2}$/);
+    }
+    expect(reportingUnits(registry).length).toBe(3_000 - notifiedOnlyUnits(registry).length);
+  });
+
+  it('refuses a parent that is not a unit of the registry, naming the field', () => {
+    const registry = defaultRegistry();
+    const units = registry.units.map((u) => (u.code === '3702' ? { ...u, parent: '99' } : u));
+    const at = registry.units.findIndex((u) => u.code === '3702');
+    expect(() => parseRegistry({ ...registry, units }, 'edited')).toThrow(
+      `units[${at}].parent: unknown parent "99"; use the "code" of another unit under "units"`,
+    );
   });
 });

@@ -1,0 +1,112 @@
+// A county-level launch on the dev server (a real Temporal server, its pending-children limit included):
+// a campaign over a generated registry of --units units starts one child per reporting unit and mails each
+// a launch notice. Prints how many units are running as time goes, the time until all are, and otherwise
+// why the campaign stopped starting them, with the worker's peak RSS.
+//   npx tsx bench/county.bench.ts [--units 3000] [--minutes 5]      (npm run bench:county -- …)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { compress, defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { reportingUnits } from '../domain/registry.ts';
+import { startMailSink } from '../scripts/mailSink.ts';
+import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
+import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
+import { campaignWorkflowId, taskQueue } from '../workflows/messages.ts';
+import { countyRegistry } from './county/registry.ts';
+import { startWorker } from './workerControl.ts';
+
+const { values } = parseArgs({
+  options: { units: { type: 'string', default: '3000' }, minutes: { type: 'string', default: '5' } },
+});
+const size = Number(values.units);
+const minutes = Number(values.minutes);
+if (!Number.isInteger(size) || size < 48)
+  throw new Error(`--units takes a whole number from 48, not "${values.units}"`);
+if (!(minutes > 0)) throw new Error(`--minutes takes a positive number, not "${values.minutes}"`);
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const registry = countyRegistry(size);
+const reporting = reportingUnits(registry).length;
+const { cli } = ensureTemporalBinaries((line) => console.error(line));
+const tmp = mkdtempSync(join(tmpdir(), 'wlx-county-'));
+const [env, sink, bundlePath] = await Promise.all([
+  TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli } },
+    client: { dataConverter },
+  }),
+  startMailSink({ port: 0 }),
+  bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+    logger: new DefaultLogger('WARN'),
+  }).then(({ code }) => {
+    const path = join(tmp, 'workflows.js');
+    writeFileSync(path, code);
+    return path;
+  }),
+]);
+await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+const worker = await startWorker({
+  address: env.address,
+  namespace: env.namespace ?? 'default',
+  taskQueue,
+  bundlePath,
+  smtpUrl: sink.url,
+});
+
+try {
+  const year = new Date().getUTCFullYear() + 1;
+  // The year squeezed into 30 real days: the launch is now, and nothing else falls due while we watch.
+  const schedule = compress(resolveCalendar(defaultCalendarConfig, year), Date.now(), 30 * 86_400_000);
+  console.log(`county launch: ${registry.units.length} units (${reporting} reporting), dev server, 2 cores`);
+  const start = Date.now();
+  const campaign = await env.client.workflow.start('campaignWorkflow', {
+    taskQueue,
+    workflowId: campaignWorkflowId(year),
+    args: [{ year, registry, schedule }],
+  });
+  const units = () =>
+    env.client.workflow
+      .count(`CampaignYear = ${year} AND WorkflowType = 'unitWorkflow'`)
+      .then((c) => c.count);
+  let running = 0;
+  let allAt: number | null = null;
+  while (Date.now() - start < minutes * 60_000) {
+    await new Promise((done) => setTimeout(done, 5_000));
+    running = await units();
+    console.log(
+      `  ${((Date.now() - start) / 1000).toFixed(0).padStart(4)} s  ${running} units running, ${sink.messages().length} mails`,
+    );
+    if (running >= reporting) {
+      allAt = Date.now() - start;
+      break;
+    }
+  }
+  const history = await campaign.fetchHistory();
+  const events = history.events ?? [];
+  const failures = events.flatMap((e) => {
+    const failed = e.workflowTaskFailedEventAttributes;
+    return failed ? [failed.failure?.message ?? String(failed.cause)] : [];
+  });
+  const memory = await worker.stop();
+  console.log(
+    allAt === null
+      ? `not all running after ${minutes} min: ${running} of ${reporting}`
+      : `all ${reporting} units running after ${(allAt / 1000).toFixed(1)} s (${(allAt / reporting).toFixed(1)} ms a unit)`,
+  );
+  console.log(`campaign history: ${events.length} events; workflow task failures: ${failures.length}`);
+  if (failures.length > 0) console.log(`  the first: ${failures[0]}`);
+  console.log(
+    `worker peak RSS ${(memory.peakRss / 1048576).toFixed(0)} MB; mails sent ${sink.messages().length}`,
+  );
+  await campaign.terminate('bench over');
+} finally {
+  worker.kill();
+  await sink.close();
+  await env.teardown();
+  rmSync(tmp, { recursive: true, force: true });
+}
