@@ -3,13 +3,12 @@
 // a launch notice. Prints how many units are running as time goes, the time until all are, and otherwise
 // why the campaign stopped starting them, with the worker's peak RSS.
 //   npx tsx bench/county.bench.ts [--units 3000] [--minutes 5]      (npm run bench:county -- …)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
@@ -19,6 +18,7 @@ import { dataConverter } from '../worker/payloadCodec.ts';
 import { campaignWorkflowId, taskQueue } from '../workflows/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { startWorker } from './workerControl.ts';
+import { writeWorkflowBundle } from './yearBench.ts';
 
 const { values } = parseArgs({
   options: { units: { type: 'string', default: '3000' }, minutes: { type: 'string', default: '5' } },
@@ -40,14 +40,7 @@ const [env, sink, bundlePath] = await Promise.all([
     client: { dataConverter },
   }),
   startMailSink({ port: 0 }),
-  bundleWorkflowCode({
-    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-    logger: new DefaultLogger('WARN'),
-  }).then(({ code }) => {
-    const path = join(tmp, 'workflows.js');
-    writeFileSync(path, code);
-    return path;
-  }),
+  writeWorkflowBundle(tmp),
 ]);
 await registerSearchAttributes(env.connection, env.namespace ?? 'default');
 const worker = await startWorker({

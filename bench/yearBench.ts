@@ -16,19 +16,23 @@ export interface YearBench {
   close(): Promise<void>;
 }
 
+/** Bundles the workflows into `dir`/workflows.js, for worker processes to load; resolves to its path. */
+export async function writeWorkflowBundle(dir: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+    logger: new DefaultLogger('WARN'),
+  });
+  const path = join(dir, 'workflows.js');
+  writeFileSync(path, code);
+  return path;
+}
+
 export async function startYearBench(name: string): Promise<YearBench> {
   const tmp = mkdtempSync(join(tmpdir(), `wlx-${name}-`));
   const [env, sink, bundlePath] = await Promise.all([
     benchServer(),
     startMailSink({ port: 0 }),
-    bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-      logger: new DefaultLogger('WARN'),
-    }).then(({ code }) => {
-      const path = join(tmp, 'workflows.js');
-      writeFileSync(path, code);
-      return path;
-    }),
+    writeWorkflowBundle(tmp),
   ]);
   return {
     env,
