@@ -61,15 +61,10 @@ async function unitReport(client: Client, year: number, unitCode: string): Promi
   return { ...status, resultsSummary: null };
 }
 
-/** The status, and unless `reports: false`, every unit's report. */
-export async function fetchCampaignData(
-  client: Client,
-  year: number,
-  options: { reports: boolean } = { reports: true },
-): Promise<CampaignData> {
+/** The status and every unit's report. */
+export async function fetchCampaignData(client: Client, year: number): Promise<CampaignData> {
   const status = await campaignState(client, year);
   const reports: UnitReport[] = [];
-  if (!options.reports) return { status, reports, final: status.summary !== null };
   // One unit at a time: 37 small reads, and a busy server is not flooded.
   for (const unit of status.units) reports.push(await unitReport(client, year, unit.unitCode));
   return { status, reports, final: status.summary !== null };
