@@ -8,7 +8,7 @@ import {
   unitCodeKey,
   unitStateKey,
 } from './searchAttributes.ts';
-import type { CampaignStatus, UnitProgress, UnitStatus } from './status.ts';
+import { type CampaignStatus, type UnitProgress, type UnitStatus, unitProgress } from './status.ts';
 
 const levelLabels = {
   overdue: '逾期 overdue',
@@ -48,7 +48,7 @@ export const progressMemoKey = 'progress';
  * campaign has them).
  */
 export function unitMemo(status: UnitStatus): Record<string, Omit<UnitProgress, 'flaggedDemandIds'>> {
-  const { activitiesRecorded: _, flaggedDemands: __, ...progress } = status;
+  const { flaggedDemandIds: _, ...progress } = unitProgress(status);
   return { [progressMemoKey]: progress };
 }
 
