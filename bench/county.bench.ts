@@ -17,8 +17,7 @@ import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { dataConverter } from '../worker/payloadCodec.ts';
 import { campaignWorkflowId, taskQueue } from '../workflows/messages.ts';
 import { countyRegistry } from './county/registry.ts';
-import { startWorker } from './workerControl.ts';
-import { writeWorkflowBundle } from './yearBench.ts';
+import { startBenchWorker, writeWorkflowBundle } from './yearBench.ts';
 
 const { values } = parseArgs({
   options: { units: { type: 'string', default: '3000' }, minutes: { type: 'string', default: '5' } },
@@ -43,13 +42,7 @@ const [env, sink, bundlePath] = await Promise.all([
   writeWorkflowBundle(tmp),
 ]);
 await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-const worker = await startWorker({
-  address: env.address,
-  namespace: env.namespace ?? 'default',
-  taskQueue,
-  bundlePath,
-  smtpUrl: sink.url,
-});
+const worker = await startBenchWorker({ env, sink, bundlePath });
 
 try {
   const year = new Date().getUTCFullYear() + 1;

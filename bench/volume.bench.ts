@@ -30,8 +30,7 @@ import {
 } from '../workflows/messages.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
-import { startWorker } from './workerControl.ts';
-import { startYearBench } from './yearBench.ts';
+import { startBenchWorker, startYearBench } from './yearBench.ts';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max);
 const options = parseInput(
@@ -108,13 +107,7 @@ try {
     `volume: ${units.length} units × ${options.rows} demand rows (${Math.ceil(options.rows / 3)} flagged), ` +
       `${options.returns} returns, ${options.activities} activities each; time-skipping server`,
   );
-  const worker = await startWorker({
-    address: env.address,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    bundlePath,
-    smtpUrl: sink.url,
-  });
+  const worker = await startBenchWorker({ env, sink, bundlePath });
   const started = process.hrtime.bigint();
   let outcome = 'completed';
   try {

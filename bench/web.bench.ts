@@ -30,8 +30,7 @@ import {
 } from '../workflows/messages.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
-import { startWorker } from './workerControl.ts';
-import { startYearBench } from './yearBench.ts';
+import { startBenchWorker, startYearBench } from './yearBench.ts';
 
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
 const options = parseInput(
@@ -63,13 +62,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] ?? Number.NaN;
 
-const worker = await startWorker({
-  address: env.address,
-  namespace: env.namespace ?? 'default',
-  taskQueue,
-  bundlePath,
-  smtpUrl: sink.url,
-});
+const worker = await startBenchWorker({ env, sink, bundlePath });
 try {
   const client = env.client;
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;

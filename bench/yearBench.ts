@@ -7,13 +7,26 @@ import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
+import { taskQueue } from '../workflows/messages.ts';
 import { benchServer } from './timeSkippingServer.ts';
+import { startWorker } from './workerControl.ts';
 
 export interface YearBench {
   env: TestWorkflowEnvironment;
   sink: MailSink;
   bundlePath: string;
   close(): Promise<void>;
+}
+
+/** A worker process on `taskQueue` for the bench's server, sink and bundle. */
+export function startBenchWorker(bench: Pick<YearBench, 'env' | 'sink' | 'bundlePath'>) {
+  return startWorker({
+    address: bench.env.address,
+    namespace: bench.env.namespace ?? 'default',
+    taskQueue,
+    bundlePath: bench.bundlePath,
+    smtpUrl: bench.sink.url,
+  });
 }
 
 /** Bundles the workflows into `dir`/workflows.js, for worker processes to load; resolves to its path. */
