@@ -1,19 +1,17 @@
-// The campaign for one year: launch, survey, matching, activities, summary. One child per reporting unit.
+// The campaign for one year: launch, survey, matching, activities, summary. One child per reporting unit, or
+// past 500 of them one group per province over its units (campaignUnits).
 import {
   ActivityFailure,
   allHandlersFinished,
-  type ChildWorkflowHandle,
   condition,
   log,
   patched,
   setCurrentDetails,
   setHandler,
   sleep,
-  startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
-import { inParallel } from '../domain/inParallel.ts';
 import type { CatalogueResource, ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import {
   type DesignateKeyRegions,
@@ -27,29 +25,25 @@ import {
   recordMatchesSchema,
 } from '../domain/matching/decisions.ts';
 import { confirmedMatches, confirmedPairings } from '../domain/matching/review.ts';
-import type { NotificationRequest } from '../domain/notifications.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput, rejectInvalid, rejectIssues } from '../domain/validation.ts';
+import { childUnits, groupedUnits } from './campaignUnits.ts';
 import { notAllowedNow } from './failures.ts';
-import { sendNotification } from './mailActivities.ts';
+import { inWindows, launchWindow } from './inWindows.ts';
+import { notify } from './mailActivities.ts';
 import { demandLabels } from './matchingActivities.ts';
 import { matchingReview } from './matchingReview.ts';
 import {
   campaignStatusQuery,
-  closeCampaignSignal,
   designateKeyRegionsUpdate,
-  matchingFeedbackSignal,
   recordMatchesUpdate,
   unitChangedSignal,
-  unitWorkflowId,
+  unitsChangedSignal,
 } from './messages.ts';
 import { compileNationalSummary } from './nationalSummary.ts';
-import { contactsOf, launchNotice } from './notificationRequest.ts';
 import { resourceFeedback } from './resourceFeedback.ts';
-import { campaignYearKey, unitCodeKey } from './searchAttributes.ts';
 import { type CampaignStatus, factsOf, type NationalSummary, noFacts, type UnitFacts } from './status.ts';
-import { unitWorkflow } from './unitWorkflow.ts';
 import { campaignDetails, campaignSearchAttributes } from './visibility.ts';
 
 export interface CampaignWorkflowInput {
@@ -62,6 +56,8 @@ export interface CampaignWorkflowInput {
   unitHistoryEventLimit?: number;
   /** The matching resources; with it the campaign proposes matches for operators to review. */
   catalogue?: ResourceCatalogue;
+  /** Past this many reporting units (500 when absent), the year runs in tiers: groups of at most this many. */
+  groupSize?: number;
 }
 
 /** patched() ids: each names a behaviour that histories recorded before it do not have. */
@@ -70,9 +66,8 @@ const proposeAtMatchingStart = 'propose-at-matching-start';
 const demandLabelsFromUnits = 'demand-labels-from-units';
 /** A proposal that fails at the start of matching leaves the year running (it used to fail the campaign). */
 const yearOutlivesFailedProposal = 'year-outlives-failed-proposal';
-/** Mail, signals and child starts at most `launchWindow` at once (inWindows). */
-const workInWindows = 'work-in-windows';
-const launchWindow = 500;
+/** Past `groupSize` reporting units, the units run under one group workflow per province (campaignUnits). */
+const unitsInTiers = 'units-in-tiers';
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
   const { year, registry, schedule } = input;
@@ -128,6 +123,14 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       setCurrentDetails(campaignDetails(status()));
     },
     { description: 'From a unit: its flagged demands and whether all is in, after a change' },
+  );
+  setHandler(
+    unitsChangedSignal,
+    (batch) => {
+      for (const facts of batch) units.set(facts.unitCode, facts);
+      setCurrentDetails(campaignDetails(status()));
+    },
+    { description: 'From a unit group: the facts of those of its units that changed' },
   );
 
   const matchingOver = () =>
@@ -195,30 +198,22 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   // --- launch ---
   await sleepUntil(schedule, schedule.phases.launch.start);
   enter('launch');
-  await inWindows(audience, (unit) => notify(launchNotice(unit, year, schedule)));
-  const handles = new Array<ChildWorkflowHandle<typeof unitWorkflow>>(reporting.length);
-  await inWindows(reporting, async (unit, i) => {
-    handles[i] = await startChild(unitWorkflow, {
-      workflowId: unitWorkflowId(year, unit.code),
-      staticSummary: `${unit.nameZh} ${unit.nameEn} (${unit.code}) — ${year} 万里行`,
-      typedSearchAttributes: [
-        { key: campaignYearKey, value: year },
-        { key: unitCodeKey, value: unit.code },
-      ],
-      args: [
-        {
-          year,
-          unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
-          contacts: contactsOf(unit, registry),
-          schedule,
-          ...(input.unitHistoryEventLimit && { historyEventLimit: input.unitHistoryEventLimit }),
-        },
-      ],
-    });
-  });
-  const children = new Map(reporting.map((unit, i) => [unit.code, handles[i] as (typeof handles)[number]]));
+  const groupSize = input.groupSize ?? launchWindow;
+  const unitsOfYear = {
+    year,
+    schedule,
+    registry,
+    audience,
+    reporting,
+    unitHistoryEventLimit: input.unitHistoryEventLimit,
+  };
+  const children =
+    reporting.length > groupSize && patched(unitsInTiers)
+      ? groupedUnits(unitsOfYear, groupSize)
+      : childUnits(unitsOfYear);
+  await children.launch();
   // A unit that has already reported (a worker replaying, or a fast unit) keeps what it said.
-  for (const code of children.keys()) if (!units.has(code)) units.set(code, noFacts(code));
+  for (const unit of reporting) if (!units.has(unit.code)) units.set(unit.code, noFacts(unit.code));
   setCurrentDetails(campaignDetails(status()));
 
   // --- survey and matching ---
@@ -242,9 +237,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       matches: confirmedMatches(confirmed),
       pairings: confirmedPairings(confirmed),
     });
-  await inWindows([...children], ([code, handle]) =>
-    handle.signal(matchingFeedbackSignal, feedbackFor(code)),
-  );
+  await children.sendFeedback(feedbackFor);
   if (confirmed?.confirmed) {
     // Without the labels (a unit unreachable) each demand is named by its id: the feedback still goes out.
     const labels = patched(demandLabelsFromUnits)
@@ -269,12 +262,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   if (closeIn > 0) await condition(allSummariesIn, closeIn);
 
   enter('compiling');
-  await inWindows([...children.values()], (handle) => handle.signal(closeCampaignSignal));
-  const reports = await Promise.all([...children.values()].map((handle) => handle.result()));
+  const outcomes = await children.close();
   summary = compileNationalSummary(
     year,
     formatShanghaiDate(toNominal(schedule.mapping, Date.now())),
-    reports,
+    outcomes,
     matches,
     keyRegions,
   );
@@ -311,31 +303,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   }
 }
 
-/**
- * Runs `work` over `items`, at most `launchWindow` in flight: Temporal refuses a workflow's 2,001st
- * pending activity, signal or child start, and a county-level year mails and starts thousands at launch.
- * Histories recorded before the window started them all at once.
- */
-function inWindows<T>(
-  items: readonly T[],
-  work: (item: T, index: number) => Promise<unknown>,
-): Promise<void> {
-  if (!patched(workInWindows)) return Promise.all(items.map(work)).then(() => undefined);
-  return inParallel(items, launchWindow, async (item, i) => {
-    await work(item, i);
-  });
-}
-
 async function sleepUntil(schedule: CampaignSchedule, nominal: number): Promise<void> {
   const ms = toReal(schedule.mapping, nominal) - Date.now();
   if (ms > 0) await sleep(ms);
-}
-
-/** A launch notice that cannot be delivered must not stop the campaign; the unit workflow's mail will show it. */
-async function notify(request: NotificationRequest): Promise<void> {
-  try {
-    await sendNotification(request);
-  } catch (error) {
-    if (!(error instanceof ActivityFailure)) throw error;
-  }
 }

@@ -1,3 +1,4 @@
 // The worker's workflowsPath: everything exported here is a workflow type.
 export { campaignWorkflow } from './campaignWorkflow.ts';
+export { unitGroupWorkflow } from './unitGroupWorkflow.ts';
 export { unitWorkflow } from './unitWorkflow.ts';

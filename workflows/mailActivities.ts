@@ -1,5 +1,6 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, proxyActivities } from '@temporalio/workflow';
 import type { createMailActivities } from '../activities/mail.ts';
+import type { NotificationRequest } from '../domain/notifications.ts';
 
 /** SMTP 4xx and dropped connections are retried with backoff; a permanent 5xx (bad address) is not. */
 export const { sendNotification } = proxyActivities<ReturnType<typeof createMailActivities>>({
@@ -10,3 +11,12 @@ export const { sendNotification } = proxyActivities<ReturnType<typeof createMail
     nonRetryableErrorTypes: ['SmtpPermanentFailure', 'InvalidInput'],
   },
 });
+
+/** A campaign-wide notice that cannot be delivered must not stop the year; the unit workflow's mail will show it. */
+export async function notify(request: NotificationRequest): Promise<void> {
+  try {
+    await sendNotification(request);
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+  }
+}

@@ -15,6 +15,8 @@ import type { CampaignStatus, ProgressWithRows, UnitFacts, UnitProgress, UnitSta
 export const taskQueue = 'wanlixing';
 export const campaignWorkflowId = (year: number) => `wanlixing-${year}`;
 export const unitWorkflowId = (year: number, unitCode: string) => `wanlixing-${year}-${unitCode}`;
+/** A tier of a county-level year (unitGroups): "group-" keeps it apart from every unit code. */
+export const unitGroupWorkflowId = (year: number, key: string) => `wanlixing-${year}-group-${key}`;
 
 // Unit side: a reporting unit's submissions. Each returns the unit's status after the change.
 export const submitWorkPlanUpdate = defineUpdate<UnitStatus, [WorkPlan]>('submitWorkPlan');
@@ -43,5 +45,7 @@ export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus')
 // Between the campaign and its units (a child handle only carries signals).
 /** What a unit tells the campaign: its facts; units of earlier releases sent their whole progress. */
 export const unitChangedSignal = defineSignal<[UnitFacts | UnitProgress | ProgressWithRows]>('unitChanged');
+/** From a unit group: the facts of those of its units that changed. */
+export const unitsChangedSignal = defineSignal<[UnitFacts[]]>('unitsChanged');
 export const matchingFeedbackSignal = defineSignal<[MatchingFeedback]>('matchingFeedback');
 export const closeCampaignSignal = defineSignal('closeCampaign');

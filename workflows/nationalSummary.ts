@@ -1,15 +1,59 @@
 // The national results: what CNIPA compiles once the summaries are in (or the wait is over).
 import type { DesignateKeyRegions, RecordMatches } from '../domain/matching/decisions.ts';
 import type { Track } from '../domain/notifications.ts';
-import type { LateUnit, NationalSummary, UnitReport } from './status.ts';
+import type { ResultsSummary } from '../domain/submissions.ts';
+import type { LateUnit, NationalSummary, TrackStatus, UnitReport } from './status.ts';
 
-function outcome(report: UnitReport, track: Track): 'onTime' | 'late' | 'missing' {
+/**
+ * What the national summary takes from a unit's report: counts, not rows. A group of a county-level year
+ * returns hundreds of these at once, where whole reports (flagged demands, typical cases) would pass 2 MB.
+ */
+export interface UnitOutcome {
+  unitCode: string;
+  nameZh: string;
+  nameEn: string;
+  plan: Pick<TrackStatus, 'submittedAt' | 'maxLevel'>;
+  summary: Pick<TrackStatus, 'submittedAt' | 'maxLevel'>;
+  activitiesRecorded: number;
+  flaggedDemands: number;
+  resultsSummary:
+    | (Omit<ResultsSummary, 'typicalCases' | 'activitiesByType'> & { typicalCases: number })
+    | null;
+}
+
+export function unitOutcome(report: UnitReport): UnitOutcome {
+  const track = ({ submittedAt, maxLevel }: TrackStatus) => ({ submittedAt, maxLevel });
+  const results = report.resultsSummary;
+  return {
+    unitCode: report.unitCode,
+    nameZh: report.nameZh,
+    nameEn: report.nameEn,
+    plan: track(report.plan),
+    summary: track(report.summary),
+    activitiesRecorded: report.activitiesRecorded,
+    flaggedDemands: report.flaggedDemands.length,
+    resultsSummary: results && {
+      participants: results.participants,
+      enterprisesServed: results.enterprisesServed,
+      demandsCollected: results.demandsCollected,
+      demandsResolved: results.demandsResolved,
+      navigationProjects: results.navigationProjects,
+      licensingAndTransfer: results.licensingAndTransfer,
+      pledgeFinancing: results.pledgeFinancing,
+      trainings: results.trainings,
+      mediaReports: results.mediaReports,
+      typicalCases: results.typicalCases.length,
+    },
+  };
+}
+
+function outcome(report: UnitOutcome, track: Track): 'onTime' | 'late' | 'missing' {
   const clock = report[track];
   if (clock.submittedAt === null) return 'missing';
   return clock.maxLevel === null ? 'onTime' : 'late';
 }
 
-function tally(reports: UnitReport[], track: Track) {
+function tally(reports: UnitOutcome[], track: Track) {
   const counts = { onTime: 0, late: 0, missing: 0 };
   for (const report of reports) counts[outcome(report, track)] += 1;
   return counts;
@@ -19,7 +63,7 @@ function tally(reports: UnitReport[], track: Track) {
 export function compileNationalSummary(
   year: number,
   compiledOn: string,
-  reports: UnitReport[],
+  reports: UnitOutcome[],
   matches: RecordMatches,
   keyRegions: DesignateKeyRegions | null,
 ): NationalSummary {
@@ -66,9 +110,9 @@ export function compileNationalSummary(
       },
       trainings: sum((s) => s.trainings),
       mediaReports: sum((s) => s.mediaReports),
-      typicalCases: sum((s) => s.typicalCases.length),
+      typicalCases: sum((s) => s.typicalCases),
     },
-    flaggedDemands: reports.reduce((total, r) => total + r.flaggedDemands.length, 0),
+    flaggedDemands: reports.reduce((total, r) => total + r.flaggedDemands, 0),
     matches: matches.matches.length,
     keyRegions: keyRegions?.regions ?? [],
     exchangeHosts: keyRegions?.exchangeHosts ?? [],

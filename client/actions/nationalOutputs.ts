@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
-import { compileNationalSummary } from '../../workflows/nationalSummary.ts';
+import { compileNationalSummary, unitOutcome } from '../../workflows/nationalSummary.ts';
 import { fetchCampaignData } from '../campaignData.ts';
 import { buildNationalReport } from '../reports/nationalReport.ts';
 import {
@@ -53,7 +53,8 @@ async function nationalReport(client: Client, year: number): Promise<Buffer> {
   const asOf = formatShanghaiDate(Date.now());
   // Before the close, the same compilation the campaign will make, over what is in so far.
   const summary =
-    status.summary ?? compileNationalSummary(year, asOf, reports, status.matches, status.keyRegions);
+    status.summary ??
+    compileNationalSummary(year, asOf, reports.map(unitOutcome), status.matches, status.keyRegions);
   return buildNationalReport({ year, final, asOf, summary, reports });
 }
 

@@ -11,7 +11,7 @@ import {
   type ResultsSummary,
   resultsSummarySchema,
 } from '../../domain/submissions.ts';
-import { compileNationalSummary } from '../../workflows/nationalSummary.ts';
+import { compileNationalSummary, unitOutcome } from '../../workflows/nationalSummary.ts';
 import type { TrackStatus, UnitReport } from '../../workflows/status.ts';
 import type { NationalReportData } from './nationalReport.ts';
 
@@ -106,7 +106,7 @@ export function sampleReportData(year = 2027): NationalReportData {
   const summary = compileNationalSummary(
     year,
     `${year}-11-20`,
-    reports,
+    reports.map(unitOutcome),
     {
       matches: reports.slice(0, 20).map((r) => ({
         unitCode: r.unitCode,

@@ -1,0 +1,165 @@
+// A year in tiers, time-skipped: past `groupSize` reporting units the campaign runs one group workflow per
+// province over its units. The same year run directly and in tiers gives the same national summary.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import type { Registry, Unit } from '../domain/registry.ts';
+import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import {
+  campaignStatusQuery,
+  campaignWorkflowId,
+  submitDemandListUpdate,
+  submitSummaryUpdate,
+  submitWorkPlanUpdate,
+  taskQueue,
+  unitGroupWorkflowId,
+  unitWorkflowId,
+} from '../workflows/messages.ts';
+import type { NationalSummary } from '../workflows/status.ts';
+import type { unitWorkflow } from '../workflows/unitWorkflow.ts';
+import { recordHistories } from './support/recordHistories.ts';
+import { sampleDemandList, sampleResults, sampleWorkPlan, sampleWritten } from './support/samples.ts';
+import { type TimeSkippingStack, timeSkippingStack } from './support/temporal.ts';
+
+/** Beijing with two prefectures and a county under the second: four units in one chain of parents. */
+function beijingInTiers(): Registry {
+  const registry = defaultRegistry();
+  const beijing = registry.units.find((u) => u.code === '11') as Unit;
+  const below = (code: string, parent: string, kind: 'prefecture' | 'county'): Unit => ({
+    ...beijing,
+    code,
+    nameZh: `北京${code}知识产权局`,
+    nameEn: `Beijing ${kind} ${code}`,
+    kind,
+    contacts: {
+      office: { name: '联络员', email: `office@u${code}.example` },
+      leadership: { name: '分管领导', email: `leadership@u${code}.example` },
+    },
+    parent,
+  });
+  const { pairedResource: _, ...unpaired } = below('1101', '11', 'prefecture');
+  return {
+    ...registry,
+    units: [
+      ...registry.units,
+      unpaired,
+      below('1102', '11', 'prefecture'),
+      below('110201', '1102', 'county'),
+    ],
+  };
+}
+
+const registry = beijingInTiers();
+const codes = ['11', '12', '1101', '1102', '110201'];
+const flagged = sampleDemandList()
+  .items.filter((item) => item.needsCnipaCoordination)
+  .map((item) => item.id);
+
+let stack: TimeSkippingStack;
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  stack = await timeSkippingStack();
+  ({ env } = stack);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/**
+ * One year, the next on the server's clock (which skips on while no test holds it): 1102 submits in May,
+ * every unit but the county its summary on Nov 5.
+ */
+async function runYear(groupSize?: number): Promise<NationalSummary> {
+  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  const client = env.client.workflow;
+  const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
+  const schedule = resolveCalendar(defaultCalendarConfig, year);
+  {
+    const campaign = await client.start(campaignWorkflow, {
+      taskQueue,
+      workflowId: campaignWorkflowId(year),
+      args: [{ year, registry, schedule, unitCodes: codes, ...(groupSize && { groupSize }) }],
+    });
+    await stack.skipTo(year, '05-10');
+    await unit('1102').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+    await unit('1102').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+    // A day on, every signal has landed: in tiers the facts pass through 1102's group.
+    await stack.skipTo(year, '05-11');
+    const { units } = await campaign.query(campaignStatusQuery);
+    expect(units.map((u) => [u.unitCode, u.flaggedDemandIds])).toEqual(
+      codes.map((code) => [code, code === '1102' ? flagged : []]),
+    );
+    await stack.skipTo(year, '11-05');
+    for (const code of codes.filter((c) => c !== '110201'))
+      await unit(code).executeUpdate(submitSummaryUpdate, {
+        args: [{ written: sampleWritten(), results: sampleResults() }],
+      });
+    return campaign.result();
+  }
+}
+
+async function childStarts(workflowId: string): Promise<{ type: string; id: string }[]> {
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((e) => {
+    const started = e.startChildWorkflowExecutionInitiatedEventAttributes;
+    return started ? [{ type: started.workflowType?.name ?? '', id: started.workflowId ?? '' }] : [];
+  });
+}
+
+describe('a year in tiers, time-skipped', () => {
+  it('runs the units under one group per province, at most groupSize each, to the same summary', async () => {
+    // One worker for both years: a worker shut down between them can leave the next year's first task
+    // with a poll the time-skipping server still counts as live, and the year waits on it.
+    const [direct, tiered] = await stack.runWorker(async () => [await runYear(), await runYear(2)]);
+    expect(await childStarts(campaignWorkflowId(direct.year))).toHaveLength(codes.length);
+    const year = tiered.year;
+    await recordHistories(
+      env.client,
+      new Map([
+        [campaignWorkflowId(year), 'tiers'],
+        [unitGroupWorkflowId(year, '11-2'), 'tiers-group-11-2'],
+        [unitWorkflowId(year, '1102'), 'tiers-1102'],
+      ]),
+    );
+
+    const unitId = (code: string) => unitWorkflowId(year, code);
+    const groupId = (key: string) => unitGroupWorkflowId(year, key);
+    // Beijing's chain is 4 units, split in two groups of 2; Tianjin is a group of its own.
+    expect(await childStarts(campaignWorkflowId(year))).toEqual(
+      ['11', '11-2', '12'].map((key) => ({ type: 'unitGroupWorkflow', id: groupId(key) })),
+    );
+    expect(await childStarts(groupId('11'))).toEqual(
+      ['11', '1101'].map((code) => ({ type: 'unitWorkflow', id: unitId(code) })),
+    );
+    expect(await childStarts(groupId('11-2'))).toEqual(
+      ['1102', '110201'].map((code) => ({ type: 'unitWorkflow', id: unitId(code) })),
+    );
+    const county = await env.client.workflow.getHandle(unitId('110201')).describe();
+    expect(county.parentExecution?.workflowId).toBe(groupId('11-2'));
+    // The groups mailed the launch notices; the campaign signalled each unit its feedback by id.
+    const launched = stack.sink
+      .messages()
+      .filter((m) => m.headers.kind === 'campaign.launched' && m.headers.key?.startsWith(`${year}/`));
+    expect(launched.map((m) => m.headers.key).sort()).toEqual(codes.map((c) => `${year}/${c}/launch`).sort());
+    for (const code of codes) {
+      const report = await env.client.workflow.getHandle<typeof unitWorkflow>(unitId(code)).result();
+      expect([code, report.feedbackReceived]).toEqual([code, true]);
+    }
+
+    // All but the county in by Nov 5, so both years wait for the close (the end of Nov 20) and compile the same.
+    expect(direct.compiledOn).toBe(`${direct.year}-11-21`);
+    expect(tiered).toEqual({ ...direct, year, compiledOn: `${year}-11-21` });
+    expect(tiered.reportingUnits).toBe(codes.length);
+    expect(tiered.summaries).toEqual({ onTime: 4, late: 0, missing: 1 });
+    expect(tiered.notice.map((n) => [n.unitCode, n.track, n.outcome])).toEqual([
+      ['11', 'plan', 'missing'],
+      ['12', 'plan', 'missing'],
+      ['1101', 'plan', 'missing'],
+      ['110201', 'plan', 'missing'],
+      ['110201', 'summary', 'missing'],
+    ]);
+  });
+});

@@ -1,0 +1,109 @@
+// How the campaign reaches its units: as its own children, or, past `groupSize` reporting units, through
+// one group workflow per province (unitGroupWorkflow), so that no workflow holds more than that many
+// pending children. Either way a unit has the same workflow id.
+import { type ChildWorkflowHandle, getExternalWorkflowHandle, startChild } from '@temporalio/workflow';
+import type { CampaignSchedule } from '../domain/calendar.ts';
+import type { MatchingFeedback } from '../domain/matching/decisions.ts';
+import { isReporting, type Registry, type Unit } from '../domain/registry.ts';
+import { unitGroups } from '../domain/unitGroups.ts';
+import { inWindows } from './inWindows.ts';
+import { notify } from './mailActivities.ts';
+import {
+  closeCampaignSignal,
+  matchingFeedbackSignal,
+  unitGroupWorkflowId,
+  unitWorkflowId,
+} from './messages.ts';
+import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
+import { contactsOf, launchNotice } from './notificationRequest.ts';
+import { campaignYearKey } from './searchAttributes.ts';
+import { startUnit, type UnitStart } from './startUnit.ts';
+import { unitGroupWorkflow } from './unitGroupWorkflow.ts';
+import type { unitWorkflow } from './unitWorkflow.ts';
+
+export interface CampaignUnits {
+  /** Sends every unit of the audience its launch notice, then starts each reporting unit's workflow. */
+  launch(): Promise<void>;
+  sendFeedback(feedbackFor: (code: string) => MatchingFeedback): Promise<void>;
+  /** Tells every unit the year is over; resolves to their outcomes, in the order of `reporting`. */
+  close(): Promise<UnitOutcome[]>;
+}
+
+export interface UnitsOfYear {
+  year: number;
+  schedule: CampaignSchedule;
+  registry: Registry;
+  audience: Unit[];
+  reporting: Unit[];
+  unitHistoryEventLimit?: number;
+}
+
+const unitStart = (unit: Unit, registry: Registry): UnitStart => ({
+  unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
+  contacts: contactsOf(unit, registry),
+});
+
+/** The units as the campaign's own children. */
+export function childUnits(of: UnitsOfYear): CampaignUnits {
+  const { year, schedule, reporting } = of;
+  const handles = new Array<ChildWorkflowHandle<typeof unitWorkflow>>(reporting.length);
+  return {
+    async launch() {
+      await inWindows(of.audience, (unit) => notify(launchNotice(unit, year, schedule)));
+      await inWindows(reporting, async (unit, i) => {
+        handles[i] = await startUnit(year, schedule, unitStart(unit, of.registry), of.unitHistoryEventLimit);
+      });
+    },
+    async sendFeedback(feedbackFor) {
+      await inWindows(handles, (handle, i) =>
+        handle.signal(matchingFeedbackSignal, feedbackFor((reporting[i] as Unit).code)),
+      );
+    },
+    async close() {
+      await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
+      return (await Promise.all(handles.map((handle) => handle.result()))).map(unitOutcome);
+    },
+  };
+}
+
+/** The units under one group workflow per province, at most `groupSize` units a group. */
+export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits {
+  const { year, schedule } = of;
+  const groups = unitGroups(of.audience, of.registry.units, groupSize);
+  const handles = new Array<ChildWorkflowHandle<typeof unitGroupWorkflow>>(groups.length);
+  const order = new Map(of.reporting.map((unit, i) => [unit.code, i]));
+  return {
+    async launch() {
+      await inWindows(groups, async (group, i) => {
+        handles[i] = await startChild(unitGroupWorkflow, {
+          workflowId: unitGroupWorkflowId(year, group.key),
+          staticSummary: `单位组 Unit group ${group.key}: ${group.units.length} 个单位 units — ${year} 万里行`,
+          typedSearchAttributes: [{ key: campaignYearKey, value: year }],
+          args: [
+            {
+              year,
+              schedule,
+              notices: group.units.map((unit) => launchNotice(unit, year, schedule)),
+              units: group.units.filter(isReporting).map((unit) => unitStart(unit, of.registry)),
+              ...(of.unitHistoryEventLimit && { unitHistoryEventLimit: of.unitHistoryEventLimit }),
+            },
+          ],
+        });
+      });
+    },
+    async sendFeedback(feedbackFor) {
+      // Straight to each unit, by id: one group's feedback together could pass the payload limit.
+      await inWindows(of.reporting, (unit) =>
+        getExternalWorkflowHandle(unitWorkflowId(year, unit.code)).signal(
+          matchingFeedbackSignal,
+          feedbackFor(unit.code),
+        ),
+      );
+    },
+    async close() {
+      await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
+      const outcomes = (await Promise.all(handles.map((handle) => handle.result()))).flat();
+      return outcomes.sort((a, b) => (order.get(a.unitCode) ?? 0) - (order.get(b.unitCode) ?? 0));
+    },
+  };
+}

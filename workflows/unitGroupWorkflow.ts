@@ -1,0 +1,98 @@
+// A tier between the campaign and its units, in a county-level year: one group per province (split past a
+// size), which mails its units' launch notices, starts their workflows, passes their facts up in batches
+// and, at the close, returns their outcomes. The campaign then holds a few dozen children, not thousands.
+import {
+  allHandlersFinished,
+  type ChildWorkflowHandle,
+  condition,
+  getExternalWorkflowHandle,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CampaignSchedule } from '../domain/calendar.ts';
+import type { NotificationRequest } from '../domain/notifications.ts';
+import { inWindows } from './inWindows.ts';
+import { notify } from './mailActivities.ts';
+import { closeCampaignSignal, unitChangedSignal, unitsChangedSignal } from './messages.ts';
+import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
+import { startUnit, type UnitStart } from './startUnit.ts';
+import { factsOf, type UnitFacts } from './status.ts';
+import type { unitWorkflow } from './unitWorkflow.ts';
+
+export interface UnitGroupInput {
+  year: number;
+  schedule: CampaignSchedule;
+  /** Every unit of the group's audience is told of the launch; reporting units are then started. */
+  notices: NotificationRequest[];
+  units: UnitStart[];
+  unitHistoryEventLimit?: number;
+}
+
+/** A batch of facts for the campaign stays well under Temporal's 256 kB payload warning. */
+const batchBytes = 128 * 1024;
+
+export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutcome[]> {
+  const { year, schedule } = input;
+  const parent = workflowInfo().parent;
+  if (!parent) throw new Error('a unit group runs as a child of its campaign');
+  // By id alone: the facts reach whichever run of the campaign is current.
+  const campaign = getExternalWorkflowHandle(parent.workflowId);
+  const facts = new Map<string, UnitFacts>();
+  const changed = new Set<string>();
+  let closing = false;
+  setHandler(
+    unitChangedSignal,
+    (reported) => {
+      const next = factsOf(reported);
+      facts.set(next.unitCode, next);
+      changed.add(next.unitCode);
+    },
+    { description: 'From a unit: its flagged demands and whether all is in; passed to the campaign' },
+  );
+  setHandler(
+    closeCampaignSignal,
+    () => {
+      closing = true;
+    },
+    { description: 'From the campaign: the year is over; close the units and return their outcomes' },
+  );
+
+  // Facts go up while the units start: a unit can report before the last of them is running.
+  const passingUp = (async () => {
+    while (true) {
+      await condition(() => changed.size > 0 || closing);
+      if (changed.size === 0) return;
+      const batch = [...changed].map((code) => facts.get(code) as UnitFacts);
+      changed.clear();
+      for (const part of bySize(batch)) await campaign.signal(unitsChangedSignal, part);
+    }
+  })();
+
+  await inWindows(input.notices, notify);
+  const handles = new Array<ChildWorkflowHandle<typeof unitWorkflow>>(input.units.length);
+  await inWindows(input.units, async (start, i) => {
+    handles[i] = await startUnit(year, schedule, start, input.unitHistoryEventLimit);
+  });
+
+  await condition(() => closing);
+  await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
+  const reports = await Promise.all(handles.map((handle) => handle.result()));
+  await passingUp;
+  await condition(allHandlersFinished);
+  return reports.map(unitOutcome);
+}
+
+function bySize(batch: UnitFacts[]): UnitFacts[][] {
+  const parts: UnitFacts[][] = [[]];
+  let bytes = 0;
+  for (const item of batch) {
+    const size = JSON.stringify(item).length;
+    if (bytes + size > batchBytes && (parts.at(-1) as UnitFacts[]).length > 0) {
+      parts.push([]);
+      bytes = 0;
+    }
+    (parts.at(-1) as UnitFacts[]).push(item);
+    bytes += size;
+  }
+  return parts;
+}
