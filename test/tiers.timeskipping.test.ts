@@ -139,7 +139,7 @@ describe('a year in tiers, time-skipped', () => {
     );
     const county = await env.client.workflow.getHandle(unitId('110201')).describe();
     expect(county.parentExecution?.workflowId).toBe(groupId('11-2'));
-    // The groups mailed the launch notices; the campaign signalled each unit its feedback by id.
+    // The groups mailed the launch notices and passed each unit its feedback.
     const launched = stack.sink
       .messages()
       .filter((m) => m.headers.kind === 'campaign.launched' && m.headers.key?.startsWith(`${year}/`));

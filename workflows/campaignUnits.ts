@@ -1,7 +1,8 @@
 // How the campaign reaches its units: as its own children, or, past `groupSize` reporting units, through
 // one group workflow per province (unitGroupWorkflow), so that no workflow holds more than that many
 // pending children. Either way a unit has the same workflow id.
-import { type ChildWorkflowHandle, getExternalWorkflowHandle, startChild } from '@temporalio/workflow';
+import { type ChildWorkflowHandle, startChild } from '@temporalio/workflow';
+import { bySize } from '../domain/batches.ts';
 import type { CampaignSchedule } from '../domain/calendar.ts';
 import type { MatchingFeedback } from '../domain/matching/decisions.ts';
 import { isReporting, type Registry, type Unit } from '../domain/registry.ts';
@@ -9,10 +10,11 @@ import { unitGroups } from '../domain/unitGroups.ts';
 import { inWindows } from './inWindows.ts';
 import { notify } from './mailActivities.ts';
 import {
+  batchBytes,
   closeCampaignSignal,
+  groupFeedbackSignal,
   matchingFeedbackSignal,
   unitGroupWorkflowId,
-  unitWorkflowId,
 } from './messages.ts';
 import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
@@ -92,13 +94,14 @@ export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits 
       });
     },
     async sendFeedback(feedbackFor) {
-      // Straight to each unit, by id: one group's feedback together could pass the payload limit.
-      await inWindows(of.reporting, (unit) =>
-        getExternalWorkflowHandle(unitWorkflowId(year, unit.code)).signal(
-          matchingFeedbackSignal,
-          feedbackFor(unit.code),
-        ),
-      );
+      // Through each group, in batches: one group's feedback together could pass the payload limit.
+      await inWindows(groups, async (group, i) => {
+        const handle = handles[i] as (typeof handles)[number];
+        const all = group.units
+          .filter(isReporting)
+          .map((unit) => [unit.code, feedbackFor(unit.code)] as [string, MatchingFeedback]);
+        for (const batch of bySize(all, batchBytes)) await handle.signal(groupFeedbackSignal, batch);
+      });
     },
     async close() {
       await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));

@@ -47,5 +47,9 @@ export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus')
 export const unitChangedSignal = defineSignal<[UnitFacts | UnitProgress | ProgressWithRows]>('unitChanged');
 /** From a unit group: the facts of those of its units that changed. */
 export const unitsChangedSignal = defineSignal<[UnitFacts[]]>('unitsChanged');
+/** From the campaign to a unit group: feedback for some of its units, by unit code. */
+export const groupFeedbackSignal = defineSignal<[[string, MatchingFeedback][]]>('groupFeedback');
+/** What a batch of facts or feedback between the campaign and a group holds at most, as JSON. */
+export const batchBytes = 128 * 1024;
 export const matchingFeedbackSignal = defineSignal<[MatchingFeedback]>('matchingFeedback');
 export const closeCampaignSignal = defineSignal('closeCampaign');

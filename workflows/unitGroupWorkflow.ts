@@ -1,6 +1,7 @@
 // A tier between the campaign and its units, in a county-level year: one group per province (split past a
-// size), which mails its units' launch notices, starts their workflows, passes their facts up in batches
-// and, at the close, returns their outcomes. The campaign then holds a few dozen children, not thousands.
+// size), which mails its units' launch notices, starts their workflows, passes their facts up in batches,
+// hands each unit its matching feedback and, at the close, returns their outcomes. The campaign then holds
+// a few dozen children and messages, not thousands.
 import {
   allHandlersFinished,
   type ChildWorkflowHandle,
@@ -9,11 +10,20 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { bySize } from '../domain/batches.ts';
 import type { CampaignSchedule } from '../domain/calendar.ts';
+import type { MatchingFeedback } from '../domain/matching/decisions.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
 import { inWindows } from './inWindows.ts';
 import { notify } from './mailActivities.ts';
-import { closeCampaignSignal, unitChangedSignal, unitsChangedSignal } from './messages.ts';
+import {
+  batchBytes,
+  closeCampaignSignal,
+  groupFeedbackSignal,
+  matchingFeedbackSignal,
+  unitChangedSignal,
+  unitsChangedSignal,
+} from './messages.ts';
 import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
 import { startUnit, type UnitStart } from './startUnit.ts';
 import { factsOf, type UnitFacts } from './status.ts';
@@ -27,9 +37,6 @@ export interface UnitGroupInput {
   units: UnitStart[];
   unitHistoryEventLimit?: number;
 }
-
-/** A batch of facts for the campaign stays well under Temporal's 256 kB payload warning. */
-const batchBytes = 128 * 1024;
 
 export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutcome[]> {
   const { year, schedule } = input;
@@ -49,6 +56,14 @@ export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutc
     },
     { description: 'From a unit: its flagged demands and whether all is in; passed to the campaign' },
   );
+  const feedback: [string, MatchingFeedback][] = [];
+  setHandler(
+    groupFeedbackSignal,
+    (batch) => {
+      feedback.push(...batch);
+    },
+    { description: "From the campaign: some of its units' matching feedback, for each unit" },
+  );
   setHandler(
     closeCampaignSignal,
     () => {
@@ -64,7 +79,7 @@ export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutc
       if (changed.size === 0) return;
       const batch = [...changed].map((code) => facts.get(code) as UnitFacts);
       changed.clear();
-      for (const part of bySize(batch)) await campaign.signal(unitsChangedSignal, part);
+      for (const part of bySize(batch, batchBytes)) await campaign.signal(unitsChangedSignal, part);
     }
   })();
 
@@ -74,25 +89,21 @@ export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutc
     handles[i] = await startUnit(year, schedule, start, input.unitHistoryEventLimit);
   });
 
-  await condition(() => closing);
+  const byCode = new Map(
+    input.units.map((start, i) => [start.unit.code, handles[i] as (typeof handles)[number]]),
+  );
+  // Feedback comes in batches at the end of matching, months before the close; each unit hears its own.
+  while (!closing || feedback.length > 0) {
+    await condition(() => feedback.length > 0 || closing);
+    const batch = feedback.splice(0);
+    await inWindows(
+      batch,
+      ([code, one]) => byCode.get(code)?.signal(matchingFeedbackSignal, one) ?? Promise.resolve(),
+    );
+  }
   await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
   const reports = await Promise.all(handles.map((handle) => handle.result()));
   await passingUp;
   await condition(allHandlersFinished);
   return reports.map(unitOutcome);
-}
-
-function bySize(batch: UnitFacts[]): UnitFacts[][] {
-  const parts: UnitFacts[][] = [[]];
-  let bytes = 0;
-  for (const item of batch) {
-    const size = JSON.stringify(item).length;
-    if (bytes + size > batchBytes && (parts.at(-1) as UnitFacts[]).length > 0) {
-      parts.push([]);
-      bytes = 0;
-    }
-    (parts.at(-1) as UnitFacts[]).push(item);
-    bytes += size;
-  }
-  return parts;
 }

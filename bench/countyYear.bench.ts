@@ -1,0 +1,139 @@
+// A county-level year, time-skipped: --units units (3,000 by default: provinces, prefectures, counties, in
+// tiers) through the whole year with nobody submitting, and the 37-unit default registry's same year in the
+// same process, so that the costs per unit compare on the day's machine. Checks every mail went out.
+//   npx tsx bench/countyYear.bench.ts [--units 3000]      (npm run bench:county-year -- …)
+import { parseArgs } from 'node:util';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import { type Registry, reportingUnits } from '../domain/registry.ts';
+import { unitGroups } from '../domain/unitGroups.ts';
+import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import { launchWindow } from '../workflows/inWindows.ts';
+import { campaignWorkflowId, taskQueue, unitGroupWorkflowId } from '../workflows/messages.ts';
+import { countyRegistry } from './county/registry.ts';
+import { startBenchWorker, startYearBench } from './yearBench.ts';
+
+const { values } = parseArgs({ options: { units: { type: 'string', default: '3000' } } });
+const size = Number(values.units);
+if (!Number.isInteger(size) || size < 48)
+  throw new Error(`--units takes a whole number from 48, not "${values.units}"`);
+
+const config = defaultCalendarConfig;
+// Launch, then per deliverable the reminders and the whole escalation ladder, then feedback (as bench/campaign).
+const perUnit = 1 + 2 * (config.reminderDaysBefore.length + config.escalation.length) + 1;
+
+interface YearRun {
+  units: number;
+  reporting: number;
+  ms: number;
+  cpuMs: number;
+  peakRss: number;
+  mails: number;
+  campaignEvents: number;
+  campaignBytes: number;
+  /** The largest group's history, in a tiered year. */
+  groupEvents: number;
+  groupBytes: number;
+}
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+const bench = await startYearBench('county-year');
+const { env, sink } = bench;
+
+async function runYear(registry: Registry): Promise<YearRun> {
+  sink.clear();
+  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  const reporting = reportingUnits(registry).length;
+  const expected = reporting * perUnit + registry.units.length - reporting;
+  const worker = await startBenchWorker(bench);
+  try {
+    const start = Date.now();
+    const progress = setInterval(async () => {
+      const day = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+      console.log(
+        `    ${((Date.now() - start) / 1000).toFixed(0).padStart(5)} s  server day ${day}  ${sink.messages().length} of ${expected} mails`,
+      );
+    }, 30_000);
+    await env.client.workflow
+      .execute(campaignWorkflow, {
+        taskQueue,
+        workflowId: campaignWorkflowId(year),
+        args: [{ year, registry, schedule: resolveCalendar(config, year) }],
+      })
+      .finally(() => clearInterval(progress));
+    const ms = Date.now() - start;
+    const mails = sink.messages().length;
+    if (mails !== expected) throw new Error(`expected ${expected} mails, the year sent ${mails}`);
+    const memory = await worker.stop();
+    const history = async (id: string) => {
+      const events = (await env.client.workflow.getHandle(id).fetchHistory()).events ?? [];
+      return { events: events.length, bytes: JSON.stringify(events).length };
+    };
+    const campaign = await history(campaignWorkflowId(year));
+    const groups =
+      reporting > launchWindow
+        ? await Promise.all(
+            unitGroups(registry.units, registry.units, launchWindow).map((g) =>
+              history(unitGroupWorkflowId(year, g.key)),
+            ),
+          )
+        : [];
+    const largest = groups.sort((a, b) => b.events - a.events)[0] ?? { events: 0, bytes: 0 };
+    return {
+      units: registry.units.length,
+      reporting,
+      ms,
+      cpuMs: memory.cpuMs,
+      peakRss: memory.peakRss,
+      mails,
+      campaignEvents: campaign.events,
+      campaignBytes: campaign.bytes,
+      groupEvents: largest.events,
+      groupBytes: largest.bytes,
+    };
+  } catch (error) {
+    worker.kill();
+    throw error;
+  }
+}
+
+try {
+  console.log(
+    `county year: the default registry, then ${size} units, nobody submitting; time-skipping server`,
+  );
+  const runs: YearRun[] = [];
+  for (const registry of [defaultRegistry(), countyRegistry(size)]) {
+    console.log(`  ${registry.units.length} units …`);
+    const run = await runYear(registry);
+    runs.push(run);
+    console.log(
+      `  ${run.units} units (${run.reporting} reporting): ${s(run.ms)} wall, ${s(run.cpuMs)} worker CPU, ` +
+        `peak RSS ${mb(run.peakRss)}, ${run.mails} mails; campaign history ${run.campaignEvents} events ` +
+        `(${kb(run.campaignBytes)})` +
+        (run.groupEvents ? `, largest group ${run.groupEvents} events (${kb(run.groupBytes)})` : ''),
+    );
+  }
+  const [small, large] = runs as [YearRun, YearRun];
+  const perUnitRatio = (of: (r: YearRun) => number) =>
+    (of(large) / large.reporting / (of(small) / small.reporting)).toFixed(2);
+  console.log(
+    `county year per reporting unit, ${large.reporting} against ${small.reporting}: ` +
+      `wall ${perUnitRatio((r) => r.ms)}, worker CPU ${perUnitRatio((r) => r.cpuMs)}, ` +
+      `peak RSS ${perUnitRatio((r) => r.peakRss)}`,
+  );
+} finally {
+  await bench.close();
+}
+
+function s(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(0)} MB`;
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} kB`;
+}
