@@ -68,9 +68,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Beijing, its prefectures 1101 and 1102 submit their plans in one hour of May 10 (all but Tianjin and the county). */
+const inMay = ['11', '1101', '1102'];
+
 /**
- * One year, the next on the server's clock (which skips on while no test holds it): 1102 submits in May,
- * every unit but the county its summary on Nov 5.
+ * One year, the next on the server's clock (which skips on while no test holds it): Beijing and its
+ * prefectures submit their plans on May 10, every unit but the county its summary on Nov 5.
  */
 async function runYear(groupSize?: number): Promise<NationalSummary> {
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
@@ -84,13 +87,15 @@ async function runYear(groupSize?: number): Promise<NationalSummary> {
       args: [{ year, registry, schedule, unitCodes: codes, ...(groupSize && { groupSize }) }],
     });
     await stack.skipTo(year, '05-10');
-    await unit('1102').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
-    await unit('1102').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
-    // A day on, every signal has landed: in tiers the facts pass through 1102's group.
+    for (const code of inMay) {
+      await unit(code).executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
+      await unit(code).executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
+    }
+    // A day on, every signal has landed: in tiers the facts pass through Beijing's group.
     await stack.skipTo(year, '05-11');
     const { units } = await campaign.query(campaignStatusQuery);
     expect(units.map((u) => [u.unitCode, u.flaggedDemandIds])).toEqual(
-      codes.map((code) => [code, code === '1102' ? flagged : []]),
+      codes.map((code) => [code, inMay.includes(code) ? flagged : []]),
     );
     await stack.skipTo(year, '11-05');
     for (const code of codes.filter((c) => c !== '110201'))
@@ -99,6 +104,20 @@ async function runYear(groupSize?: number): Promise<NationalSummary> {
       });
     return campaign.result();
   }
+}
+
+/** The facts each signal to the campaign carried, in order: 1 for a unit's own, the batch's size for a group's. */
+async function factSignals(workflowId: string): Promise<number[]> {
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((e) => {
+    const signal = e.workflowExecutionSignaledEventAttributes;
+    if (!signal) return [];
+    if (signal.signalName === 'unitChanged') return [1];
+    const [batch] = (signal.input?.payloads ?? []).map((p) =>
+      JSON.parse(Buffer.from(p.data ?? []).toString()),
+    );
+    return [(batch as unknown[]).length];
+  });
 }
 
 async function childStarts(workflowId: string): Promise<{ type: string; id: string }[]> {
@@ -113,30 +132,33 @@ describe('a year in tiers, time-skipped', () => {
   it('runs the units under one group per province, at most groupSize each, to the same summary', async () => {
     // One worker for both years: a worker shut down between them can leave the next year's first task
     // with a poll the time-skipping server still counts as live, and the year waits on it.
-    const [direct, tiered] = await stack.runWorker(async () => [await runYear(), await runYear(2)]);
+    const [direct, tiered] = await stack.runWorker(async () => [await runYear(), await runYear(3)]);
     expect(await childStarts(campaignWorkflowId(direct.year))).toHaveLength(codes.length);
+    // Directly, Beijing and its prefectures tell the campaign twice each (flagged demands, all in) and
+    // Tianjin once (all in): 7 signals. In tiers a group passes the first change at once and what comes
+    // within the hour after in one batch: Beijing's group in May and on Nov 5, Tianjin's between.
+    expect(await factSignals(campaignWorkflowId(direct.year))).toEqual([1, 1, 1, 1, 1, 1, 1]);
     const year = tiered.year;
     await recordHistories(
       env.client,
       new Map([
         [campaignWorkflowId(year), 'tiers'],
-        [unitGroupWorkflowId(year, '11-2'), 'tiers-group-11-2'],
+        [unitGroupWorkflowId(year, '11'), 'tiers-group-11'],
         [unitWorkflowId(year, '1102'), 'tiers-1102'],
       ]),
     );
 
     const unitId = (code: string) => unitWorkflowId(year, code);
     const groupId = (key: string) => unitGroupWorkflowId(year, key);
-    // Beijing's chain is 4 units, split in two groups of 2; Tianjin is a group of its own.
+    expect(await factSignals(campaignWorkflowId(year))).toEqual([1, 2, 1, 1, 2]);
+    // Beijing's chain is 4 units, split in groups of 3 and 1; Tianjin is a group of its own.
     expect(await childStarts(campaignWorkflowId(year))).toEqual(
       ['11', '11-2', '12'].map((key) => ({ type: 'unitGroupWorkflow', id: groupId(key) })),
     );
     expect(await childStarts(groupId('11'))).toEqual(
-      ['11', '1101'].map((code) => ({ type: 'unitWorkflow', id: unitId(code) })),
+      ['11', '1101', '1102'].map((code) => ({ type: 'unitWorkflow', id: unitId(code) })),
     );
-    expect(await childStarts(groupId('11-2'))).toEqual(
-      ['1102', '110201'].map((code) => ({ type: 'unitWorkflow', id: unitId(code) })),
-    );
+    expect(await childStarts(groupId('11-2'))).toEqual([{ type: 'unitWorkflow', id: unitId('110201') }]);
     const county = await env.client.workflow.getHandle(unitId('110201')).describe();
     expect(county.parentExecution?.workflowId).toBe(groupId('11-2'));
     // The groups mailed the launch notices and passed each unit its feedback.
@@ -155,9 +177,7 @@ describe('a year in tiers, time-skipped', () => {
     expect(tiered.reportingUnits).toBe(codes.length);
     expect(tiered.summaries).toEqual({ onTime: 4, late: 0, missing: 1 });
     expect(tiered.notice.map((n) => [n.unitCode, n.track, n.outcome])).toEqual([
-      ['11', 'plan', 'missing'],
       ['12', 'plan', 'missing'],
-      ['1101', 'plan', 'missing'],
       ['110201', 'plan', 'missing'],
       ['110201', 'summary', 'missing'],
     ]);

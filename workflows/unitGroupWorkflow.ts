@@ -38,6 +38,8 @@ export interface UnitGroupInput {
   unitHistoryEventLimit?: number;
 }
 
+const hourOfCalendar = 3_600_000;
+
 export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutcome[]> {
   const { year, schedule } = input;
   const parent = workflowInfo().parent;
@@ -72,7 +74,9 @@ export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutc
     { description: 'From the campaign: the year is over; close the units and return their outcomes' },
   );
 
-  // Facts go up while the units start: a unit can report before the last of them is running.
+  // Facts go up while the units start: a unit can report before the last of them is running. At most one
+  // batch an hour of the calendar: a deadline's flurry of submissions reaches the campaign as a few signals,
+  // which keeps its history and its signal count (10,000 a run) small whatever the number of units.
   const passingUp = (async () => {
     while (true) {
       await condition(() => changed.size > 0 || closing);
@@ -80,6 +84,7 @@ export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutc
       const batch = [...changed].map((code) => facts.get(code) as UnitFacts);
       changed.clear();
       for (const part of bySize(batch, batchBytes)) await campaign.signal(unitsChangedSignal, part);
+      await condition(() => closing, Math.ceil(hourOfCalendar * schedule.mapping.scale));
     }
   })();
 
