@@ -1,7 +1,9 @@
 // A county-level year, time-skipped: --units units (3,000 by default: provinces, prefectures, counties, in
 // tiers) through the whole year with nobody submitting, and the 37-unit default registry's same year in the
 // same process, so that the costs per unit compare on the day's machine. Checks every mail went out.
-//   npx tsx bench/countyYear.bench.ts [--units 3000]      (npm run bench:county-year -- …)
+// --workers worker processes on the task queue (2, as docker-compose runs them), each caching at most
+// --cache workflows (the SDK's default from the heap size when absent, ≈ 2,300 here).
+//   npx tsx bench/countyYear.bench.ts [--units 3000] [--workers 2] [--cache N]   (npm run bench:county-year -- …)
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
@@ -14,10 +16,22 @@ import { campaignWorkflowId, taskQueue, unitGroupWorkflowId } from '../workflows
 import { countyRegistry } from './county/registry.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
 
-const { values } = parseArgs({ options: { units: { type: 'string', default: '3000' } } });
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string', default: '3000' },
+    workers: { type: 'string', default: '2' },
+    cache: { type: 'string' },
+  },
+});
 const size = Number(values.units);
 if (!Number.isInteger(size) || size < 48)
   throw new Error(`--units takes a whole number from 48, not "${values.units}"`);
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 1)
+  throw new Error(`--workers takes a positive whole number, not "${values.workers}"`);
+const cache = values.cache === undefined ? undefined : Number(values.cache);
+if (cache !== undefined && !(Number.isInteger(cache) && cache >= 2))
+  throw new Error(`--cache takes a whole number of workflows from 2, not "${values.cache}"`);
 
 const config = defaultCalendarConfig;
 // Launch, then per deliverable the reminders and the whole escalation ladder, then feedback (as bench/campaign).
@@ -46,7 +60,11 @@ async function runYear(registry: Registry): Promise<YearRun> {
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
   const reporting = reportingUnits(registry).length;
   const expected = reporting * perUnit + registry.units.length - reporting;
-  const worker = await startBenchWorker(bench);
+  const pool = await Promise.all(
+    Array.from({ length: workers }, () =>
+      startBenchWorker(bench, cache === undefined ? {} : { maxCachedWorkflows: cache }),
+    ),
+  );
   try {
     const start = Date.now();
     const progress = setInterval(async () => {
@@ -65,7 +83,8 @@ async function runYear(registry: Registry): Promise<YearRun> {
     const ms = Date.now() - start;
     const mails = sink.messages().length;
     if (mails !== expected) throw new Error(`expected ${expected} mails, the year sent ${mails}`);
-    const memory = await worker.stop();
+    const memories = await Promise.all(pool.map((worker) => worker.stop()));
+    const sum = (of: (m: (typeof memories)[number]) => number) => memories.reduce((t, m) => t + of(m), 0);
     const history = async (id: string) => {
       const events = (await env.client.workflow.getHandle(id).fetchHistory()).events ?? [];
       return { events: events.length, bytes: JSON.stringify(events).length };
@@ -84,8 +103,8 @@ async function runYear(registry: Registry): Promise<YearRun> {
       units: registry.units.length,
       reporting,
       ms,
-      cpuMs: memory.cpuMs,
-      peakRss: memory.peakRss,
+      cpuMs: sum((m) => m.cpuMs),
+      peakRss: sum((m) => m.peakRss),
       mails,
       campaignEvents: campaign.events,
       campaignBytes: campaign.bytes,
@@ -93,7 +112,7 @@ async function runYear(registry: Registry): Promise<YearRun> {
       groupBytes: largest.bytes,
     };
   } catch (error) {
-    worker.kill();
+    for (const worker of pool) worker.kill();
     throw error;
   }
 }
@@ -109,7 +128,7 @@ try {
     runs.push(run);
     console.log(
       `  ${run.units} units (${run.reporting} reporting): ${s(run.ms)} wall, ${s(run.cpuMs)} worker CPU, ` +
-        `peak RSS ${mb(run.peakRss)}, ${run.mails} mails; campaign history ${run.campaignEvents} events ` +
+        `peak RSS ${mb(run.peakRss)} (workers together), ${run.mails} mails; campaign history ${run.campaignEvents} events ` +
         `(${kb(run.campaignBytes)})` +
         (run.groupEvents ? `, largest group ${run.groupEvents} events (${kb(run.groupBytes)})` : ''),
     );

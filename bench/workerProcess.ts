@@ -15,6 +15,8 @@ export interface WorkerProcessConfig {
   /** A bundle the parent wrote once per bench process. */
   bundlePath: string;
   smtpUrl: string;
+  /** The SDK's default (from the heap size) when absent. */
+  maxCachedWorkflows?: number;
 }
 
 /** Bytes, measured in this process; heap is the main thread's, where activities run (workflows run in a worker thread). */
@@ -47,6 +49,7 @@ const worker = await Worker.create({
   namespace: config.namespace,
   taskQueue: config.taskQueue,
   workflowBundle: { codePath: config.bundlePath },
+  ...(config.maxCachedWorkflows && { maxCachedWorkflows: config.maxCachedWorkflows }),
   activities: {
     ...createMailActivities({
       transport,

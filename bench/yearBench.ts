@@ -10,6 +10,7 @@ import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import { benchServer } from './timeSkippingServer.ts';
 import { startWorker } from './workerControl.ts';
+import type { WorkerProcessConfig } from './workerProcess.ts';
 
 export interface YearBench {
   env: TestWorkflowEnvironment;
@@ -19,8 +20,12 @@ export interface YearBench {
 }
 
 /** A worker process on `taskQueue` for the bench's server, sink and bundle. */
-export function startBenchWorker(bench: Pick<YearBench, 'env' | 'sink' | 'bundlePath'>) {
+export function startBenchWorker(
+  bench: Pick<YearBench, 'env' | 'sink' | 'bundlePath'>,
+  options: Pick<WorkerProcessConfig, 'maxCachedWorkflows'> = {},
+) {
   return startWorker({
+    ...options,
     address: bench.env.address,
     namespace: bench.env.namespace ?? 'default',
     taskQueue,

@@ -28,6 +28,16 @@ export const workerConfigSchema = z.object({
     .url()
     .transform((url) => url.replace(/\/$/, ''))
     .optional(),
+  /**
+   * Workflows kept in memory between their tasks (≈ 1.4 MB each): past it the least recent is evicted and
+   * replayed from history at its next task, which costs CPU, not correctness. The SDK's default follows the
+   * heap size (≈ 2,300 here); a county-level year has 3,000 units and more across the workers.
+   */
+  MAX_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int('a whole number of workflows, e.g. 1500')
+    .min(2, 'at least 2 workflows, e.g. 1500')
+    .optional(),
   /** A prebuilt workflow bundle (bundleWorkflowCode's code, as a file); without it the worker bundles at start. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
 });

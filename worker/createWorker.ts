@@ -30,6 +30,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue,
     ...workflows,
+    ...(config.MAX_CACHED_WORKFLOWS && { maxCachedWorkflows: config.MAX_CACHED_WORKFLOWS }),
     // On SIGINT/SIGTERM a delivery in progress finishes and is recorded before the worker lets go of it.
     shutdownGraceTime,
     activities: {
