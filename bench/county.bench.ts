@@ -1,7 +1,8 @@
 // A county-level launch on the dev server (a real Temporal server, its pending-children limit included):
 // a campaign over a generated registry of --units units starts one child per reporting unit and mails each
 // a launch notice. Prints how many units are running as time goes, the time until all are, and otherwise
-// why the campaign stopped starting them, with the worker's peak RSS.
+// why the campaign stopped starting them, with the worker's peak RSS and how long the dashboard's overview
+// of all units takes to read.
 //   npx tsx bench/county.bench.ts [--units 3000] [--minutes 5]      (npm run bench:county -- …)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { campaignStatus } from '../client/actions/campaignStatus.ts';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
@@ -72,6 +74,15 @@ try {
       break;
     }
   }
+  // What the dashboard reads: the campaign's status, then each unit's memo by describe().
+  const reads: number[] = [];
+  let overviewUnits = 0;
+  if (allAt !== null)
+    for (let i = 0; i < 3; i++) {
+      const at = Date.now();
+      overviewUnits = (await campaignStatus(env.client, year)).units.length;
+      reads.push(Date.now() - at);
+    }
   const history = await campaign.fetchHistory();
   const events = history.events ?? [];
   const failures = events.flatMap((e) => {
@@ -84,6 +95,10 @@ try {
       ? `not all running after ${minutes} min: ${running} of ${reporting}`
       : `all ${reporting} units running after ${(allAt / 1000).toFixed(1)} s (${(allAt / reporting).toFixed(1)} ms a unit)`,
   );
+  if (reads.length > 0)
+    console.log(
+      `dashboard overview (campaignStatus) of ${overviewUnits} units: ${reads.map((ms) => `${ms} ms`).join(', ')}`,
+    );
   console.log(`campaign history: ${events.length} events; workflow task failures: ${failures.length}`);
   if (failures.length > 0) console.log(`  the first: ${failures[0]}`);
   console.log(

@@ -4,8 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CampaignOverview } from '../client/actions/campaignStatus.ts';
+import {
+  type CampaignOverview,
+  campaignStatus as campaignStatusOf,
+  listedMemos,
+} from '../client/actions/campaignStatus.ts';
 import type { ReceivedMail } from '../client/mail/mailbox.ts';
+import { dataConverter } from '../worker/payloadCodec.ts';
 import { type DevStack, devStack } from './support/devStack.ts';
 import { eventually } from './support/eventually.ts';
 import { step } from './support/step.ts';
@@ -153,6 +158,27 @@ describe('wlx against npm start', () => {
           'the visibility query to see the overdue unit',
         );
         expect(overdue).toEqual([`wanlixing-${year}-3702`]);
+        // The overview of a county-level year reads the memos by one Visibility list: the same standings.
+        const withClient = new Client({ connection, dataConverter });
+        const listed = await eventually(
+          async () => {
+            const [memos, overview] = [
+              await listedMemos(withClient, year),
+              await campaignStatusOf(withClient, year),
+            ];
+            const described = overview.units.map(({ flaggedDemandIds: _, ...kept }) => kept);
+            return JSON.stringify(described) === JSON.stringify(described.map((u) => memos.get(u.unitCode)))
+              ? memos
+              : undefined;
+          },
+          20_000,
+          'the memos by Visibility list to equal the ones by descriptions',
+        );
+        expect([...listed.values()].map((u) => [u.unitCode, u.overdue]).sort()).toEqual([
+          ['11', false],
+          ['12', false],
+          ['3702', true],
+        ]);
       } finally {
         await connection.close();
       }

@@ -50,6 +50,14 @@ export async function campaignStatus(client: Client, year: number): Promise<Camp
 
 /** Descriptions in flight at once: the server answers them alone, without a worker. */
 const width = 32;
+/**
+ * Past this many units the memos come from one Visibility list (1,000 a page) rather than one description
+ * each (≈ 1.4 ms apiece, 32 at once: 4 s for 3,000). A list lags the units by the moment Visibility takes to
+ * catch up, which a smaller year need not accept.
+ */
+const listAbove = 500;
+
+export type KeptProgress = Omit<UnitProgress, 'flaggedDemandIds'>;
 
 /**
  * Each unit's standing from its memo, which the server keeps with the workflow's description: a query
@@ -57,10 +65,14 @@ const width = 32;
  * memo (started by an earlier release) is asked.
  */
 async function standings(client: Client, year: number, status: CampaignStatus): Promise<UnitProgress[]> {
+  const listed = status.units.length > listAbove ? await listedMemos(client, year) : new Map();
   const units: UnitProgress[] = new Array(status.units.length);
   await inParallel(status.units, width, async ({ unitCode, flaggedDemandIds }, i) => {
-    const { memo } = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe();
-    const kept = memo?.[progressMemoKey] as Omit<UnitProgress, 'flaggedDemandIds'> | undefined;
+    const kept =
+      listed.get(unitCode) ??
+      ((await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe()).memo?.[progressMemoKey] as
+        | KeptProgress
+        | undefined);
     if (kept) units[i] = { ...kept, flaggedDemandIds };
     else {
       const [asked] = await unitStatuses(client, year, [unitCode], { finished: status.phase === 'closed' });
@@ -68,4 +80,16 @@ async function standings(client: Client, year: number, status: CampaignStatus): 
     }
   });
   return units;
+}
+
+/** The year's unit memos by Visibility, by unit code; a unit not listed yet is described on its own. */
+export async function listedMemos(client: Client, year: number): Promise<Map<string, KeptProgress>> {
+  const memos = new Map<string, KeptProgress>();
+  // A unit's earlier runs (it continues as new) hold older memos.
+  const query = `CampaignYear = ${year} AND WorkflowType = 'unitWorkflow' AND ExecutionStatus != 'ContinuedAsNew'`;
+  for await (const execution of client.workflow.list({ query, pageSize: 1_000 })) {
+    const kept = execution.memo?.[progressMemoKey] as KeptProgress | undefined;
+    if (kept) memos.set(kept.unitCode, kept);
+  }
+  return memos;
 }
