@@ -52,6 +52,8 @@ function beijingInTiers(): Registry {
 
 const registry = beijingInTiers();
 const codes = ['11', '12', '1101', '1102', '110201'];
+/** Harbin, notified only and listed without a parent: in tiers the campaign mails it itself, no group. */
+const notifiedOnly = '2301';
 const flagged = sampleDemandList()
   .items.filter((item) => item.needsCnipaCoordination)
   .map((item) => item.id);
@@ -84,7 +86,9 @@ async function runYear(groupSize?: number): Promise<NationalSummary> {
     const campaign = await client.start(campaignWorkflow, {
       taskQueue,
       workflowId: campaignWorkflowId(year),
-      args: [{ year, registry, schedule, unitCodes: codes, ...(groupSize && { groupSize }) }],
+      args: [
+        { year, registry, schedule, unitCodes: [...codes, notifiedOnly], ...(groupSize && { groupSize }) },
+      ],
     });
     await stack.skipTo(year, '05-10');
     for (const code of inMay) {
@@ -161,11 +165,13 @@ describe('a year in tiers, time-skipped', () => {
     expect(await childStarts(groupId('11-2'))).toEqual([{ type: 'unitWorkflow', id: unitId('110201') }]);
     const county = await env.client.workflow.getHandle(unitId('110201')).describe();
     expect(county.parentExecution?.workflowId).toBe(groupId('11-2'));
-    // The groups mailed the launch notices and passed each unit its feedback.
+    // The groups mailed their units' launch notices (the campaign Harbin's) and passed each unit its feedback.
     const launched = stack.sink
       .messages()
       .filter((m) => m.headers.kind === 'campaign.launched' && m.headers.key?.startsWith(`${year}/`));
-    expect(launched.map((m) => m.headers.key).sort()).toEqual(codes.map((c) => `${year}/${c}/launch`).sort());
+    expect(launched.map((m) => m.headers.key).sort()).toEqual(
+      [...codes, notifiedOnly].map((c) => `${year}/${c}/launch`).sort(),
+    );
     for (const code of codes) {
       const report = await env.client.workflow.getHandle<typeof unitWorkflow>(unitId(code)).result();
       expect([code, report.feedbackReceived]).toEqual([code, true]);

@@ -71,11 +71,16 @@ export function childUnits(of: UnitsOfYear): CampaignUnits {
 /** The units under one group workflow per province, at most `groupSize` units a group. */
 export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits {
   const { year, schedule } = of;
-  const groups = unitGroups(of.audience, of.registry.units, groupSize);
+  const all = unitGroups(of.audience, of.registry.units, groupSize);
+  // A group without a reporting unit (a notified-only city listed on its own) needs no workflow of its
+  // own: the campaign mails it.
+  const groups = all.filter((group) => group.units.some(isReporting));
+  const notifiedOnly = all.filter((group) => !groups.includes(group)).flatMap((group) => group.units);
   const handles = new Array<ChildWorkflowHandle<typeof unitGroupWorkflow>>(groups.length);
   const order = new Map(of.reporting.map((unit, i) => [unit.code, i]));
   return {
     async launch() {
+      await inWindows(notifiedOnly, (unit) => notify(launchNotice(unit, year, schedule)));
       await inWindows(groups, async (group, i) => {
         handles[i] = await startChild(unitGroupWorkflow, {
           workflowId: unitGroupWorkflowId(year, group.key),
