@@ -9,7 +9,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { type Registry, reportingUnits } from '../domain/registry.ts';
-import { unitGroups } from '../domain/unitGroups.ts';
+import { tiersOf } from '../domain/unitGroups.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import { launchWindow } from '../workflows/inWindows.ts';
 import { campaignWorkflowId, taskQueue, unitGroupWorkflowId } from '../workflows/messages.ts';
@@ -93,7 +93,7 @@ async function runYear(registry: Registry): Promise<YearRun> {
     const groups =
       reporting > launchWindow
         ? await Promise.all(
-            unitGroups(registry.units, registry.units, launchWindow).map((g) =>
+            tiersOf(registry.units, registry.units, launchWindow).groups.map((g) =>
               history(unitGroupWorkflowId(year, g.key)),
             ),
           )

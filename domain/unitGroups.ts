@@ -1,6 +1,6 @@
 // A county-level year runs in tiers: the campaign over one group workflow per province (split past a size),
 // each group over its own units, so that no workflow holds more pending children than Temporal allows.
-import type { Unit } from './registry.ts';
+import { isReporting, type Unit } from './registry.ts';
 
 export interface UnitGroup {
   /** The code of the group's top unit (a province, the corps, a separately listed city); "-2", "-3"… past `size`. */
@@ -39,4 +39,18 @@ export function unitGroups(units: readonly Unit[], registry: readonly Unit[], si
       units: members.slice(i * size, (i + 1) * size),
     })),
   );
+}
+
+/**
+ * The groups a year in tiers starts, those with a reporting unit, and the units the campaign mails itself:
+ * a notified-only unit listed on its own (a provincial capital without a `parent`) needs no workflow.
+ */
+export function tiersOf(
+  units: readonly Unit[],
+  registry: readonly Unit[],
+  size: number,
+): { groups: UnitGroup[]; notifiedOnly: Unit[] } {
+  const all = unitGroups(units, registry, size);
+  const groups = all.filter((group) => group.units.some(isReporting));
+  return { groups, notifiedOnly: all.filter((group) => !groups.includes(group)).flatMap((g) => g.units) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countyRegistry } from '../bench/county/registry.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import type { Unit } from '../domain/registry.ts';
-import { unitGroups } from '../domain/unitGroups.ts';
+import { tiersOf, unitGroups } from '../domain/unitGroups.ts';
 
 const base = defaultRegistry().units[0] as Unit;
 const unit = (code: string, parent?: string): Unit => {
@@ -44,5 +44,16 @@ describe('unitGroups', () => {
     expect(groups.flatMap((g) => g.units)).toHaveLength(3_000);
     expect(Math.max(...groups.map((g) => g.units.length))).toBeLessThanOrEqual(500);
     expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
+  });
+
+  it('starts groups with a reporting unit; a notified-only unit on its own is left to the campaign', () => {
+    const notified = (code: string, parent?: string) => ({ ...unit(code, parent), obligations: [] });
+    const units = [unit('11'), notified('1101', '11'), notified('2301'), unit('12')];
+    const { groups, notifiedOnly } = tiersOf(units, units, 10);
+    expect(groups.map((g) => [g.key, g.units.map((u) => u.code)])).toEqual([
+      ['11', ['11', '1101']],
+      ['12', ['12']],
+    ]);
+    expect(notifiedOnly.map((u) => u.code)).toEqual(['2301']);
   });
 });

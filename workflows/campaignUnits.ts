@@ -6,7 +6,7 @@ import { bySize } from '../domain/batches.ts';
 import type { CampaignSchedule } from '../domain/calendar.ts';
 import type { MatchingFeedback } from '../domain/matching/decisions.ts';
 import { isReporting, type Registry, type Unit } from '../domain/registry.ts';
-import { unitGroups } from '../domain/unitGroups.ts';
+import { tiersOf } from '../domain/unitGroups.ts';
 import { inWindows } from './inWindows.ts';
 import { notify } from './mailActivities.ts';
 import {
@@ -71,11 +71,7 @@ export function childUnits(of: UnitsOfYear): CampaignUnits {
 /** The units under one group workflow per province, at most `groupSize` units a group. */
 export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits {
   const { year, schedule } = of;
-  const all = unitGroups(of.audience, of.registry.units, groupSize);
-  // A group without a reporting unit (a notified-only city listed on its own) needs no workflow of its
-  // own: the campaign mails it.
-  const groups = all.filter((group) => group.units.some(isReporting));
-  const notifiedOnly = all.filter((group) => !groups.includes(group)).flatMap((group) => group.units);
+  const { groups, notifiedOnly } = tiersOf(of.audience, of.registry.units, groupSize);
   const handles = new Array<ChildWorkflowHandle<typeof unitGroupWorkflow>>(groups.length);
   const order = new Map(of.reporting.map((unit, i) => [unit.code, i]));
   return {
