@@ -47,9 +47,17 @@ export const progressMemoKey = 'progress';
  * alone, where a query would cost a task on a worker. The flagged ids stay out (thousands, and the
  * campaign has them).
  */
-export function unitMemo(status: UnitStatus): Record<string, Omit<UnitProgress, 'flaggedDemandIds'>> {
+export function unitMemo(status: UnitStatus): Record<string, MemoProgress> {
   const { flaggedDemandIds: _, ...progress } = unitProgress(status);
   return { [progressMemoKey]: progress };
+}
+
+/** What a unit keeps in its memo: its standing without the flagged ids. */
+export type MemoProgress = Omit<UnitProgress, 'flaggedDemandIds'>;
+
+/** A unit's standing from a memo as a description or a Visibility list returns it; none from an earlier release. */
+export function memoProgress(memo: Record<string, unknown> | undefined): MemoProgress | undefined {
+  return memo?.[progressMemoKey] as MemoProgress | undefined;
 }
 
 /** One line per fact, Markdown, as the UI's "current details" renders it. */

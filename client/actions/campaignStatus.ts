@@ -9,7 +9,7 @@ import {
   type UnitStatus,
   unitProgress,
 } from '../../workflows/status.ts';
-import { progressMemoKey } from '../../workflows/visibility.ts';
+import { type MemoProgress, memoProgress } from '../../workflows/visibility.ts';
 import { unitStatuses } from './unitStatuses.ts';
 
 export interface CampaignTotals {
@@ -57,22 +57,19 @@ const width = 32;
  */
 const listAbove = 500;
 
-export type KeptProgress = Omit<UnitProgress, 'flaggedDemandIds'>;
-
 /**
  * Each unit's standing from its memo, which the server keeps with the workflow's description: a query
  * would cost a task on the worker for each unit (≈ 3 ms each, one after another). A unit that keeps no
  * memo (started by an earlier release) is asked.
  */
 async function standings(client: Client, year: number, status: CampaignStatus): Promise<UnitProgress[]> {
-  const listed = status.units.length > listAbove ? await listedMemos(client, year) : new Map();
+  const listed =
+    status.units.length > listAbove ? await listedMemos(client, year) : new Map<string, MemoProgress>();
   const units: UnitProgress[] = new Array(status.units.length);
   await inParallel(status.units, width, async ({ unitCode, flaggedDemandIds }, i) => {
     const kept =
       listed.get(unitCode) ??
-      ((await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe()).memo?.[progressMemoKey] as
-        | KeptProgress
-        | undefined);
+      memoProgress((await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe()).memo);
     if (kept) units[i] = { ...kept, flaggedDemandIds };
     else {
       const [asked] = await unitStatuses(client, year, [unitCode], { finished: status.phase === 'closed' });
@@ -83,12 +80,12 @@ async function standings(client: Client, year: number, status: CampaignStatus): 
 }
 
 /** The year's unit memos by Visibility, by unit code; a unit not listed yet is described on its own. */
-export async function listedMemos(client: Client, year: number): Promise<Map<string, KeptProgress>> {
-  const memos = new Map<string, KeptProgress>();
+export async function listedMemos(client: Client, year: number): Promise<Map<string, MemoProgress>> {
+  const memos = new Map<string, MemoProgress>();
   // A unit's earlier runs (it continues as new) hold older memos.
   const query = `CampaignYear = ${year} AND WorkflowType = 'unitWorkflow' AND ExecutionStatus != 'ContinuedAsNew'`;
   for await (const execution of client.workflow.list({ query, pageSize: 1_000 })) {
-    const kept = execution.memo?.[progressMemoKey] as KeptProgress | undefined;
+    const kept = memoProgress(execution.memo);
     if (kept) memos.set(kept.unitCode, kept);
   }
   return memos;
