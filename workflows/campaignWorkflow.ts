@@ -115,23 +115,16 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   setHandler(campaignStatusQuery, status, {
     description: 'Phase, every unit, matches, key regions, the national summary',
   });
-  setHandler(
-    unitChangedSignal,
-    (reported) => {
-      const facts = factsOf(reported);
-      units.set(facts.unitCode, facts);
-      setCurrentDetails(campaignDetails(status()));
-    },
-    { description: 'From a unit: its flagged demands and whether all is in, after a change' },
-  );
-  setHandler(
-    unitsChangedSignal,
-    (batch) => {
-      for (const facts of batch) units.set(facts.unitCode, facts);
-      setCurrentDetails(campaignDetails(status()));
-    },
-    { description: 'From a unit group: the facts of those of its units that changed' },
-  );
+  const hear = (batch: UnitFacts[]) => {
+    for (const facts of batch) units.set(facts.unitCode, facts);
+    setCurrentDetails(campaignDetails(status()));
+  };
+  setHandler(unitChangedSignal, (reported) => hear([factsOf(reported)]), {
+    description: 'From a unit: its flagged demands and whether all is in, after a change',
+  });
+  setHandler(unitsChangedSignal, hear, {
+    description: 'From a unit group: the facts of those of its units that changed',
+  });
 
   const matchingOver = () =>
     feedbackSent
