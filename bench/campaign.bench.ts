@@ -19,6 +19,7 @@ import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import { campaignWorkflowId, taskQueue } from '../workflows/messages.ts';
 import { baselinePlan, baselineWorkflowId } from './baselinePlan.ts';
 import { baselineCampaign } from './baselineWorkflows.ts';
+import { kb, mb, seconds } from './format.ts';
 import { benchServer } from './timeSkippingServer.ts';
 import { startWorker } from './workerControl.ts';
 import type { WorkerMemory } from './workerProcess.ts';
@@ -216,16 +217,4 @@ function median(xs: number[]): number {
   const sorted = [...xs].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
-}
-
-function kb(bytes: number): string {
-  return `${Math.round(bytes / 1024)} kB`;
 }

@@ -20,6 +20,7 @@ import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { dataConverter } from '../worker/payloadCodec.ts';
 import { campaignWorkflowId, taskQueue, unitWorkflowId } from '../workflows/messages.ts';
 import { countyRegistry } from './county/registry.ts';
+import { mb } from './format.ts';
 import { startBenchWorker, writeWorkflowBundle } from './yearBench.ts';
 
 const { values } = parseArgs({
@@ -110,9 +111,7 @@ try {
     );
   console.log(`campaign history: ${events.length} events; workflow task failures: ${failures.length}`);
   if (failures.length > 0) console.log(`  the first: ${failures[0]}`);
-  console.log(
-    `worker peak RSS ${(memory.peakRss / 1048576).toFixed(0)} MB; mails sent ${sink.messages().length}`,
-  );
+  console.log(`worker peak RSS ${mb(memory.peakRss, 0)}; mails sent ${sink.messages().length}`);
   await campaign.terminate('bench over');
 } finally {
   worker.kill();

@@ -14,6 +14,7 @@ import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import { launchWindow } from '../workflows/inWindows.ts';
 import { campaignWorkflowId, taskQueue, unitGroupWorkflowId } from '../workflows/messages.ts';
 import { countyRegistry } from './county/registry.ts';
+import { kb, mb, seconds } from './format.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
 
 const { values } = parseArgs({
@@ -119,7 +120,8 @@ async function runYear(registry: Registry): Promise<YearRun> {
 
 try {
   console.log(
-    `county year: the default registry, then ${size} units, nobody submitting; time-skipping server`,
+    `county year: the default registry, then ${size} units, nobody submitting; time-skipping server; ` +
+      `${workers} worker process(es), cache ${cache ?? "the SDK's default"} each`,
   );
   const runs: YearRun[] = [];
   for (const registry of [defaultRegistry(), countyRegistry(size)]) {
@@ -127,8 +129,8 @@ try {
     const run = await runYear(registry);
     runs.push(run);
     console.log(
-      `  ${run.units} units (${run.reporting} reporting): ${s(run.ms)} wall, ${s(run.cpuMs)} worker CPU, ` +
-        `peak RSS ${mb(run.peakRss)} (workers together), ${run.mails} mails; campaign history ${run.campaignEvents} events ` +
+      `  ${run.units} units (${run.reporting} reporting): ${seconds(run.ms, 1)} wall, ${seconds(run.cpuMs, 1)} worker CPU, ` +
+        `peak RSS ${mb(run.peakRss, 0)} (workers together), ${run.mails} mails; campaign history ${run.campaignEvents} events ` +
         `(${kb(run.campaignBytes)})` +
         (run.groupEvents ? `, largest group ${run.groupEvents} events (${kb(run.groupBytes)})` : ''),
     );
@@ -143,16 +145,4 @@ try {
   );
 } finally {
   await bench.close();
-}
-
-function s(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(0)} MB`;
-}
-
-function kb(bytes: number): string {
-  return `${Math.round(bytes / 1024)} kB`;
 }

@@ -28,6 +28,7 @@ import {
   taskQueue,
   unitWorkflowId,
 } from '../workflows/messages.ts';
+import { kb, mb } from './format.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
@@ -95,9 +96,6 @@ async function historyFigures(client: Client, workflowId: string): Promise<Histo
   }
   return { workflowId, events: events.length, bytes, largestEvent };
 }
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
-const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 try {
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
