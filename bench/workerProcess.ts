@@ -6,6 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
+import { createOutcomeActivities } from '../activities/outcomes.ts';
 import { dataConverter } from '../worker/payloadCodec.ts';
 
 export interface WorkerProcessConfig {
@@ -58,6 +59,7 @@ const worker = await Worker.create({
       messageIdDomain: 'bench.wanlixing.example',
     }),
     ...createMatchingActivities(),
+    ...createOutcomeActivities(),
   },
 });
 const running = worker.run();

@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
+import { createOutcomeActivities } from '../activities/outcomes.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import type { WorkerConfig } from './config.ts';
 import { dataConverter } from './payloadCodec.ts';
@@ -42,6 +43,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
         webUrl: config.WEB_PUBLIC_URL,
       }),
       ...createMatchingActivities(),
+      ...createOutcomeActivities(),
     },
   });
   return {

@@ -1,7 +1,13 @@
 // How the campaign reaches its units: as its own children, or, past `groupSize` reporting units, through
 // one group workflow per province (unitGroupWorkflow), so that no workflow holds more than that many
 // pending children. Either way a unit has the same workflow id.
-import { type ChildWorkflowHandle, startChild } from '@temporalio/workflow';
+import {
+  type ChildWorkflowHandle,
+  type ExternalWorkflowHandle,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  startChild,
+} from '@temporalio/workflow';
 import { bySize } from '../domain/batches.ts';
 import type { CampaignSchedule } from '../domain/calendar.ts';
 import type { MatchingFeedback } from '../domain/matching/decisions.ts';
@@ -15,9 +21,11 @@ import {
   groupFeedbackSignal,
   matchingFeedbackSignal,
   unitGroupWorkflowId,
+  unitWorkflowId,
 } from './messages.ts';
 import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
+import { closedOutcomes } from './outcomeActivities.ts';
 import { campaignYearKey } from './searchAttributes.ts';
 import { startUnit, type UnitStart } from './startUnit.ts';
 import { unitGroupWorkflow } from './unitGroupWorkflow.ts';
@@ -38,7 +46,15 @@ export interface UnitsOfYear {
   audience: Unit[];
   reporting: Unit[];
   unitHistoryEventLimit?: number;
+  /**
+   * The campaign may continue as new: its children outlive each run (ABANDON), and every run reaches them by
+   * id and reads their outcomes by an activity, since only the run that started them holds their handles.
+   */
+  continuesAsNew?: boolean;
 }
+
+/** A child's handle, or a handle by id on a child that an earlier run of the campaign started. */
+type Signalled = Pick<ExternalWorkflowHandle, 'signal'>;
 
 const unitStart = (unit: Unit, registry: Registry): UnitStart => ({
   unit: { code: unit.code, nameZh: unit.nameZh, nameEn: unit.nameEn },
@@ -47,22 +63,25 @@ const unitStart = (unit: Unit, registry: Registry): UnitStart => ({
 
 /** The units as the campaign's own children. */
 export function childUnits(of: UnitsOfYear): CampaignUnits {
-  const { year, schedule, reporting } = of;
+  const { year, schedule, reporting, continuesAsNew = false } = of;
   const handles = new Array<ChildWorkflowHandle<typeof unitWorkflow>>(reporting.length);
+  const ids = reporting.map((unit) => unitWorkflowId(year, unit.code));
+  const unit = (i: number): Signalled =>
+    continuesAsNew ? getExternalWorkflowHandle(ids[i] as string) : (handles[i] as Signalled);
   return {
     async launch() {
       await inWindows(of.audience, (unit) => notify(launchNotice(unit, year, schedule)));
       await inWindows(reporting, async (unit, i) => {
-        handles[i] = await startUnit(year, schedule, unitStart(unit, of.registry), of.unitHistoryEventLimit);
+        const start = unitStart(unit, of.registry);
+        handles[i] = await startUnit(year, schedule, start, of.unitHistoryEventLimit, continuesAsNew);
       });
     },
     async sendFeedback(feedbackFor) {
-      await inWindows(handles, (handle, i) =>
-        handle.signal(matchingFeedbackSignal, feedbackFor((reporting[i] as Unit).code)),
-      );
+      await inWindows(reporting, (code, i) => unit(i).signal(matchingFeedbackSignal, feedbackFor(code.code)));
     },
     async close() {
-      await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
+      await inWindows(reporting, (_, i) => unit(i).signal(closeCampaignSignal));
+      if (continuesAsNew) return closedOutcomes({ unitIds: ids });
       return (await Promise.all(handles.map((handle) => handle.result()))).map(unitOutcome);
     },
   };
@@ -70,16 +89,20 @@ export function childUnits(of: UnitsOfYear): CampaignUnits {
 
 /** The units under one group workflow per province, at most `groupSize` units a group. */
 export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits {
-  const { year, schedule } = of;
+  const { year, schedule, continuesAsNew = false } = of;
   const { groups, notifiedOnly } = tiersOf(of.audience, of.registry.units, groupSize);
   const handles = new Array<ChildWorkflowHandle<typeof unitGroupWorkflow>>(groups.length);
+  const ids = groups.map((group) => unitGroupWorkflowId(year, group.key));
+  const group = (i: number): Signalled =>
+    continuesAsNew ? getExternalWorkflowHandle(ids[i] as string) : (handles[i] as Signalled);
   const order = new Map(of.reporting.map((unit, i) => [unit.code, i]));
   return {
     async launch() {
       await inWindows(notifiedOnly, (unit) => notify(launchNotice(unit, year, schedule)));
       await inWindows(groups, async (group, i) => {
         handles[i] = await startChild(unitGroupWorkflow, {
-          workflowId: unitGroupWorkflowId(year, group.key),
+          workflowId: ids[i] as string,
+          ...(continuesAsNew && { parentClosePolicy: ParentClosePolicy.ABANDON }),
           staticSummary: `单位组 Unit group ${group.key}: ${group.units.length} 个单位 units — ${year} 万里行`,
           typedSearchAttributes: [{ key: campaignYearKey, value: year }],
           args: [
@@ -96,17 +119,18 @@ export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits 
     },
     async sendFeedback(feedbackFor) {
       // Through each group, in batches: one group's feedback together could pass the payload limit.
-      await inWindows(groups, async (group, i) => {
-        const handle = handles[i] as (typeof handles)[number];
-        const all = group.units
+      await inWindows(groups, async ({ units }, i) => {
+        const all = units
           .filter(isReporting)
           .map((unit) => [unit.code, feedbackFor(unit.code)] as [string, MatchingFeedback]);
-        for (const batch of bySize(all, batchBytes)) await handle.signal(groupFeedbackSignal, batch);
+        for (const batch of bySize(all, batchBytes)) await group(i).signal(groupFeedbackSignal, batch);
       });
     },
     async close() {
-      await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
-      const outcomes = (await Promise.all(handles.map((handle) => handle.result()))).flat();
+      await inWindows(groups, (_, i) => group(i).signal(closeCampaignSignal));
+      const outcomes = continuesAsNew
+        ? await closedOutcomes({ groupIds: ids })
+        : (await Promise.all(handles.map((handle) => handle.result()))).flat();
       return outcomes.sort((a, b) => (order.get(a.unitCode) ?? 0) - (order.get(b.unitCode) ?? 0));
     },
   };

@@ -1,24 +1,26 @@
 // The campaign for one year: launch, survey, matching, activities, summary. One child per reporting unit, or
-// past 500 of them one group per province over its units (campaignUnits).
+// past 500 of them one group per province over its units (campaignUnits). While it waits for the next date it
+// continues as new once its history is long, handing the next run what it has heard and decided (CampaignCarry).
 import {
   ActivityFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   log,
   patched,
   setCurrentDetails,
   setHandler,
   sleep,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
-import { type CampaignSchedule, formatShanghaiDate, toNominal, toReal } from '../domain/calendar.ts';
-import type { CatalogueResource, ResourceCatalogue } from '../domain/matching/catalogue.ts';
+import { type CampaignSchedule, formatShanghaiDate, phases, toNominal, toReal } from '../domain/calendar.ts';
+import type { ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import {
   type DesignateKeyRegions,
   designateKeyRegionsSchema,
   keyRegionIssues,
   type MatchContext,
-  type MatchingFeedback,
   matchDecisionIssues,
   mergeDecisions,
   type RecordMatches,
@@ -33,7 +35,8 @@ import { notAllowedNow } from './failures.ts';
 import { inWindows, launchWindow } from './inWindows.ts';
 import { notify } from './mailActivities.ts';
 import { demandLabels } from './matchingActivities.ts';
-import { matchingReview } from './matchingReview.ts';
+import { matchingFeedback } from './matchingFeedback.ts';
+import { type CarriedReview, matchingReview } from './matchingReview.ts';
 import {
   campaignStatusQuery,
   designateKeyRegionsUpdate,
@@ -58,7 +61,25 @@ export interface CampaignWorkflowInput {
   catalogue?: ResourceCatalogue;
   /** Past this many reporting units (500 when absent), the year runs in tiers: groups of at most this many. */
   groupSize?: number;
+  /** Continue as new past this many history events (sooner if the server suggests it); 5,000 when absent. */
+  historyEventLimit?: number;
+  /** Set by the run before when the campaign continues as new. */
+  carried?: CampaignCarry;
 }
+
+/** What a run of the campaign hands the next: all it has heard and the operators have decided. */
+export interface CampaignCarry {
+  phase: CampaignStatus['phase'];
+  /** Whether the first run started the units in tiers. */
+  inTiers: boolean;
+  units: UnitFacts[];
+  matches: RecordMatches;
+  keyRegions: DesignateKeyRegions | null;
+  feedbackSent: boolean;
+  review: CarriedReview | null;
+}
+
+const phaseOrder: CampaignStatus['phase'][] = ['beforeLaunch', ...phases, 'compiling', 'closed'];
 
 /** patched() ids: each names a behaviour that histories recorded before it do not have. */
 const proposeAtMatchingStart = 'propose-at-matching-start';
@@ -68,9 +89,11 @@ const demandLabelsFromUnits = 'demand-labels-from-units';
 const yearOutlivesFailedProposal = 'year-outlives-failed-proposal';
 /** Past `groupSize` reporting units, the units run under one group workflow per province (campaignUnits). */
 const unitsInTiers = 'units-in-tiers';
+/** The campaign continues as new when its history grows: its units outlive each run and are reached by id. */
+const campaignContinuesAsNew = 'campaign-continues-as-new';
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<NationalSummary> {
-  const { year, registry, schedule } = input;
+  const { year, registry, schedule, carried } = input;
   const inScope = (unit: Unit) => !input.unitCodes || input.unitCodes.includes(unit.code);
   const audience = registry.units.filter(inScope);
   const reporting = reportingUnits(registry).filter(inScope);
@@ -78,16 +101,17 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   const resources = new Map(registry.resources.map((r) => [r.id, r]));
   const registryOrder = new Map(registry.units.map((u, i) => [u.code, i]));
 
-  let phase: CampaignStatus['phase'] = 'beforeLaunch';
+  let phase: CampaignStatus['phase'] = carried?.phase ?? 'beforeLaunch';
+  const reached = (p: CampaignStatus['phase']) => phaseOrder.indexOf(phase) >= phaseOrder.indexOf(p);
   const enter = (next: CampaignStatus['phase']) => {
     phase = next;
     upsertSearchAttributes(campaignSearchAttributes(year, phase));
     setCurrentDetails(campaignDetails(status()));
   };
-  const units = new Map<string, UnitFacts>();
-  let matches: RecordMatches = { matches: [], pairings: [] };
-  let keyRegions: DesignateKeyRegions | null = null;
-  let feedbackSent = false;
+  const units = new Map((carried?.units ?? []).map((facts) => [facts.unitCode, facts]));
+  let matches: RecordMatches = carried?.matches ?? { matches: [], pairings: [] };
+  let keyRegions = carried?.keyRegions ?? null;
+  let feedbackSent = carried?.feedbackSent ?? false;
   let summary: NationalSummary | null = null;
 
   const calendar = {
@@ -150,6 +174,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
         reporting.filter((u) => (units.get(u.code)?.flaggedDemandIds.length ?? 0) > 0).map((u) => u.code),
       closedBecause: matchingOver,
       notify,
+      ...(carried?.review && { carried: carried.review }),
     });
   const matchContext: MatchContext = {
     reportingCodes,
@@ -188,10 +213,17 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     },
   );
 
-  // --- launch ---
-  await sleepUntil(schedule, schedule.phases.launch.start);
-  enter('launch');
+  // --- launch (the first run only) ---
+  if (!carried) {
+    await sleepUntil(schedule, schedule.phases.launch.start);
+    enter('launch');
+  } else {
+    upsertSearchAttributes(campaignSearchAttributes(year, phase));
+    setCurrentDetails(campaignDetails(status()));
+  }
   const groupSize = input.groupSize ?? launchWindow;
+  const continuesAsNew = carried !== undefined || patched(campaignContinuesAsNew);
+  const inTiers = carried?.inTiers ?? (reporting.length > groupSize && patched(unitsInTiers));
   const unitsOfYear = {
     year,
     schedule,
@@ -199,60 +231,47 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     audience,
     reporting,
     unitHistoryEventLimit: input.unitHistoryEventLimit,
+    continuesAsNew,
   };
-  const children =
-    reporting.length > groupSize && patched(unitsInTiers)
-      ? groupedUnits(unitsOfYear, groupSize)
-      : childUnits(unitsOfYear);
-  await children.launch();
-  // A unit that has already reported (a worker replaying, or a fast unit) keeps what it said.
-  for (const unit of reporting) if (!units.has(unit.code)) units.set(unit.code, noFacts(unit.code));
-  setCurrentDetails(campaignDetails(status()));
+  const children = inTiers ? groupedUnits(unitsOfYear, groupSize) : childUnits(unitsOfYear);
+  if (!carried) {
+    await children.launch();
+    // A unit that has already reported (a worker replaying, or a fast unit) keeps what it said.
+    for (const unit of reporting) if (!units.has(unit.code)) units.set(unit.code, noFacts(unit.code));
+    setCurrentDetails(campaignDetails(status()));
+  }
 
   // --- survey and matching ---
-  await sleepUntil(schedule, schedule.phases.survey.start);
-  enter('survey');
-  await sleepUntil(schedule, schedule.phases.matching.start);
-  enter('matching');
-  if (review && !review.current() && patched(proposeAtMatchingStart)) {
-    try {
-      await review.propose('system');
-    } catch (error) {
-      // Operators can propose again from the review; a failed proposal must not end the year.
-      if (!(error instanceof ActivityFailure) || !patched(yearOutlivesFailedProposal)) throw error;
-      log.error('the proposal at the start of matching failed', { error: error.message });
+  if (!reached('survey')) {
+    await until(schedule.phases.survey.start);
+    enter('survey');
+  }
+  if (!reached('matching')) {
+    await until(schedule.phases.matching.start);
+    enter('matching');
+    if (review && !review.current() && patched(proposeAtMatchingStart)) {
+      try {
+        await review.propose('system');
+      } catch (error) {
+        // Operators can propose again from the review; a failed proposal must not end the year.
+        if (!(error instanceof ActivityFailure) || !patched(yearOutlivesFailedProposal)) throw error;
+        log.error('the proposal at the start of matching failed', { error: error.message });
+      }
     }
   }
-  await sleepUntil(schedule, schedule.phases.matching.end);
-  const confirmed = review?.current();
-  if (confirmed?.confirmed)
-    matches = mergeDecisions(matches, {
-      matches: confirmedMatches(confirmed),
-      pairings: confirmedPairings(confirmed),
-    });
-  await children.sendFeedback(feedbackFor);
-  if (confirmed?.confirmed) {
-    // Without the labels (a unit unreachable) each demand is named by its id: the feedback still goes out.
-    const labels = patched(demandLabelsFromUnits)
-      ? await demandLabels({
-          year,
-          demands: matches.matches.map(({ unitCode, demandId }) => ({ unitCode, demandId })),
-        }).catch((error: unknown) => {
-          if (!(error instanceof ActivityFailure)) throw error;
-          return {};
-        })
-      : {};
-    await inWindows(resourceFeedback(year, matches, catalogueResources, labels, registry), notify);
+  if (!feedbackSent) {
+    await until(schedule.phases.matching.end);
+    await sendFeedback();
+    feedbackSent = true;
   }
-  feedbackSent = true;
 
   // --- activities, then summary ---
-  enter('activities');
-  await sleepUntil(schedule, schedule.phases.summary.start);
-  enter('summary');
-  const allSummariesIn = () => reporting.every((u) => units.get(u.code)?.allIn === true);
-  const closeIn = toReal(schedule.mapping, schedule.closeAt) - Date.now();
-  if (closeIn > 0) await condition(allSummariesIn, closeIn);
+  if (!reached('activities')) enter('activities');
+  if (!reached('summary')) {
+    await until(schedule.phases.summary.start);
+    enter('summary');
+  }
+  await until(schedule.closeAt, () => reporting.every((u) => units.get(u.code)?.allIn === true));
 
   enter('compiling');
   const outcomes = await children.close();
@@ -267,32 +286,56 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   await condition(allHandlersFinished);
   return summary;
 
-  function feedbackFor(code: string): MatchingFeedback {
-    return {
-      matches: matches.matches
-        .filter((m) => m.unitCode === code)
-        .map((m) => {
-          const listed = catalogueResources.get(m.resourceId);
-          const resource = listed ?? resources.get(m.resourceId);
-          return {
-            demandId: m.demandId,
-            resourceId: m.resourceId,
-            resourceNameZh: resource?.nameZh ?? m.resourceId,
-            resourceNameEn: resource?.nameEn ?? m.resourceId,
-            ...(m.note && { note: m.note }),
-            ...(listed && { contacts: listed.contacts }),
-          };
-        }),
-      pairedResourceIds: matches.pairings.filter((p) => p.unitCode === code).map((p) => p.resourceId),
-      partners: matches.pairings
-        .filter((p) => p.unitCode === code && catalogueResources.has(p.resourceId))
-        .map((p) => {
-          const r = catalogueResources.get(p.resourceId) as CatalogueResource;
-          return { resourceId: r.id, nameZh: r.nameZh, nameEn: r.nameEn, contacts: r.contacts };
-        }),
-      keyGuidanceRegion: keyRegions?.regions.includes(code) ?? false,
-      exchangeHosts: keyRegions?.exchangeHosts ?? [],
+  async function sendFeedback(): Promise<void> {
+    const confirmed = review?.current();
+    if (confirmed?.confirmed)
+      matches = mergeDecisions(matches, {
+        matches: confirmedMatches(confirmed),
+        pairings: confirmedPairings(confirmed),
+      });
+    const sources = { matches, keyRegions, catalogue: catalogueResources, registry: resources };
+    await children.sendFeedback((code) => matchingFeedback(code, sources));
+    if (!confirmed?.confirmed) return;
+    // Without the labels (a unit unreachable) each demand is named by its id: the feedback still goes out.
+    const labels = patched(demandLabelsFromUnits)
+      ? await demandLabels({
+          year,
+          demands: matches.matches.map(({ unitCode, demandId }) => ({ unitCode, demandId })),
+        }).catch((error: unknown) => {
+          if (!(error instanceof ActivityFailure)) throw error;
+          return {};
+        })
+      : {};
+    await inWindows(resourceFeedback(year, matches, catalogueResources, labels, registry), notify);
+  }
+
+  /**
+   * Waits for a nominal instant, or until `done`. A run that may continue as new does so while it waits,
+   * once its history is long (its handlers finished first): the next run takes up the wait where it was.
+   */
+  async function until(nominal: number, done?: () => boolean): Promise<void> {
+    const ms = toReal(schedule.mapping, nominal) - Date.now();
+    if (ms <= 0) return;
+    if (!continuesAsNew) {
+      await (done ? condition(done, ms) : sleep(ms));
+      return;
+    }
+    const longHistory = () => {
+      const info = workflowInfo();
+      return info.continueAsNewSuggested || info.historyLength > (input.historyEventLimit ?? 5_000);
     };
+    if (!(await condition(() => done?.() === true || longHistory(), ms)) || done?.()) return;
+    await condition(allHandlersFinished);
+    const next: CampaignCarry = {
+      phase,
+      inTiers,
+      units: [...units.values()],
+      matches,
+      keyRegions,
+      feedbackSent,
+      review: review ? review.carried() : null,
+    };
+    await continueAsNew<typeof campaignWorkflow>({ ...input, carried: next });
   }
 }
 

@@ -30,10 +30,19 @@ export interface MatchingReviewDeps {
   /** Why the review is closed (feedback sent), or null while it is open. */
   closedBecause(): string | null;
   notify(request: NotificationRequest): Promise<void>;
+  /** Where an earlier run of the campaign left the review. */
+  carried?: CarriedReview;
+}
+
+/** The review and how many proposals made it (each proposal's notice has its own mail key). */
+export interface CarriedReview {
+  review: MatchingReview | null;
+  proposals: number;
 }
 
 export interface MatchingReviewState {
   current(): MatchingReview | null;
+  carried(): CarriedReview;
   /** Runs the optimiser on today's flagged demands and tells the operators. */
   propose(by: string): Promise<MatchingReview>;
 }
@@ -41,8 +50,8 @@ export interface MatchingReviewState {
 const now = () => new Date(Date.now()).toISOString();
 
 export function matchingReview(deps: MatchingReviewDeps): MatchingReviewState {
-  let review: MatchingReview | null = null;
-  let proposals = 0;
+  let review = deps.carried?.review ?? null;
+  let proposals = deps.carried?.proposals ?? 0;
   const open = () => {
     const closed = deps.closedBecause();
     if (closed) throw notAllowedNow(closed);
@@ -108,5 +117,5 @@ export function matchingReview(deps: MatchingReviewDeps): MatchingReviewState {
     },
   );
 
-  return { current: () => review, propose };
+  return { current: () => review, carried: () => ({ review, proposals }), propose };
 }

@@ -1,6 +1,6 @@
 // A reporting unit's workflow, started by the campaign or by one of its groups: the same id, summary and
 // search attributes either way, so that clients reach a unit by its id alone.
-import { startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { CampaignSchedule } from '../domain/calendar.ts';
 import { unitWorkflowId } from './messages.ts';
 import type { UnitContacts } from './notificationRequest.ts';
@@ -18,9 +18,12 @@ export function startUnit(
   schedule: CampaignSchedule,
   { unit, contacts }: UnitStart,
   historyEventLimit?: number,
+  /** The unit outlives its parent's run: a campaign that continues as new keeps its units running. */
+  outlivesParentRun = false,
 ) {
   return startChild(unitWorkflow, {
     workflowId: unitWorkflowId(year, unit.code),
+    ...(outlivesParentRun && { parentClosePolicy: ParentClosePolicy.ABANDON }),
     staticSummary: `${unit.nameZh} ${unit.nameEn} (${unit.code}) — ${year} 万里行`,
     typedSearchAttributes: [
       { key: campaignYearKey, value: year },

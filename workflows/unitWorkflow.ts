@@ -100,6 +100,8 @@ const reportFactsOnly = 'report-facts-only';
 const progressInMemo = 'progress-in-memo';
 /** Wait for the next tick on one timer per instant, not a cancellable condition each round. */
 const oneTimerPerTick = 'one-timer-per-tick';
+/** Signal the parent by its workflow id alone: a campaign that continues as new is reached in its current run. */
+const parentById = 'parent-by-id';
 
 interface Alarm {
   /** The nominal instant of the tick it is for. */
@@ -249,7 +251,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
   );
 
   const parent = workflowInfo().parent;
-  const parentHandle = parent && getExternalWorkflowHandle(parent.workflowId, parent.runId);
+  const parentHandle =
+    parent && getExternalWorkflowHandle(parent.workflowId, patched(parentById) ? undefined : parent.runId);
   // Each of these costs history events, so each goes out only when what it carries has changed. The
   // campaign starts each unit knowing nothing of it (noFacts).
   let upserted = '';

@@ -7,13 +7,17 @@ const packageVersion = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-/** `names` maps a workflow id to its fixture's file name (without .json). */
-export async function recordHistories(client: Client, names: ReadonlyMap<string, string>): Promise<void> {
+/** A workflow's latest run by its id, or one run of it. */
+export type Run = string | { workflowId: string; runId: string };
+
+/** `names` maps a workflow (or one run of it) to its fixture's file name (without .json). */
+export async function recordHistories(client: Client, names: ReadonlyMap<Run, string>): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
   const dir = new URL(`../fixtures/histories/${packageVersion}/`, import.meta.url);
   mkdirSync(dir, { recursive: true });
-  for (const [workflowId, name] of names) {
-    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  for (const [run, name] of names) {
+    const { workflowId, runId } = typeof run === 'string' ? { workflowId: run, runId: undefined } : run;
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     writeFileSync(new URL(`${name}.json`, dir), JSON.stringify(history));
   }
 }

@@ -13,6 +13,7 @@ import { inject } from 'vitest';
 import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
 import { openMailLedger } from '../../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../../activities/matching.ts';
+import { createOutcomeActivities } from '../../activities/outcomes.ts';
 import { skipToNoon } from '../../bench/timeSkippingServer.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
@@ -67,6 +68,7 @@ export async function testWorker(
         messageIdDomain: 'test.wanlixing.example',
       }),
       ...createMatchingActivities(),
+      ...createOutcomeActivities(),
       ...faults,
     },
   });

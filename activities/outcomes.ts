@@ -1,0 +1,39 @@
+// The units' outcomes at the close, read from their workflows' results. A campaign that has continued as new
+// holds no handles on the children its first run started, so it asks for their results here, by id.
+import { Context } from '@temporalio/activity';
+import { inParallel } from '../domain/inParallel.ts';
+import { type UnitOutcome, unitOutcome } from '../workflows/nationalSummary.ts';
+import type { unitGroupWorkflow } from '../workflows/unitGroupWorkflow.ts';
+import type { unitWorkflow } from '../workflows/unitWorkflow.ts';
+
+export interface ClosedOutcomesInput {
+  /** Unit workflows, each returning its report. */
+  unitIds?: string[];
+  /** Unit group workflows, each returning its units' outcomes. */
+  groupIds?: string[];
+}
+
+/** Results are long polls: this many are awaited at once. */
+const width = 50;
+
+export function createOutcomeActivities() {
+  return {
+    /** Waits for each workflow to finish (following its runs) and returns the outcomes in the order asked. */
+    async closedOutcomes({ unitIds = [], groupIds = [] }: ClosedOutcomesInput): Promise<UnitOutcome[]> {
+      const { client } = Context.current();
+      let finished = 0;
+      const heartbeat = () => Context.current().heartbeat(++finished);
+      const ofUnits = new Array<UnitOutcome>(unitIds.length);
+      await inParallel(unitIds, width, async (id, i) => {
+        ofUnits[i] = unitOutcome(await client.workflow.getHandle<typeof unitWorkflow>(id).result());
+        heartbeat();
+      });
+      const ofGroups = new Array<UnitOutcome[]>(groupIds.length);
+      await inParallel(groupIds, width, async (id, i) => {
+        ofGroups[i] = await client.workflow.getHandle<typeof unitGroupWorkflow>(id).result();
+        heartbeat();
+      });
+      return [...ofUnits, ...ofGroups.flat()];
+    },
+  };
+}
