@@ -10,7 +10,9 @@ export interface CampaignYear {
 export async function campaignYears(client: Client, limit = 200): Promise<CampaignYear[]> {
   const years = new Map<number, boolean>();
   let seen = 0;
-  for await (const workflow of client.workflow.list({ query: "WorkflowType = 'campaignWorkflow'" })) {
+  // A year that continued as new has a run per continuation: only its last counts.
+  const query = "WorkflowType = 'campaignWorkflow' AND ExecutionStatus != 'ContinuedAsNew'";
+  for await (const workflow of client.workflow.list({ query })) {
     const year = Number(/^wanlixing-(\d{4})$/.exec(workflow.workflowId)?.[1]);
     if (year) years.set(year, (years.get(year) ?? false) || workflow.status.name === 'RUNNING');
     if (++seen >= limit) break;
