@@ -2,7 +2,9 @@
 // third flagged), has it returned and resubmits it 3 times, and records 300 activities; the campaign proposes
 // matches over all flagged demands. Reports what Temporal's limits are measured against: wall time, the
 // worker's peak RSS, the largest event (payload) and the largest histories, campaign and unit.
+// With --campaign-history-limit the campaign continues as new past that many events, carrying the review.
 //   npx tsx bench/volume.bench.ts [--units 37] [--rows 1000] [--activities 300] [--returns 3]
+//                                 [--campaign-history-limit N]
 //   (npm run bench:volume -- --units 5 for a quick look)
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -40,6 +42,7 @@ const options = parseInput(
     rows: count(5_000).default(1_000),
     activities: count(1_000).default(300),
     returns: count(10).default(3),
+    'campaign-history-limit': z.coerce.number().int().min(20).optional(),
   }),
   parseArgs({
     options: {
@@ -47,6 +50,7 @@ const options = parseInput(
       rows: { type: 'string' },
       activities: { type: 'string' },
       returns: { type: 'string' },
+      'campaign-history-limit': { type: 'string' },
     },
   }).values,
   'options',
@@ -80,10 +84,12 @@ interface HistoryFigures {
   events: number;
   bytes: number;
   largestEvent: { bytes: number; type: string };
+  /** The run it continued as new into. */
+  next?: string;
 }
 
-async function historyFigures(client: Client, workflowId: string): Promise<HistoryFigures> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+async function historyFigures(client: Client, workflowId: string, runId?: string): Promise<HistoryFigures> {
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
   const events = (history.events ?? []).map((e) => temporal.api.history.v1.HistoryEvent.fromObject(e));
   let largestEvent = { bytes: 0, type: '' };
   let bytes = 0;
@@ -94,12 +100,22 @@ async function historyFigures(client: Client, workflowId: string): Promise<Histo
       largestEvent = { bytes: size, type: temporal.api.enums.v1.EventType[event.eventType ?? 0] ?? '?' };
     }
   }
-  return { workflowId, events: events.length, bytes, largestEvent };
+  const next = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  return { workflowId, events: events.length, bytes, largestEvent, ...(next && { next }) };
+}
+
+/** Each run of a workflow that may have continued as new, from its first. */
+async function runFigures(client: Client, workflowId: string, firstRunId: string): Promise<HistoryFigures[]> {
+  const runs = [await historyFigures(client, workflowId, firstRunId)];
+  for (let next = runs[0]?.next; next; next = runs.at(-1)?.next)
+    runs.push(await historyFigures(client, workflowId, next));
+  return runs;
 }
 
 try {
   const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
   const schedule = resolveCalendar(defaultCalendarConfig, year);
+  const limit = options['campaign-history-limit'];
   const skipTo = (monthDay: string) => skipToNoon(env, year, monthDay);
   console.log(
     `volume: ${units.length} units × ${options.rows} demand rows (${Math.ceil(options.rows / 3)} flagged), ` +
@@ -108,13 +124,23 @@ try {
   const worker = await startBenchWorker({ env, sink, bundlePath });
   const started = process.hrtime.bigint();
   let outcome = 'completed';
+  let firstRunId: string | undefined;
   try {
     const client = env.client;
     const campaign = await client.workflow.start(campaignWorkflow, {
       taskQueue,
       workflowId: campaignWorkflowId(year),
-      args: [{ year, registry, schedule, catalogue: defaultCatalogue(registry) }],
+      args: [
+        {
+          year,
+          registry,
+          schedule,
+          catalogue: defaultCatalogue(registry),
+          ...(limit && { historyEventLimit: limit }),
+        },
+      ],
     });
+    firstRunId = campaign.firstExecutionRunId;
     const unit = (code: string) => client.workflow.getHandle(unitWorkflowId(year, code));
     await skipTo('05-08');
     await inParallelSaying('plans and demand lists', units, 4, async (u) => {
@@ -154,12 +180,15 @@ try {
     namespace: env.namespace ?? 'default',
     dataConverter,
   });
-  const figures = await Promise.all([
-    historyFigures(readerClient, campaignWorkflowId(year)),
-    ...units.map((u) => historyFigures(readerClient, unitWorkflowId(year, u.code))),
-  ]);
+  const campaignRuns = firstRunId
+    ? await runFigures(readerClient, campaignWorkflowId(year), firstRunId)
+    : [await historyFigures(readerClient, campaignWorkflowId(year))];
+  const unitFigures = await Promise.all(
+    units.map((u) => historyFigures(readerClient, unitWorkflowId(year, u.code))),
+  );
   await reader.close();
-  const [campaignFigures, ...unitFigures] = figures as [HistoryFigures, ...HistoryFigures[]];
+  const figures = [...campaignRuns, ...unitFigures];
+  const campaignFigures = campaignRuns.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const largestUnit = unitFigures.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const largestEvent = figures.reduce((a, b) => (b.largestEvent.bytes > a.largestEvent.bytes ? b : a));
   console.log(`outcome:              ${outcome}`);
@@ -172,7 +201,8 @@ try {
       ' (limits: 2 MB a payload, 256 kB warning)',
   );
   console.log(
-    `campaign history:     ${campaignFigures.events} events, ${mb(campaignFigures.bytes)} (limits: 51,200 events, 50 MB)`,
+    `campaign history:     ${campaignFigures.events} events, ${mb(campaignFigures.bytes)} (limits: 51,200 events, 50 MB)` +
+      (campaignRuns.length > 1 ? `, the largest of ${campaignRuns.length} runs` : ''),
   );
   console.log(
     `largest unit history: ${largestUnit.events} events, ${mb(largestUnit.bytes)} (${largestUnit.workflowId}, last run)`,
