@@ -72,7 +72,7 @@ async function standings(client: Client, year: number, status: CampaignStatus): 
       memoProgress((await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe()).memo);
     if (kept) units[i] = { ...kept, flaggedDemandIds };
     else {
-      const [asked] = await unitStatuses(client, year, [unitCode], { finished: status.phase === 'closed' });
+      const [asked] = await unitStatuses(client, year, [unitCode], { phase: status.phase });
       units[i] = unitProgress(asked as UnitStatus);
     }
   });

@@ -24,7 +24,7 @@ async function flaggedDemands(client: Client, year: number): Promise<DemandExpor
     client,
     year,
     status.units.map((u) => u.unitCode),
-    { finished: status.phase === 'closed' },
+    { phase: status.phase },
   );
   return {
     year,

@@ -4,26 +4,26 @@
 import type { Client } from '@temporalio/client';
 import { inParallel } from '../../domain/inParallel.ts';
 import { unitStatusQuery, unitWorkflowId } from '../../workflows/messages.ts';
-import type { UnitReport, UnitStatus } from '../../workflows/status.ts';
+import type { CampaignStatus, UnitReport, UnitStatus } from '../../workflows/status.ts';
 
 /** Queries in flight at once: enough to hide the round trips, few enough not to crowd the workers. */
 const width = 16;
 
 /**
- * In the order of `unitCodes`. Once the year is `finished` each unit's result is read instead: a finished
- * workflow answers a query only by replaying its whole history on a worker.
+ * In the order of `unitCodes`. Once the campaign's `phase` is closed each unit's result is read instead: a
+ * finished workflow answers a query only by replaying its whole history on a worker.
  */
 export async function unitStatuses(
   client: Client,
   year: number,
   unitCodes: readonly string[],
-  options: { finished?: boolean; onUnit?: (done: number) => void } = {},
+  options: { phase?: CampaignStatus['phase']; onUnit?: (done: number) => void } = {},
 ): Promise<UnitStatus[]> {
   const statuses: UnitStatus[] = new Array(unitCodes.length);
   let done = 0;
   await inParallel(unitCodes, width, async (unitCode, i) => {
     const handle = client.workflow.getHandle(unitWorkflowId(year, unitCode));
-    if (options.finished) {
+    if (options.phase === 'closed') {
       const { resultsSummary: _, ...status } = (await handle.result()) as UnitReport;
       statuses[i] = status;
     } else statuses[i] = await handle.query(unitStatusQuery);
