@@ -66,7 +66,7 @@ export function childUnits(of: UnitsOfYear): CampaignUnits {
   const { year, schedule, reporting, continuesAsNew = false } = of;
   const handles = new Array<ChildWorkflowHandle<typeof unitWorkflow>>(reporting.length);
   const ids = reporting.map((unit) => unitWorkflowId(year, unit.code));
-  const unit = (i: number): Signalled =>
+  const reach = (i: number): Signalled =>
     continuesAsNew ? getExternalWorkflowHandle(ids[i] as string) : (handles[i] as Signalled);
   return {
     async launch() {
@@ -77,10 +77,12 @@ export function childUnits(of: UnitsOfYear): CampaignUnits {
       });
     },
     async sendFeedback(feedbackFor) {
-      await inWindows(reporting, (code, i) => unit(i).signal(matchingFeedbackSignal, feedbackFor(code.code)));
+      await inWindows(reporting, (unit, i) =>
+        reach(i).signal(matchingFeedbackSignal, feedbackFor(unit.code)),
+      );
     },
     async close() {
-      await inWindows(reporting, (_, i) => unit(i).signal(closeCampaignSignal));
+      await inWindows(reporting, (_, i) => reach(i).signal(closeCampaignSignal));
       if (continuesAsNew) return closedOutcomes({ unitIds: ids });
       return (await Promise.all(handles.map((handle) => handle.result()))).map(unitOutcome);
     },
@@ -93,7 +95,7 @@ export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits 
   const { groups, notifiedOnly } = tiersOf(of.audience, of.registry.units, groupSize);
   const handles = new Array<ChildWorkflowHandle<typeof unitGroupWorkflow>>(groups.length);
   const ids = groups.map((group) => unitGroupWorkflowId(year, group.key));
-  const group = (i: number): Signalled =>
+  const reach = (i: number): Signalled =>
     continuesAsNew ? getExternalWorkflowHandle(ids[i] as string) : (handles[i] as Signalled);
   const order = new Map(of.reporting.map((unit, i) => [unit.code, i]));
   return {
@@ -123,11 +125,11 @@ export function groupedUnits(of: UnitsOfYear, groupSize: number): CampaignUnits 
         const all = units
           .filter(isReporting)
           .map((unit) => [unit.code, feedbackFor(unit.code)] as [string, MatchingFeedback]);
-        for (const batch of bySize(all, batchBytes)) await group(i).signal(groupFeedbackSignal, batch);
+        for (const batch of bySize(all, batchBytes)) await reach(i).signal(groupFeedbackSignal, batch);
       });
     },
     async close() {
-      await inWindows(groups, (_, i) => group(i).signal(closeCampaignSignal));
+      await inWindows(groups, (_, i) => reach(i).signal(closeCampaignSignal));
       const outcomes = continuesAsNew
         ? await closedOutcomes({ groupIds: ids })
         : (await Promise.all(handles.map((handle) => handle.result()))).flat();
