@@ -218,8 +218,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     await sleepUntil(schedule, schedule.phases.launch.start);
     enter('launch');
   } else {
-    upsertSearchAttributes(campaignSearchAttributes(year, phase));
-    setCurrentDetails(campaignDetails(status()));
+    // A carried run shows the phase it takes up (search attribute, details).
+    enter(phase);
   }
   const groupSize = input.groupSize ?? launchWindow;
   const continuesAsNew = carried !== undefined || patched(campaignContinuesAsNew);
