@@ -7,6 +7,7 @@ import { createMailActivities, createSmtpTransport } from '../activities/mail.ts
 import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
+import { documentConfig, openDocumentStore } from '../client/documents/config.ts';
 import { dataConverter } from '../worker/payloadCodec.ts';
 
 export interface WorkerProcessConfig {
@@ -58,7 +59,7 @@ const worker = await Worker.create({
       ledger,
       messageIdDomain: 'bench.wanlixing.example',
     }),
-    ...createMatchingActivities(),
+    ...createMatchingActivities(openDocumentStore(documentConfig())),
     ...createOutcomeActivities(),
   },
 });

@@ -4,6 +4,7 @@
 // the national summary is the one a single run gives.
 import type { WorkflowExecutionDescription } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposeMatching } from '../client/actions/matchingReview.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
@@ -11,7 +12,6 @@ import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
-  proposeMatchingUpdate,
   reviewMatchingUpdate,
   submitDemandListUpdate,
   submitSummaryUpdate,
@@ -90,12 +90,12 @@ async function runYear(
     await unit(code).executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
   }
   await stack.skipTo(year, '05-21');
-  const proposed = (await current.query(campaignStatusQuery)).matchingReview;
+  const proposed = (await current.query(campaignStatusQuery)).reviewDigest;
   expect(proposed?.proposed.by).toBe('system');
   await current.executeUpdate(reviewMatchingUpdate, { args: [{ action: 'accept', by: '张伟' }] });
   await stack.skipTo(year, '05-28');
   // Proposing again keeps the accepted decisions, and its notice has a key of its own.
-  const again = await current.executeUpdate(proposeMatchingUpdate, { args: [{ by: '李娜' }] });
+  const again = await proposeMatching(env.client, year, '李娜');
   expect(again.decisions.every((d) => d.status === 'accepted')).toBe(true);
   const first = again.decisions[0];
   const other = first?.alternates[0] as string;

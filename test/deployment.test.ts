@@ -149,6 +149,14 @@ describe('docker-compose.yml', () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 
+  it('gives the worker the document store the web reads, where the matching review is kept', () => {
+    const [, web] = services.find(([name]) => name === 'web') ?? [];
+    const webEnv = environment(web as Service);
+    const store = ['DOCUMENT_STORE', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+    for (const key of store) expect(environment(worker)[key], key).toBe(webEnv[key]);
+    expect((worker as { depends_on?: Record<string, unknown> }).depends_on).toHaveProperty('minio-setup');
+  });
+
   it('points the worker at the Temporal frontend and the Mailpit SMTP port by service name', () => {
     const [temporalName, temporal] = serviceByImage('temporalio/server');
     const frontendPort = environment(temporal).FRONTEND_GRPC_PORT ?? '7233';

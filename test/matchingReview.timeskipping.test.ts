@@ -6,6 +6,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchingActivities } from '../activities/matching.ts';
+import { currentReview, proposeMatching, reviewMatching } from '../client/actions/matchingReview.ts';
+import { documentConfig, openDocumentStore } from '../client/documents/config.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
@@ -14,13 +16,13 @@ import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
-  proposeMatchingUpdate,
   reviewMatchingUpdate,
   submitDemandListUpdate,
   submitWorkPlanUpdate,
   taskQueue,
   unitWorkflowId,
 } from '../workflows/messages.ts';
+import { historyText } from './support/historyText.ts';
 import { recordHistories } from './support/recordHistories.ts';
 import { sampleDemandList, sampleWorkPlan } from './support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from './support/temporal.ts';
@@ -78,7 +80,7 @@ describe('matching review, time-skipped', () => {
       }
 
       await skipTo('05-21');
-      const proposed = (await campaign.query(campaignStatusQuery)).matchingReview;
+      const proposed = await currentReview(env.client, year);
       expect(proposed?.proposed.by).toBe('system');
       expect(proposed?.decisions.map((d) => `${d.unitCode}/${d.demandId}`)).toEqual(
         codes.flatMap((c) => [`${c}/${c}-NAV`, `${c}/${c}-TRN`]),
@@ -88,11 +90,13 @@ describe('matching review, time-skipped', () => {
       expect(ready[0]?.text).toContain('需国家局协调的需求 6 项');
 
       // A resource barred from Beijing by a conflict of interest is refused, naming the field.
-      const refused = await campaign
-        .executeUpdate(reviewMatchingUpdate, {
-          args: [{ action: 'override', by: '张伟', unitCode: '11', demandId: '11-NAV', resourceId: 'ctex' }],
-        })
-        .catch((e: unknown) => e);
+      const refused = await reviewMatching(env.client, year, {
+        action: 'override',
+        by: '张伟',
+        unitCode: '11',
+        demandId: '11-NAV',
+        resourceId: 'ctex',
+      }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect(String((refused as WorkflowUpdateFailedError).cause?.message)).toMatch(
         /resourceId: .*\(ctex\) may not serve unit 11: a conflict of interest/,
@@ -130,12 +134,23 @@ describe('matching review, time-skipped', () => {
       await campaign.executeUpdate(reviewMatchingUpdate, {
         args: [{ action: 'overridePairing', by: '李娜', unitCode: '12', resourceId: partner }],
       });
-      const confirmed = await campaign.executeUpdate(reviewMatchingUpdate, {
-        args: [{ action: 'confirm', by: '张伟' }],
-      });
+      const confirmed = await reviewMatching(env.client, year, { action: 'confirm', by: '张伟' });
       expect(confirmed.confirmed?.by).toBe('张伟');
       const overridden = confirmed.decisions.find((d) => d.demandId === '12-TRN');
       expect(overridden).toMatchObject({ status: 'overridden', resourceId: other, decided: { by: '李娜' } });
+
+      // The campaign holds the review's digest; the decisions, reasons and alternates are in the store.
+      const held = await campaign.query(campaignStatusQuery);
+      expect(held.matchingReview).toBeNull();
+      expect(held.reviewDigest).toMatchObject({
+        counts: { proposed: 0, accepted: 4, overridden: 1, rejected: 1 },
+        pairings: 3,
+        confirmed: { by: '张伟' },
+      });
+      const campaignHistory = await historyText(env.client, campaignWorkflowId(year));
+      for (const decision of confirmed.decisions) expect(campaignHistory).not.toContain(decision.reason.zh);
+      const stored = await openDocumentStore(documentConfig()).get(held.reviewDigest?.document.sha256 ?? '');
+      expect(stored.length).toBe(held.reviewDigest?.document.sizeBytes);
 
       await skipTo('06-16');
       const status = await campaign.query(campaignStatusQuery);
@@ -215,7 +230,7 @@ describe('matching review, time-skipped', () => {
       ],
     });
     // Down when the campaign proposes at the start of matching, back by the time an operator asks.
-    const real = createMatchingActivities().proposeMatching;
+    const real = createMatchingActivities(openDocumentStore(documentConfig())).proposeReview;
     let calls = 0;
     const optimiserDownOnce: typeof real = async (input) => {
       calls += 1;
@@ -235,13 +250,14 @@ describe('matching review, time-skipped', () => {
         expect(calls).toBe(1);
         expect(after.phase).toBe('matching');
         expect(after.matchingReview).toBeNull();
+        expect(after.reviewDigest).toBeNull();
         expect((await campaign.describe()).status.name).toBe('RUNNING');
 
-        const review = await campaign.executeUpdate(proposeMatchingUpdate, { args: [{ by: '张伟' }] });
+        const review = await proposeMatching(env.client, year, '张伟');
         expect(review.proposed.by).toBe('张伟');
         expect(review.decisions.map((d) => d.demandId)).toEqual(['11-NAV', '11-TRN', '12-NAV', '12-TRN']);
       },
-      { proposeMatching: optimiserDownOnce },
+      { proposeReview: optimiserDownOnce },
     );
     await stack.endYear(year, codes);
   });

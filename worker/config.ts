@@ -1,46 +1,51 @@
 // The worker's configuration, from the environment, parsed at the edge.
 import { z } from 'zod';
+import { checkDocumentStore, documentStoreFields } from '../client/documents/config.ts';
 import { parseInput } from '../domain/validation.ts';
 
-export const workerConfigSchema = z.object({
-  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtp://localhost:2525')
-    .default('smtp://127.0.0.1:2525'),
-  MAIL_FROM: z.string().min(1).default('知识产权服务万里行 <wanlixing@cnipa.example>'),
-  /** Domain of the deterministic Message-IDs. */
-  MESSAGE_ID_DOMAIN: z.string().min(1).default('wanlixing.cnipa.example'),
-  /**
-   * The mail ledger every worker shares, so that no notice goes out twice: `postgres://user:pass@host/db`,
-   * or `pglite:<dir>` for PGlite inside this worker alone.
-   */
-  MAIL_LEDGER_URL: z
-    .string()
-    .regex(
-      /^(postgres(ql)?:\/\/\S+|pglite:\S+)$/,
-      'a postgres:// URL, or pglite:<folder> for a single worker',
-    )
-    .default('pglite:var/mail-ledger'),
-  /** Where browsers reach the web (as the web's own WEB_PUBLIC_URL): notices link to the reader's page. */
-  WEB_PUBLIC_URL: z
-    .url()
-    .transform((url) => url.replace(/\/$/, ''))
-    .optional(),
-  /**
-   * Workflows kept in memory between their tasks (≈ 1.4 MB each): past it the least recent is evicted and
-   * replayed from history at its next task, which costs CPU, not correctness. The SDK's default follows the
-   * heap size (≈ 2,300 here); a county-level year has 3,000 units and more across the workers.
-   */
-  MAX_CACHED_WORKFLOWS: z.coerce
-    .number()
-    .int('a whole number of workflows, e.g. 1500')
-    .min(2, 'at least 2 workflows, e.g. 1500')
-    .optional(),
-  /** A prebuilt workflow bundle (bundleWorkflowCode's code, as a file); without it the worker bundles at start. */
-  WORKFLOW_BUNDLE: z.string().min(1).optional(),
-});
+export const workerConfigSchema = z
+  .object({
+    TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtp://localhost:2525')
+      .default('smtp://127.0.0.1:2525'),
+    MAIL_FROM: z.string().min(1).default('知识产权服务万里行 <wanlixing@cnipa.example>'),
+    /** Domain of the deterministic Message-IDs. */
+    MESSAGE_ID_DOMAIN: z.string().min(1).default('wanlixing.cnipa.example'),
+    /**
+     * The mail ledger every worker shares, so that no notice goes out twice: `postgres://user:pass@host/db`,
+     * or `pglite:<dir>` for PGlite inside this worker alone.
+     */
+    MAIL_LEDGER_URL: z
+      .string()
+      .regex(
+        /^(postgres(ql)?:\/\/\S+|pglite:\S+)$/,
+        'a postgres:// URL, or pglite:<folder> for a single worker',
+      )
+      .default('pglite:var/mail-ledger'),
+    /** Where browsers reach the web (as the web's own WEB_PUBLIC_URL): notices link to the reader's page. */
+    WEB_PUBLIC_URL: z
+      .url()
+      .transform((url) => url.replace(/\/$/, ''))
+      .optional(),
+    /**
+     * Workflows kept in memory between their tasks (≈ 1.4 MB each): past it the least recent is evicted and
+     * replayed from history at its next task, which costs CPU, not correctness. The SDK's default follows the
+     * heap size (≈ 2,300 here); a county-level year has 3,000 units and more across the workers.
+     */
+    MAX_CACHED_WORKFLOWS: z.coerce
+      .number()
+      .int('a whole number of workflows, e.g. 1500')
+      .min(2, 'at least 2 workflows, e.g. 1500')
+      .optional(),
+    /** A prebuilt workflow bundle (bundleWorkflowCode's code, as a file); without it the worker bundles at start. */
+    WORKFLOW_BUNDLE: z.string().min(1).optional(),
+    /** Where the matching review is kept (the document store, as the web and wlx have it). */
+    ...documentStoreFields,
+  })
+  .superRefine(checkDocumentStore);
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
 export function workerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

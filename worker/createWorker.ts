@@ -5,6 +5,7 @@ import { createMailActivities, createSmtpTransport } from '../activities/mail.ts
 import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
+import { openDocumentStore } from '../client/documents/config.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import type { WorkerConfig } from './config.ts';
 import { dataConverter } from './payloadCodec.ts';
@@ -42,7 +43,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
         messageIdDomain: config.MESSAGE_ID_DOMAIN,
         webUrl: config.WEB_PUBLIC_URL,
       }),
-      ...createMatchingActivities(),
+      ...createMatchingActivities(openDocumentStore(config)),
       ...createOutcomeActivities(),
     },
   });

@@ -26,7 +26,6 @@ import {
   type RecordMatches,
   recordMatchesSchema,
 } from '../domain/matching/decisions.ts';
-import { confirmedMatches, confirmedPairings } from '../domain/matching/review.ts';
 import type { Registry, Unit } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput, rejectInvalid, rejectIssues } from '../domain/validation.ts';
@@ -130,7 +129,8 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
       (a, b) => (registryOrder.get(a.unitCode) ?? 0) - (registryOrder.get(b.unitCode) ?? 0),
     ),
     matches,
-    matchingReview: review?.current() ?? null,
+    matchingReview: review?.held() ?? null,
+    reviewDigest: review?.digest() ?? null,
     keyRegions,
     feedbackSent,
     summary,
@@ -249,7 +249,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   if (!reached('matching')) {
     await until(schedule.phases.matching.start);
     enter('matching');
-    if (review && !review.current() && patched(proposeAtMatchingStart)) {
+    if (review && !review.proposed() && patched(proposeAtMatchingStart)) {
       try {
         await review.propose('system');
       } catch (error) {
@@ -287,15 +287,11 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   return summary;
 
   async function sendFeedback(): Promise<void> {
-    const confirmed = review?.current();
-    if (confirmed?.confirmed)
-      matches = mergeDecisions(matches, {
-        matches: confirmedMatches(confirmed),
-        pairings: confirmedPairings(confirmed),
-      });
+    const confirmed = review ? await review.confirmed() : null;
+    if (confirmed) matches = mergeDecisions(matches, confirmed);
     const sources = { matches, keyRegions, catalogue: catalogueResources, registry: resources };
     await children.sendFeedback((code) => matchingFeedback(code, sources));
-    if (!confirmed?.confirmed) return;
+    if (!confirmed) return;
     // Without the labels (a unit unreachable) each demand is named by its id: the feedback still goes out.
     const labels = patched(demandLabelsFromUnits)
       ? await demandLabels({

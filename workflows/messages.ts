@@ -1,7 +1,8 @@
 // The public Temporal API: every update, signal and query, defined once for workflows and clients.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { DesignateKeyRegions, MatchingFeedback, RecordMatches } from '../domain/matching/decisions.ts';
-import type { MatchingReview, ProposeMatching, ReviewAction } from '../domain/matching/review.ts';
+import type { ProposeMatching, ReviewAction } from '../domain/matching/review.ts';
+import type { ReviewAnswer } from '../domain/matching/reviewDigest.ts';
 import type {
   ActivityRecord,
   DemandList,
@@ -37,9 +38,9 @@ export const designateKeyRegionsUpdate = defineUpdate<CampaignStatus, [Designate
   'designateKeyRegions',
 );
 /** Operator: (re-)compute the matching proposal from the demands flagged so far; earlier decisions are kept. */
-export const proposeMatchingUpdate = defineUpdate<MatchingReview, [ProposeMatching]>('proposeMatching');
+export const proposeMatchingUpdate = defineUpdate<ReviewAnswer, [ProposeMatching]>('proposeMatching');
 /** Operator: accept, override, reject or confirm in the matching review. */
-export const reviewMatchingUpdate = defineUpdate<MatchingReview, [ReviewAction]>('reviewMatching');
+export const reviewMatchingUpdate = defineUpdate<ReviewAnswer, [ReviewAction]>('reviewMatching');
 export const campaignStatusQuery = defineQuery<CampaignStatus>('campaignStatus');
 
 // Between the campaign and its units (a child handle only carries signals).

@@ -3,6 +3,7 @@ import type { EscalationLevel, Phase, TimeMapping } from '../domain/calendar.ts'
 import { formatShanghaiDate } from '../domain/calendar.ts';
 import type { DesignateKeyRegions, RecordMatches } from '../domain/matching/decisions.ts';
 import type { MatchingReview } from '../domain/matching/review.ts';
+import type { ReviewDigest } from '../domain/matching/reviewDigest.ts';
 import type { Track } from '../domain/notifications.ts';
 import type { DemandItem, ResultsSummary } from '../domain/submissions.ts';
 import { type UnitContext, type UnitTag, unitMachine } from './unitMachine.ts';
@@ -144,8 +145,13 @@ export interface CampaignStatus {
   /** Every unit started, in the registry's order, with what it told the campaign. */
   units: UnitFacts[];
   matches: RecordMatches;
-  /** The proposal under review and every operator decision on it; null until one is made. */
+  /**
+   * The proposal under review and every operator decision on it, as a year held it that proposed before
+   * 'review-by-reference'; null until one is made, and null since (the review is kept by reference).
+   */
   matchingReview: MatchingReview | null;
+  /** Where the review is kept and how it stands (since 'review-by-reference'); absent from older workers. */
+  reviewDigest?: ReviewDigest | null;
   keyRegions: DesignateKeyRegions | null;
   feedbackSent: boolean;
   summary: NationalSummary | null;

@@ -1,10 +1,16 @@
 // The operators' side of the matching review (匹配建议审核): propose, look, decide, confirm. The rules live
-// in the campaign workflow and domain/matching/review.ts; these only carry the operator's request there.
+// in the campaign workflow and domain/matching/review.ts; these only carry the operator's request there, and
+// read the review where it is kept: in the campaign (years that proposed before 'review-by-reference') or
+// in the document store, named by the digest the campaign holds.
 import { userInfo } from 'node:os';
 import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import { type MatchingReview, type ReviewAction, reviewActionSchema } from '../../domain/matching/review.ts';
+import type { ReviewAnswer } from '../../domain/matching/reviewDigest.ts';
 import { campaignWorkflowId, proposeMatchingUpdate, reviewMatchingUpdate } from '../../workflows/messages.ts';
+import type { CampaignStatus } from '../../workflows/status.ts';
+import { type DocumentConfig, documentConfig, openDocumentStore } from '../documents/config.ts';
+import { loadReview } from '../documents/reviewDocument.ts';
 import { campaignState } from './campaignStatus.ts';
 
 /** Who an operator is when they do not say: WLX_OPERATOR, else the account running the command. */
@@ -12,10 +18,33 @@ export function defaultOperator(env: NodeJS.ProcessEnv = process.env): string {
   return env.WLX_OPERATOR ?? userInfo().username;
 }
 
-export function proposeMatching(client: Client, year: number, by: string): Promise<MatchingReview> {
-  return client.workflow
+/** The review an update answered: the one the campaign holds, or the stored one its digest names. */
+export function reviewOf(
+  answer: ReviewAnswer,
+  config: DocumentConfig = documentConfig(),
+): Promise<MatchingReview> {
+  return 'document' in answer ? loadReview(openDocumentStore(config), answer) : Promise.resolve(answer);
+}
+
+/** The review in a campaign's status, read from where it is kept; null before the first proposal. */
+export async function statusReview(
+  status: Pick<CampaignStatus, 'matchingReview' | 'reviewDigest'>,
+  config: DocumentConfig = documentConfig(),
+): Promise<MatchingReview | null> {
+  const answer = status.matchingReview ?? status.reviewDigest ?? null;
+  return answer && reviewOf(answer, config);
+}
+
+export async function proposeMatching(
+  client: Client,
+  year: number,
+  by: string,
+  config?: DocumentConfig,
+): Promise<MatchingReview> {
+  const answer = await client.workflow
     .getHandle(campaignWorkflowId(year))
     .executeUpdate(proposeMatchingUpdate, { args: [{ by }] });
+  return reviewOf(answer, config);
 }
 
 export type ReviewActionName = ReviewAction['action'];
@@ -29,13 +58,23 @@ export function reviewActionFields(action: ReviewActionName): z.ZodObject {
   return option.omit({ action: true, by: true });
 }
 
-export function reviewMatching(client: Client, year: number, action: ReviewAction): Promise<MatchingReview> {
-  return client.workflow
+export async function reviewMatching(
+  client: Client,
+  year: number,
+  action: ReviewAction,
+  config?: DocumentConfig,
+): Promise<MatchingReview> {
+  const answer = await client.workflow
     .getHandle(campaignWorkflowId(year))
     .executeUpdate(reviewMatchingUpdate, { args: [action] });
+  return reviewOf(answer, config);
 }
 
 /** The review as it stands, or null before the first proposal. */
-export async function currentReview(client: Client, year: number): Promise<MatchingReview | null> {
-  return (await campaignState(client, year)).matchingReview;
+export async function currentReview(
+  client: Client,
+  year: number,
+  config?: DocumentConfig,
+): Promise<MatchingReview | null> {
+  return statusReview(await campaignState(client, year), config);
 }

@@ -2,9 +2,25 @@
 // by the terminal's rows here and the web's review page.
 import type { Bilingual } from '../../domain/labels.ts';
 import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
-import type { MatchDecision, MatchingReview } from '../../domain/matching/review.ts';
+import type { MatchingReview } from '../../domain/matching/review.ts';
+import {
+  type DecisionStatus,
+  glanceOf,
+  type ReviewGlance,
+  reviewCounts,
+} from '../../domain/matching/reviewDigest.ts';
+import type { CampaignStatus } from '../../workflows/status.ts';
 
-export type DecisionStatus = MatchDecision['status'];
+export type { DecisionStatus };
+export { reviewCounts };
+
+/** How the review stands, from the campaign's status alone (no read of the stored review); null before one. */
+export function reviewGlance(
+  status: Pick<CampaignStatus, 'matchingReview' | 'reviewDigest'>,
+): ReviewGlance | null {
+  if (status.matchingReview) return glanceOf(status.matchingReview);
+  return status.reviewDigest ?? null;
+}
 
 export const statusLabels: Record<DecisionStatus, Bilingual> = {
   proposed: { zh: '建议', en: 'proposed' },
@@ -18,17 +34,6 @@ const statusText = (status: DecisionStatus) => `${statusLabels[status].zh} ${sta
 /** Resource id → Chinese name, from the campaign's catalogue (an empty map without one). */
 export function resourceNames(catalogue: ResourceCatalogue | null): Map<string, string> {
   return new Map((catalogue?.resources ?? []).map((r) => [r.id, r.nameZh]));
-}
-
-/** How many demands stand at each status. */
-export function reviewCounts(review: MatchingReview): Record<DecisionStatus, number> {
-  const count = (status: DecisionStatus) => review.decisions.filter((d) => d.status === status).length;
-  return {
-    proposed: count('proposed'),
-    accepted: count('accepted'),
-    overridden: count('overridden'),
-    rejected: count('rejected'),
-  };
 }
 
 export function reviewRows(review: MatchingReview, names: ReadonlyMap<string, string>): string[][] {

@@ -14,36 +14,42 @@ const optionalText = z
   .transform((text) => text || undefined)
   .optional();
 
-export const documentConfigSchema = z
-  .object({
-    DOCUMENT_STORE: z.enum(['local', 's3'], { error: 'local or s3' }).default('local'),
-    DOCUMENT_DIR: z.string().trim().min(1).default('var/documents'),
-    DOCUMENT_MAX_BYTES: z.coerce
-      .number({ error: 'a size in bytes, e.g. 52428800 for 50 MiB' })
-      .int('a whole number of bytes')
-      .positive('a whole number of bytes')
-      .default(defaultMaxDocumentBytes),
-    S3_BUCKET: optionalText,
-    S3_ENDPOINT: z.url('a URL such as http://localhost:9000').optional(),
-    S3_REGION: z.string().trim().min(1).default('us-east-1'),
-    S3_ACCESS_KEY_ID: optionalText,
-    S3_SECRET_ACCESS_KEY: optionalText,
-    S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'true or false' }).default('true'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DOCUMENT_STORE !== 's3') return;
-    if (!env.S3_BUCKET) {
-      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when DOCUMENT_STORE=s3' });
-    }
-    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
-        message:
-          'give both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the SDK then uses its own chain)',
-      });
-    }
-  });
+/** The variables, for processes whose configuration includes the store's (the worker's). */
+export const documentStoreFields = {
+  DOCUMENT_STORE: z.enum(['local', 's3'], { error: 'local or s3' }).default('local'),
+  DOCUMENT_DIR: z.string().trim().min(1).default('var/documents'),
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number({ error: 'a size in bytes, e.g. 52428800 for 50 MiB' })
+    .int('a whole number of bytes')
+    .positive('a whole number of bytes')
+    .default(defaultMaxDocumentBytes),
+  S3_BUCKET: optionalText,
+  S3_ENDPOINT: z.url('a URL such as http://localhost:9000').optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { error: 'true or false' }).default('true'),
+};
+
+type StoreFields = z.infer<z.ZodObject<typeof documentStoreFields>>;
+
+/** What no single variable can say: S3 needs a bucket, and both keys or neither. */
+export function checkDocumentStore(env: StoreFields, ctx: z.RefinementCtx): void {
+  if (env.DOCUMENT_STORE !== 's3') return;
+  if (!env.S3_BUCKET) {
+    ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when DOCUMENT_STORE=s3' });
+  }
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+      message:
+        'give both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the SDK then uses its own chain)',
+    });
+  }
+}
+
+export const documentConfigSchema = z.object(documentStoreFields).superRefine(checkDocumentStore);
 export type DocumentConfig = z.infer<typeof documentConfigSchema>;
 
 export function documentConfig(env: NodeJS.ProcessEnv = process.env): DocumentConfig {

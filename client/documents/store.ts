@@ -20,7 +20,7 @@ export interface DocumentStore {
   /** Where documents go, for messages: "local folder var/documents", "s3://bucket (endpoint)". */
   readonly description: string;
   /** Stores the bytes under their SHA-256 unless already there. */
-  put(bytes: Uint8Array, type: DocumentType): Promise<{ sha256: string; stored: boolean }>;
+  put(bytes: Uint8Array, type: StoredType): Promise<{ sha256: string; stored: boolean }>;
   /** The bytes, checked against the hash; DocumentNotFoundError when absent. */
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
@@ -98,6 +98,9 @@ export async function putDocumentBytes(
   return { fileName, sha256, sizeBytes: bytes.length, stored, type };
 }
 
-export function mimeType(type: DocumentType): string {
-  return documentTypes[type].mime;
+/** What the store keeps: the documents units upload, and the system's own records (gzipped JSON). */
+export type StoredType = DocumentType | 'json.gz';
+
+export function mimeType(type: StoredType): string {
+  return type === 'json.gz' ? 'application/gzip' : documentTypes[type].mime;
 }

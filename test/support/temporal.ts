@@ -15,6 +15,7 @@ import { openMailLedger } from '../../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../../activities/matching.ts';
 import { createOutcomeActivities } from '../../activities/outcomes.ts';
 import { skipToNoon } from '../../bench/timeSkippingServer.ts';
+import { documentConfig, openDocumentStore } from '../../client/documents/config.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
 import { dataConverter } from '../../worker/payloadCodec.ts';
@@ -67,7 +68,7 @@ export async function testWorker(
         ledger: await openMailLedger('pglite:memory://'),
         messageIdDomain: 'test.wanlixing.example',
       }),
-      ...createMatchingActivities(),
+      ...createMatchingActivities(openDocumentStore(documentConfig())),
       ...createOutcomeActivities(),
       ...faults,
     },

@@ -12,11 +12,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demandList } from '../../bench/volume/generate.ts';
 import { campaignStatus } from '../../client/actions/campaignStatus.ts';
+import { currentReview } from '../../client/actions/matchingReview.ts';
 import { sendSubmission } from '../../client/actions/submit.ts';
 import { firstDataRow } from '../../client/spreadsheets/template.ts';
 import { demandSheet } from '../../domain/spreadsheets/columns.ts';
 import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
-import { campaignStatusQuery, campaignWorkflowId } from '../../workflows/messages.ts';
 import { fillRows, loadWorkbook, toBuffer } from '../spreadsheets/support.ts';
 import { chromiumMissing, chromiumPath, launchChromium } from '../support/chromium.ts';
 import { eventually } from '../support/eventually.ts';
@@ -185,9 +185,7 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     await page.getByRole('button', { name: /确认匹配结果/ }).click();
     await expect.poll(() => page.textContent('body')).toContain('已确认');
     await shoot(page, 'matching');
-    const review = (
-      await stack.client.workflow.getHandle(campaignWorkflowId(year)).query(campaignStatusQuery)
-    ).matchingReview;
+    const review = await currentReview(stack.client, year);
     expect(review?.confirmed?.by).toBe('operator-zhang');
     expect(review?.decisions.find((d) => d.demandId === 'BJ-001')).toMatchObject({
       status: 'overridden',

@@ -1,8 +1,9 @@
 // The year at a glance: the phase, the calendar's key dates with the days to each, the totals operators
 // count, the campaign's workflow in the Temporal UI, and where the matching review stands.
 import { html } from 'hono/html';
-import type { MatchingReview } from '../../../../domain/matching/review.ts';
+import { demandsUnderReview, type ReviewGlance } from '../../../../domain/matching/reviewDigest.ts';
 import type { CampaignOverview } from '../../../actions/campaignStatus.ts';
+import { reviewGlance } from '../../../describe/matchingReview.ts';
 import { daysFrom, type Html, t } from '../html.ts';
 import { daysLabel, phaseLabels, tb } from './labels.ts';
 
@@ -25,16 +26,14 @@ function keyDates(status: CampaignOverview, today: string): Html {
 }
 
 /** The review in one line: how many demands stand how, whether it is confirmed, whether feedback went out. */
-function reviewLine(review: MatchingReview | null, feedbackSent: boolean): Html {
+function reviewLine(review: ReviewGlance | null, feedbackSent: boolean): Html {
   const sent = feedbackSent ? html` · <b>${t('匹配反馈已发出', 'feedback sent')}</b>` : '';
   if (!review) return html`${t('尚未生成匹配建议', 'no proposal yet')}${sent}`;
-  const count = (s: string) => review.decisions.filter((d) => d.status === s).length;
-  const [accepted, overridden, rejected, proposed] = ['accepted', 'overridden', 'rejected', 'proposed'].map(
-    count,
-  );
+  const { accepted, overridden, rejected, proposed } = review.counts;
+  const demands = demandsUnderReview(review);
   return html`${t(
-    `${review.decisions.length} 条需求：接受 ${accepted}，调整 ${overridden}，退回 ${rejected}，待审 ${proposed}`,
-    `${review.decisions.length} demands: ${accepted} accepted, ${overridden} overridden, ${rejected} rejected, ${proposed} to review`,
+    `${demands} 条需求：接受 ${accepted}，调整 ${overridden}，退回 ${rejected}，待审 ${proposed}`,
+    `${demands} demands: ${accepted} accepted, ${overridden} overridden, ${rejected} rejected, ${proposed} to review`,
   )} · ${
     review.confirmed
       ? t(`已确认（${review.confirmed.by}）`, `confirmed by ${review.confirmed.by}`)
@@ -58,7 +57,7 @@ export function glanceSection(status: CampaignOverview, today: string, workflowU
       ${stat(n.overdue, '逾期', 'overdue', n.overdue > 0 ? 's-overdue' : '')}
       ${stat(n.notSubmitted.length, '应报未报', 'not submitted', n.notSubmitted.length > 0 ? 's-soon' : '')}
     </div>
-    <p class="matching-line">${t('需求匹配', 'Matching')}：${reviewLine(status.matchingReview, status.feedbackSent)}
+    <p class="matching-line">${t('需求匹配', 'Matching')}：${reviewLine(reviewGlance(status), status.feedbackSent)}
       · <a href="/campaigns/${status.year}/matching">${t('进入匹配审核', 'Open the matching review')} →</a></p>
   </section>`;
 }

@@ -5,6 +5,7 @@ import { demandKey, type MatchingReview } from '../../../../domain/matching/revi
 import { campaignCatalogue, campaignRegistry } from '../../../actions/campaignInput.ts';
 import { campaignState } from '../../../actions/campaignStatus.ts';
 import { flaggedDemandRows } from '../../../actions/flaggedDemands.ts';
+import { statusReview } from '../../../actions/matchingReview.ts';
 import { reviewCounts, statusLabels } from '../../../describe/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { rules } from '../../rules.ts';
@@ -100,7 +101,7 @@ export const matchingPages: WebRoute[] = [
         (registry ?? services.registry).units.map((u) => [u.code, { nameZh: u.nameZh, nameEn: u.nameEn }]),
       );
       const resources = catalogue?.resources ?? [];
-      const review = status.matchingReview;
+      const review = await statusReview(status);
       const rows = review
         ? await flaggedDemandRows(services.client, params.year, [
             ...new Set(review.decisions.map((d) => d.unitCode)),
