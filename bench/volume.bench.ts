@@ -1,6 +1,6 @@
 // A year at real volumes on the time-skipping server: every reporting unit submits a 1,000-row demand list (a
 // third flagged), has it returned and resubmits it 3 times, and records 300 activities; the campaign proposes
-// matches over all flagged demands. Reports what Temporal's limits are measured against: wall time, the
+// matches over all flagged demands, and operators accept them all and confirm. Reports what Temporal's limits are measured against: wall time, the
 // worker's peak RSS, the largest event (payload) and the largest histories, campaign and unit.
 // With --campaign-history-limit the campaign continues as new past that many events, carrying the review.
 //   npx tsx bench/volume.bench.ts [--units 37] [--rows 1000] [--activities 300] [--returns 3]
@@ -25,6 +25,7 @@ import {
   campaignWorkflowId,
   recordActivityUpdate,
   returnForRevisionUpdate,
+  reviewMatchingUpdate,
   submitDemandListUpdate,
   submitWorkPlanUpdate,
   taskQueue,
@@ -157,6 +158,11 @@ try {
         });
       });
     }
+    await skipTo('05-21');
+    log('  the review: operators accept the proposal made when matching opened, and confirm');
+    const review = client.workflow.getHandle(campaignWorkflowId(year));
+    for (const action of ['accept', 'acceptPairings', 'confirm'] as const)
+      await review.executeUpdate(reviewMatchingUpdate, { args: [{ action, by: 'bench' }] });
     await skipTo('06-20');
     const records = units.flatMap((u) => Array.from({ length: options.activities }, (_, i) => ({ u, i })));
     await inParallelSaying('activity records', records, 8, async ({ u, i }) => {
