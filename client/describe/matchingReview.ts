@@ -11,9 +11,6 @@ import {
 } from '../../domain/matching/reviewDigest.ts';
 import type { CampaignStatus } from '../../workflows/status.ts';
 
-export type { DecisionStatus };
-export { reviewCounts };
-
 /** How the review stands, from the campaign's status alone (no read of the stored review); null before one. */
 export function reviewGlance(
   status: Pick<CampaignStatus, 'matchingReview' | 'reviewDigest'>,

@@ -2,11 +2,12 @@
 // pairings, and for operators the forms that propose, decide and confirm. The forms post to actions.ts.
 import { html } from 'hono/html';
 import { demandKey, type MatchingReview } from '../../../../domain/matching/review.ts';
+import { reviewCounts } from '../../../../domain/matching/reviewDigest.ts';
 import { campaignCatalogue, campaignRegistry } from '../../../actions/campaignInput.ts';
 import { campaignState } from '../../../actions/campaignStatus.ts';
 import { flaggedDemandRows } from '../../../actions/flaggedDemands.ts';
 import { statusReview } from '../../../actions/matchingReview.ts';
-import { reviewCounts, statusLabels } from '../../../describe/matchingReview.ts';
+import { statusLabels } from '../../../describe/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { rules } from '../../rules.ts';
 import { csrfField } from '../forms.ts';

@@ -6,8 +6,9 @@ import { formatShanghaiDateTime } from '../../../../domain/calendar.ts';
 import type { Bilingual } from '../../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
 import type { Stamp } from '../../../../domain/matching/review.ts';
+import type { DecisionStatus } from '../../../../domain/matching/reviewDigest.ts';
 import type { DemandItem } from '../../../../domain/submissions.ts';
-import { type DecisionStatus, statusLabels } from '../../../describe/matchingReview.ts';
+import { statusLabels } from '../../../describe/matchingReview.ts';
 import { type Html, type Lang, t, tt } from '../html.ts';
 
 export interface ReviewView {
