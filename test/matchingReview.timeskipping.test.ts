@@ -256,6 +256,24 @@ describe('matching review, time-skipped', () => {
         const review = await proposeMatching(env.client, year, '张伟');
         expect(review.proposed.by).toBe('张伟');
         expect(review.decisions.map((d) => d.demandId)).toEqual(['11-NAV', '11-TRN', '12-NAV', '12-TRN']);
+
+        // Two operators at once: the stored review takes their actions in turn, and both stand.
+        const rejectOf = (unitCode: string, by: string) =>
+          reviewMatching(env.client, year, {
+            action: 'reject',
+            by,
+            unitCode,
+            demandId: `${unitCode}-NAV`,
+            reason: '需求不明确，请补充',
+          });
+        await Promise.all([rejectOf('11', '张伟'), rejectOf('12', '李娜')]);
+        const both = await currentReview(env.client, year);
+        expect(
+          both?.decisions.filter((d) => d.status === 'rejected').map((d) => [d.demandId, d.decided?.by]),
+        ).toEqual([
+          ['11-NAV', '张伟'],
+          ['12-NAV', '李娜'],
+        ]);
       },
       { proposeReview: optimiserDownOnce },
     );
