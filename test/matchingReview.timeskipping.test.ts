@@ -230,12 +230,20 @@ describe('matching review, time-skipped', () => {
       ],
     });
     // Down when the campaign proposes at the start of matching, back by the time an operator asks.
-    const real = createMatchingActivities(openDocumentStore(documentConfig())).proposeReview;
+    const real = createMatchingActivities(openDocumentStore(documentConfig()));
     let calls = 0;
-    const optimiserDownOnce: typeof real = async (input) => {
+    const optimiserDownOnce: typeof real.proposeReview = async (input) => {
       calls += 1;
       if (calls === 1) throw ApplicationFailure.nonRetryable('the optimiser is down', 'OptimiserDown');
-      return real(input);
+      return real.proposeReview(input);
+    };
+    // The first operator action takes a while, so the others wait for their turn together: the case where
+    // the campaign once let two waiting actions through at once and one of them was lost.
+    let actions = 0;
+    const firstActionSlow: typeof real.reviewAction = async (input) => {
+      actions += 1;
+      if (actions === 1) await new Promise((resolve) => setTimeout(resolve, 1500));
+      return real.reviewAction(input);
     };
     await stack.runWorker(
       async () => {
@@ -257,25 +265,27 @@ describe('matching review, time-skipped', () => {
         expect(review.proposed.by).toBe('张伟');
         expect(review.decisions.map((d) => d.demandId)).toEqual(['11-NAV', '11-TRN', '12-NAV', '12-TRN']);
 
-        // Two operators at once: the stored review takes their actions in turn, and both stand.
-        const rejectOf = (unitCode: string, by: string) =>
+        // Three operators at once: the stored review takes their actions in turn, and all three stand.
+        const rejectOf = (demandId: string, by: string) =>
           reviewMatching(env.client, year, {
             action: 'reject',
             by,
-            unitCode,
-            demandId: `${unitCode}-NAV`,
+            unitCode: demandId.slice(0, 2),
+            demandId,
             reason: '需求不明确，请补充',
           });
-        await Promise.all([rejectOf('11', '张伟'), rejectOf('12', '李娜')]);
-        const both = await currentReview(env.client, year);
+        await Promise.all([rejectOf('11-NAV', '张伟'), rejectOf('12-NAV', '李娜'), rejectOf('12-TRN', '王芳')]);
+        expect(actions).toBe(3);
+        const all = await currentReview(env.client, year);
         expect(
-          both?.decisions.filter((d) => d.status === 'rejected').map((d) => [d.demandId, d.decided?.by]),
+          all?.decisions.filter((d) => d.status === 'rejected').map((d) => [d.demandId, d.decided?.by]),
         ).toEqual([
           ['11-NAV', '张伟'],
           ['12-NAV', '李娜'],
+          ['12-TRN', '王芳'],
         ]);
       },
-      { proposeReview: optimiserDownOnce },
+      { proposeReview: optimiserDownOnce, reviewAction: firstActionSlow },
     );
     await stack.endYear(year, codes);
   });

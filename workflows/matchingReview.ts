@@ -67,6 +67,7 @@ export interface MatchingReviewState {
 }
 
 const reviewByReference = 'review-by-reference';
+const reviewTurns = 'review-turns';
 
 const now = () => new Date(Date.now()).toISOString();
 
@@ -84,15 +85,24 @@ export function matchingReview(deps: MatchingReviewDeps): MatchingReviewState {
   const noProposal = () =>
     notAllowedNow(`no matching proposal for ${deps.year} yet: "wlx matching propose" makes one`);
 
-  // One stored review changes at a time: each action reads the version the one before it wrote.
+  // One stored review changes at a time: each action reads the version the one before it wrote. Since
+  // 'review-turns' the turns are a queue of promises joined synchronously: the flag alone let two handlers of
+  // one activation both find it free, as the SDK wakes every satisfied condition in one pass. A history from
+  // before replays with the flag; a turn taken live after such a replay still waits for the flag to drop.
   let busy = false;
-  async function inTurn<T>(step: () => Promise<T>): Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const turn = patched(reviewTurns) ? queue.then(() => flagged(step, false)) : flagged(step, true);
+    queue = turn.catch(() => undefined);
+    return turn;
+  }
+  async function flagged<T>(step: () => Promise<T>, asRecorded: boolean): Promise<T> {
     await condition(() => !busy);
-    busy = true;
+    if (asRecorded) busy = true;
     try {
       return await step();
     } finally {
-      busy = false;
+      if (asRecorded) busy = false;
     }
   }
 
