@@ -274,7 +274,11 @@ describe('matching review, time-skipped', () => {
             demandId,
             reason: '需求不明确，请补充',
           });
-        await Promise.all([rejectOf('11-NAV', '张伟'), rejectOf('12-NAV', '李娜'), rejectOf('12-TRN', '王芳')]);
+        await Promise.all([
+          rejectOf('11-NAV', '张伟'),
+          rejectOf('12-NAV', '李娜'),
+          rejectOf('12-TRN', '王芳'),
+        ]);
         expect(actions).toBe(3);
         const all = await currentReview(env.client, year);
         expect(
