@@ -176,7 +176,7 @@ function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServic
     throw new Error(`route ${name} has no authorization rule (one of ${Object.keys(rules).join(', ')})`);
   }
   const rule = rules[route.rule];
-  const validated = route.params !== undefined || route.body !== undefined;
+  const validated = route.params !== undefined || route.query !== undefined || route.body !== undefined;
   const config = createRoute({
     method: route.method,
     path: route.path,
@@ -187,6 +187,7 @@ function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServic
     ...(route.page && { hide: true }),
     request: {
       ...(route.params && { params: route.params }),
+      ...(route.query && { query: route.query }),
       ...(route.body && {
         body: { content: { 'application/json': { schema: route.body } }, required: true },
       }),
@@ -210,6 +211,7 @@ function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServic
     return route.handle({
       c,
       params: route.params ? valid('param') : {},
+      query: route.query ? valid('query') : {},
       body: route.body ? valid('json') : undefined,
       principal: c.get('principal'),
       services,

@@ -48,15 +48,20 @@ export interface WebServices {
   document(): unknown;
 }
 
-export interface HandlerInput<P, B> {
+export interface HandlerInput<P, B, Q = Record<string, never>> {
   c: Context<WebEnv>;
   params: P;
   body: B;
+  query: Q;
   principal: Principal | null;
   services: WebServices;
 }
 
-export interface RouteSpec<P extends z.ZodObject | undefined, B extends z.ZodType | undefined> {
+export interface RouteSpec<
+  P extends z.ZodObject | undefined,
+  B extends z.ZodType | undefined,
+  Q extends z.ZodObject | undefined = undefined,
+> {
   /** Who may call it: required, so a route without a rule does not compile. */
   rule: Rule;
   method: 'get' | 'post';
@@ -70,23 +75,27 @@ export interface RouteSpec<P extends z.ZodObject | undefined, B extends z.ZodTyp
   summary: string;
   tags: string[];
   params?: P;
+  /** The query string's parameters, for pages that filter or page what they show. */
+  query?: Q;
   body?: B;
   success: { status: 200 | 202 | 204 | 303; description: string; contentType?: string };
   handle(
     input: HandlerInput<
       P extends z.ZodObject ? z.output<P> : Record<string, never>,
-      B extends z.ZodType ? z.output<B> : undefined
+      B extends z.ZodType ? z.output<B> : undefined,
+      Q extends z.ZodObject ? z.output<Q> : Record<string, never>
     >,
   ): Promise<Response>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the table holds routes of every parameter and body type
-export type WebRoute = RouteSpec<any, any>;
+export type WebRoute = RouteSpec<any, any, any>;
 
 export function defineRoute<
   P extends z.ZodObject | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
->(spec: RouteSpec<P, B>): WebRoute {
+  Q extends z.ZodObject | undefined = undefined,
+>(spec: RouteSpec<P, B, Q>): WebRoute {
   return spec;
 }
 

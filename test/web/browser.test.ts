@@ -182,8 +182,18 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
       .poll(() => page.locator('tr', { hasText: 'BJ-001' }).textContent())
       .toContain('operator-zhang');
     expect(await page.locator('tr', { hasText: 'BJ-001' }).textContent()).toContain('调整');
+    // The filter is a plain GET form: the address says what the page shows, and an action comes back to it.
+    await page.locator('#f-status').selectOption('overridden');
+    await page.getByRole('button', { name: /筛选/ }).click();
+    await expect.poll(() => page.url()).toMatch(/\/matching\?unit=&status=overridden$/);
+    expect(await page.locator('tr[id^="d-"]').allTextContents()).toEqual([expect.stringContaining('BJ-001')]);
     await page.getByRole('button', { name: /确认匹配结果/ }).click();
     await expect.poll(() => page.textContent('body')).toContain('已确认');
+    expect(page.url()).toMatch(/\/matching\?status=overridden$/);
+    await page
+      .getByRole('link', { name: /清除筛选/ })
+      .first()
+      .click();
     await shoot(page, 'matching');
     const review = await currentReview(stack.client, year);
     expect(review?.confirmed?.by).toBe('operator-zhang');

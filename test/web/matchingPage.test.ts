@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentReview } from '../../client/actions/matchingReview.ts';
 import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { submitDemandListUpdate, unitWorkflowId } from '../../workflows/messages.ts';
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
+import { sampleDemandList } from '../support/samples.ts';
 import { addOperator, Browser, signInUnit, type WebHarness, webHarness } from './support.ts';
 
 const year = new Date().getUTCFullYear() + 6;
@@ -97,7 +99,7 @@ describe('the matching review page', () => {
     const html = await (await viewer.request('GET', page)).text();
     expect(row(html, 'd-11-BJ-001')).toContain('北京某新材料科技有限公司');
     expect(html).not.toMatch(/<form method="post" action="\/campaigns/);
-    expect(html).not.toContain('<select');
+    expect(html).not.toContain('name="resourceId"');
   });
 
   it("overrides a match with another resource, kept under the operator's account", async () => {
@@ -148,5 +150,82 @@ describe('the matching review page', () => {
   it('refuses a unit, to read or to act', async () => {
     expect((await unit.request('GET', page)).status).toBe(403);
     expect((await unit.form(`${page}/confirm`, {})).status).toBe(403);
+  });
+});
+
+describe('the matching review page of a large review', () => {
+  // Another year, where Tianjin flags 130 demands: more than one page of a hundred.
+  const big = year + 1;
+  const bigPage = `/campaigns/${big}/matching`;
+  const rowIds = (html: string) => [...html.matchAll(/<tr id="d-12-([^"]+)">/g)].map((m) => m[1]);
+  const flagged = sampleDemandList().items.find((i) => i.needsCnipaCoordination);
+  const items = Array.from({ length: 130 }, (_, i) => ({
+    ...flagged,
+    id: `TJ-${String(i + 1).padStart(3, '0')}`,
+  }));
+  const get = async (path: string) => {
+    const answer = await operator.request('GET', path);
+    expect(answer.status, path).toBe(200);
+    return answer.text();
+  };
+
+  beforeAll(async () => {
+    await startSurveyingCampaign(stack.client, big, ['12'], { withCatalogue: true });
+    await stack.client.workflow
+      .getHandle(unitWorkflowId(big, '12'))
+      .executeUpdate(submitDemandListUpdate, { args: [{ items }] });
+    await eventually(
+      async () => {
+        const status = (await (await operator.request('GET', `/api/campaigns/${big}`)).json()) as {
+          units: { unitCode: string; flaggedDemandIds: unknown[] }[];
+        };
+        return status.units.find((u) => u.flaggedDemandIds.length === 130);
+      },
+      30_000,
+      "the campaign to hear of Tianjin's 130 flagged demands",
+    );
+    expect((await operator.form(`${bigPage}/propose`, {})).status).toBe(303);
+  }, 120_000);
+
+  it('shows a hundred decisions a page, and the pager to the rest', async () => {
+    const first = await get(bigPage);
+    expect(rowIds(first)).toEqual(items.slice(0, 100).map((i) => i.id));
+    expect(first).toContain('第 1 / 2 页');
+    expect(first).toContain('第 1–100 项，共 130 项');
+    expect(first).toContain(`href="${bigPage}?page=2" rel="next"`);
+    expect(first).not.toContain('rel="prev"');
+    // The overview still counts the whole review.
+    expect(first).toContain('共 130 项');
+    const second = await get(`${bigPage}?page=2`);
+    expect(rowIds(second)).toEqual(items.slice(100).map((i) => i.id));
+    expect(second).toContain(`href="${bigPage}" rel="prev"`);
+    expect(rowIds(await get(`${bigPage}?page=9`))).toEqual(rowIds(second));
+  });
+
+  it('brings the operator back to the page and filter the form was sent from', async () => {
+    const second = await get(`${bigPage}?page=2`);
+    expect(second).toContain(`action="${bigPage}/reject?page=2"`);
+    const posted = await operator.form(`${bigPage}/reject?page=2`, {
+      unitCode: '12',
+      demandId: 'TJ-120',
+      reason: '需求重复',
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe(`${bigPage}?page=2`);
+    const rejected = await get(`${bigPage}?status=rejected`);
+    expect(rowIds(rejected)).toEqual(['TJ-120']);
+    expect(rejected).toContain('<option value="rejected" selected>');
+    expect(rejected).toContain('第 1–1 项，共 1 项');
+    expect(rejected).toContain(`action="${bigPage}/override?status=rejected"`);
+    expect(rowIds(await get(`${bigPage}?unit=12&status=proposed&page=2`))).toHaveLength(29);
+    expect(await get(`${bigPage}?unit=11`)).toContain('没有符合条件的需求');
+  });
+
+  it('names the part of the address that is wrong', async () => {
+    const answer = await operator.request('GET', `${bigPage}?page=0`);
+    expect(answer.status).toBe(422);
+    const html = await answer.text();
+    expect(html).toContain('page');
+    expect(html).toContain('query parameters');
   });
 });

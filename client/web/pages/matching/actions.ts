@@ -9,6 +9,11 @@ import {
   type ReviewAction,
 } from '../../../../domain/matching/review.ts';
 import {
+  filterQuery,
+  type ReviewFilter,
+  reviewFilterSchema,
+} from '../../../../domain/matching/reviewPage.ts';
+import {
   proposeMatching,
   type ReviewActionName,
   reviewActionFields,
@@ -142,7 +147,9 @@ async function attempt(
   }
 }
 
-const backToPage = (c: Context, year: number) => c.redirect(`/campaigns/${year}/matching`, 303);
+/** Back to the review page, showing what it showed when the form was sent. */
+const backToPage = (c: Context, year: number, filter: ReviewFilter) =>
+  c.redirect(`/campaigns/${year}/matching${filterQuery(filter)}`, 303);
 
 const proposePage = defineRoute({
   rule: 'operator',
@@ -152,8 +159,9 @@ const proposePage = defineRoute({
   summary: '(re-)compute the matching proposal; decisions taken are kept',
   tags: ['pages'],
   params: yearParams,
+  query: reviewFilterSchema,
   success: { status: 303, description: 'back to the review page, with a notice' },
-  handle: async ({ c, params, principal, services }) => {
+  handle: async ({ c, params, query, principal, services }) => {
     await attempt(c, fieldLabels, async () => {
       const review = await proposeMatching(services.client, params.year, operatorName(principal));
       const [demands, pairings] = [review.decisions.length, review.pairings.length];
@@ -162,7 +170,7 @@ const proposePage = defineRoute({
         `Proposed: ${demands} demands and ${pairings} pairings; decisions already taken are kept`,
       ];
     });
-    return backToPage(c, params.year);
+    return backToPage(c, params.year, query);
   },
 });
 
@@ -177,8 +185,9 @@ export const reviewActionPages: WebRoute[] = [
       summary: spec.summary,
       tags: ['pages'],
       params: yearParams,
+      query: reviewFilterSchema,
       success: { status: 303, description: 'back to the review page, with a notice' },
-      handle: async ({ c, params, principal, services }) => {
+      handle: async ({ c, params, query, principal, services }) => {
         let fields: Fields = {};
         const form = await readForm(c, reviewActionFields(action), spec.labels, (raw) => {
           fields = textFields(raw);
@@ -188,7 +197,7 @@ export const reviewActionPages: WebRoute[] = [
           const [zh, en] = problemTitles[422] ?? ['输入有误', 'Invalid input'];
           const title = { zh, en };
           setNotice(c, ...refusal(form.errors, title, spec.labels), 'problem');
-          return backToPage(c, params.year);
+          return backToPage(c, params.year, query);
         }
         await attempt(c, spec.labels, async () => {
           const review = await reviewMatching(services.client, params.year, {
@@ -198,7 +207,7 @@ export const reviewActionPages: WebRoute[] = [
           } as ReviewAction);
           return spec.done(fields, review);
         });
-        return backToPage(c, params.year);
+        return backToPage(c, params.year, query);
       },
     }),
   ),

@@ -3,6 +3,11 @@
 import { html } from 'hono/html';
 import { demandKey, type MatchingReview } from '../../../../domain/matching/review.ts';
 import { reviewCounts } from '../../../../domain/matching/reviewDigest.ts';
+import {
+  type DecisionPage,
+  pageOfDecisions,
+  reviewFilterSchema,
+} from '../../../../domain/matching/reviewPage.ts';
 import { campaignCatalogue, campaignRegistry } from '../../../actions/campaignInput.ts';
 import { campaignState } from '../../../actions/campaignStatus.ts';
 import { flaggedDemandRows } from '../../../actions/flaggedDemands.ts';
@@ -15,6 +20,7 @@ import { type Html, langOf, t } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import { reviewActionPages } from './actions.ts';
 import { decisionsTable } from './decisionsTable.ts';
+import { filterForm, pager } from './pager.ts';
 import { pairingsTable } from './pairingsTable.ts';
 import { buttonForm, type ReviewView, statusBadge, type UnitNames, when } from './parts.ts';
 
@@ -64,7 +70,12 @@ function confirmCard(view: ReviewView, review: MatchingReview): Html {
   </section>`;
 }
 
-function reviewBody(view: ReviewView, review: MatchingReview, unitNames: UnitNames): Html {
+function reviewBody(
+  view: ReviewView,
+  review: MatchingReview,
+  shown: DecisionPage,
+  unitNames: UnitNames,
+): Html {
   const acceptAll = (segment: string, count: number) =>
     view.canDecide && count > 0
       ? html`<p>${buttonForm(view, segment, {}, t(`接受全部仍为建议的 ${count} 项`, `Accept all ${count} still proposed`), 'secondary')}</p>`
@@ -74,7 +85,13 @@ function reviewBody(view: ReviewView, review: MatchingReview, unitNames: UnitNam
   return html`${overview(view, review)}
     <h2>${t('需国家局协调的需求', 'Demands flagged for CNIPA')}</h2>
     ${acceptAll('accept', proposedWithResource(review.decisions))}
-    ${review.decisions.length ? decisionsTable(view, review.decisions, unitNames) : html`<p class="muted">${t('没有需协调的需求。', 'No flagged demands.')}</p>`}
+    ${
+      review.decisions.length
+        ? html`${filterForm(view, review.decisions, unitNames)}${pager(view, shown)}
+          ${shown.decisions.length ? decisionsTable(view, shown.decisions, unitNames) : ''}
+          ${shown.pages > 1 ? pager(view, shown) : ''}`
+        : html`<p class="muted">${t('没有需协调的需求。', 'No flagged demands.')}</p>`
+    }
     <h2>${t('一对一对口', 'One-to-one pairings')}</h2>
     ${acceptAll('accept-pairings', proposedWithResource(review.pairings))}
     ${review.pairings.length ? pairingsTable(view, review.pairings, unitNames) : html`<p class="muted">${t('没有对口建议。', 'No pairings proposed.')}</p>`}
@@ -88,11 +105,13 @@ export const matchingPages: WebRoute[] = [
     page: true,
     method: 'get',
     path: '/campaigns/{year}/matching',
-    summary: 'the matching review page: the proposal, its decisions, and for operators the forms',
+    summary:
+      'the matching review page: the proposal, its decisions a page at a time, and for operators the forms',
     tags: ['pages'],
     params: yearParams,
+    query: reviewFilterSchema,
     success: { status: 200, description: 'HTML' },
-    handle: async ({ c, params, principal, services }) => {
+    handle: async ({ c, params, query, principal, services }) => {
       const [status, catalogue, registry] = await Promise.all([
         campaignState(services.client, params.year),
         campaignCatalogue(services.client, params.year),
@@ -103,11 +122,11 @@ export const matchingPages: WebRoute[] = [
       );
       const resources = catalogue?.resources ?? [];
       const review = await statusReview(status);
-      const rows = review
-        ? await flaggedDemandRows(services.client, params.year, [
-            ...new Set(review.decisions.map((d) => d.unitCode)),
-          ])
-        : [];
+      const shown = pageOfDecisions(review?.decisions ?? [], query);
+      // Only the units on this page are asked for their rows.
+      const rows = await flaggedDemandRows(services.client, params.year, [
+        ...new Set(shown.decisions.map((d) => d.unitCode)),
+      ]);
       const view: ReviewView = {
         year: params.year,
         lang: langOf(c),
@@ -122,6 +141,7 @@ export const matchingPages: WebRoute[] = [
           rows.map(({ unitCode, item }) => [demandKey({ unitCode, demandId: item.id }), item]),
         ),
         csrf: csrfField(c, services),
+        filter: { ...query, page: shown.page },
       };
       const body = !catalogue
         ? html`<section class="card"><p>${t(
@@ -129,7 +149,7 @@ export const matchingPages: WebRoute[] = [
             'This year’s campaign was started without a resource catalogue: no proposal can be made; record matches by hand with wlx matching record.',
           )}</p></section>`
         : html`${status.feedbackSent ? html`<div class="notice">${t('匹配反馈已发出，审核已结束。', 'Matching feedback has gone out; the review is closed.')}</div>` : ''}
-          ${review ? reviewBody(view, review, unitNames) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
+          ${review ? reviewBody(view, review, shown, unitNames) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
       return renderPage(c, services, {
         title: [`${params.year} 年需求匹配审核`, `Matching review ${params.year}`],
         year: params.year,

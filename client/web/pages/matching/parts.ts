@@ -7,6 +7,7 @@ import type { Bilingual } from '../../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
 import type { Stamp } from '../../../../domain/matching/review.ts';
 import type { DecisionStatus } from '../../../../domain/matching/reviewDigest.ts';
+import { filterQuery, type ReviewFilter } from '../../../../domain/matching/reviewPage.ts';
 import type { DemandItem } from '../../../../domain/submissions.ts';
 import { statusLabels } from '../../../describe/matchingReview.ts';
 import { type Html, type Lang, t, tt } from '../html.ts';
@@ -22,13 +23,15 @@ export interface ReviewView {
   demands: ReadonlyMap<string, DemandItem>;
   /** The CSRF field every form carries. */
   csrf: Html;
+  /** What the demands table shows: the forms carry it, so an action brings the operator back to it. */
+  filter: ReviewFilter;
 }
 
 /** Each unit's names by its code, from the registry the campaign was started with. */
 export type UnitNames = ReadonlyMap<string, { nameZh: string; nameEn: string }>;
 
 export const actionPath = (view: ReviewView, segment: string) =>
-  `/campaigns/${view.year}/matching/${segment}`;
+  `/campaigns/${view.year}/matching/${segment}${filterQuery(view.filter)}`;
 
 /** The review's form fields as the page labels them. */
 export const fieldLabels = {
