@@ -145,6 +145,7 @@ try {
     ['dashboard', [`/campaigns/${year}`]],
     ['unit page (each unit in turn)', units.map((u) => `/campaigns/${year}/units/${u.code}`)],
     ['matching review', [`/campaigns/${year}/matching`]],
+    ['matching review, one unit accepted', [`/campaigns/${year}/matching?unit=11&status=accepted`]],
   ];
   const results: { name: string; median: number; p95: number }[] = [];
   for (const [name, paths] of pages) {

@@ -5,8 +5,9 @@
 import { userInfo } from 'node:os';
 import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
+import { deepFreeze } from '../../domain/deepFreeze.ts';
 import { type MatchingReview, type ReviewAction, reviewActionSchema } from '../../domain/matching/review.ts';
-import type { ReviewAnswer } from '../../domain/matching/reviewDigest.ts';
+import type { ReviewAnswer, ReviewDigest } from '../../domain/matching/reviewDigest.ts';
 import { campaignWorkflowId, proposeMatchingUpdate, reviewMatchingUpdate } from '../../workflows/messages.ts';
 import type { CampaignStatus } from '../../workflows/status.ts';
 import { type DocumentConfig, documentConfig, openDocumentStore } from '../documents/config.ts';
@@ -23,7 +24,27 @@ export function reviewOf(
   answer: ReviewAnswer,
   config: DocumentConfig = documentConfig(),
 ): Promise<MatchingReview> {
-  return 'document' in answer ? loadReview(openDocumentStore(config), answer) : Promise.resolve(answer);
+  return 'document' in answer ? storedReview(answer, config) : Promise.resolve(answer);
+}
+
+// A stored review never changes under its SHA-256, and the review page reads the same one again and again
+// (12,000 decisions are 6 MB of JSON to unzip and parse): the last few read are kept, frozen, so that no
+// reader can change what the next one sees.
+const recentReviews = new Map<string, Promise<MatchingReview>>();
+const reviewsKept = 2;
+
+function storedReview(digest: ReviewDigest, config: DocumentConfig): Promise<MatchingReview> {
+  const key = digest.document.sha256;
+  const kept = recentReviews.get(key);
+  recentReviews.delete(key);
+  const review = kept ?? loadReview(openDocumentStore(config), digest).then(deepFreeze);
+  recentReviews.set(key, review);
+  review.catch(() => recentReviews.delete(key));
+  for (const oldest of recentReviews.keys()) {
+    if (recentReviews.size <= reviewsKept) break;
+    recentReviews.delete(oldest);
+  }
+  return review;
 }
 
 /** The review in a campaign's status, read from where it is kept; null before the first proposal. */
