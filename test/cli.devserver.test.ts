@@ -255,6 +255,33 @@ describe('wlx against npm start', () => {
       expect(feedback?.text).toContain('重点指导地区');
     });
 
+    await step("an operator reads the campaign's proposal a unit and a status at a time", async () => {
+      const show = (...filter: string[]) => stack.wlx('matching', 'show', '--year', String(year), ...filter);
+      const tianjin = await show('--unit', '12');
+      expect(tianjin.code, tianjin.stderr).toBe(0);
+      expect(tianjin.stdout).toContain('12/BJ-001');
+      expect(tianjin.stdout).not.toContain('11/BJ-001');
+      expect(tianjin.stdout).toContain('第 1 / 1 页 · 第 1–1 项，共 1 项 / page 1 of 1 · 1–1 of 1');
+      expect((await show('--status', 'rejected')).stdout).toContain(
+        '没有符合条件的需求 / no demand matches the filter',
+      );
+      const json = await stack.wlxJson<{ decisions: { unitCode: string }[]; shown: { matching: number } }>(
+        'matching',
+        'show',
+        '--year',
+        String(year),
+        '--status',
+        'proposed',
+        '--page',
+        '1',
+      );
+      expect(json.decisions.map((d) => d.unitCode)).toEqual(['11', '12']);
+      expect(json.shown).toEqual({ page: 1, pages: 1, matching: 2, from: 1 });
+      const bad = await show('--status', 'maybe');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--status');
+    });
+
     await step('npm start stops cleanly on Ctrl-C', async () => {
       expect(await stack.stop()).toBe(0);
     });

@@ -6,6 +6,13 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { recordMatchesSchema } from '../../domain/matching/decisions.ts';
 import type { MatchingReview, ReviewAction } from '../../domain/matching/review.ts';
+import {
+  type DecisionPage,
+  decisionStatuses,
+  pageOfDecisions,
+  reviewFilterSchema,
+  reviewPageSize,
+} from '../../domain/matching/reviewPage.ts';
 import { unitCodeSchema } from '../../domain/registry.ts';
 import { campaignWorkflowId, recordMatchesUpdate } from '../../workflows/messages.ts';
 import { campaignCatalogue } from '../actions/campaignInput.ts';
@@ -17,6 +24,8 @@ import {
 } from '../actions/matchingReview.ts';
 import { withClient } from '../connection.ts';
 import {
+  pageFacts,
+  pageWords,
   pairingHeader,
   pairingRows,
   resourceNames,
@@ -29,6 +38,8 @@ import { codeListSchema, jsonField, jsonOption, parseOptions, yearField, yearOpt
 import { printJson, printTable } from '../output.ts';
 
 const base = { ...yearField, ...jsonField, by: z.string().optional() };
+// The review page's filter, its page optional: without --page every demand the filter keeps is shown.
+const showFilter = reviewFilterSchema.extend({ page: z.coerce.number().int().min(1).optional() }).shape;
 const demandOptions = { unit: unitCodeSchema, demand: z.string().min(1) };
 const demandList = z
   .string()
@@ -45,9 +56,10 @@ async function printReview(
   year: number,
   review: MatchingReview | null,
   json: boolean,
+  shown?: DecisionPage,
 ): Promise<void> {
   if (json) {
-    printJson(review);
+    printJson(review && shown ? { ...review, decisions: shown.decisions, shown: pageFacts(shown) } : review);
     return;
   }
   if (!review) {
@@ -55,7 +67,12 @@ async function printReview(
     return;
   }
   const names = resourceNames(await campaignCatalogue(client, year));
-  printTable(reviewHeader, reviewRows(review, names));
+  if (shown) {
+    if (shown.decisions.length)
+      printTable(reviewHeader, reviewRows({ ...review, decisions: shown.decisions }, names));
+    const where = pageWords(shown);
+    process.stdout.write(`${where.zh} / ${where.en}\n`);
+  } else printTable(reviewHeader, reviewRows(review, names));
   if (review.pairings.length > 0) {
     process.stdout.write('\n');
     printTable(pairingHeader, pairingRows(review, names));
@@ -115,12 +132,26 @@ export function registerMatchingCommands(program: Command): void {
       'the proposal under review: resource, reason and alternates per demand, and who decided what',
     )
     .addOption(yearOption())
-    .addOption(jsonOption('the review'))
+    .option('--unit <code>', "only this unit's demands")
+    .option('--status <status>', `only demands in this status: ${decisionStatuses.join(', ')}`)
+    .option('--page <n>', `a hundred demands at a time (${reviewPageSize} a page), from 1`)
+    .addOption(jsonOption('the review (with --unit, --status or --page: the demands shown, and "shown")'))
     .action(async (raw) => {
-      const options = parseOptions(z.object({ ...yearField, ...jsonField }), raw);
-      await withClient(async (client) =>
-        printReview(client, options.year, await currentReview(client, options.year), options.json),
-      );
+      const options = parseOptions(z.object({ ...yearField, ...jsonField, ...showFilter }), raw);
+      await withClient(async (client) => {
+        const review = await currentReview(client, options.year);
+        const { unit, status, page } = options;
+        const filtered = unit || status || page;
+        const shown =
+          review && filtered
+            ? pageOfDecisions(
+                review.decisions,
+                { unit, status, page: page ?? 1 },
+                page ? reviewPageSize : Math.max(1, review.decisions.length),
+              )
+            : undefined;
+        await printReview(client, options.year, review, options.json, shown);
+      });
     });
 
   reviewCommand(

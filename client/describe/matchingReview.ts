@@ -9,6 +9,7 @@ import {
   type ReviewGlance,
   reviewCounts,
 } from '../../domain/matching/reviewDigest.ts';
+import type { DecisionPage } from '../../domain/matching/reviewPage.ts';
 import type { CampaignStatus } from '../../workflows/status.ts';
 
 /** How the review stands, from the campaign's status alone (no read of the stored review); null before one. */
@@ -87,3 +88,16 @@ export function reviewSummary(review: MatchingReview): string {
     `at ${review.proposed.at}\n${state}`
   );
 }
+
+/** Where a page of the review's demands is: "第 2 / 13 页 · 第 101–200 项，共 1234 项". */
+export function pageWords(shown: DecisionPage): Bilingual {
+  if (!shown.matching) return { zh: '没有符合条件的需求', en: 'no demand matches the filter' };
+  const last = shown.from + shown.decisions.length - 1;
+  return {
+    zh: `第 ${shown.page} / ${shown.pages} 页 · 第 ${shown.from}–${last} 项，共 ${shown.matching} 项`,
+    en: `page ${shown.page} of ${shown.pages} · ${shown.from}–${last} of ${shown.matching}`,
+  };
+}
+
+/** A page's place without its demands, for --json. */
+export const pageFacts = ({ decisions: _, ...facts }: DecisionPage) => facts;

@@ -3,7 +3,7 @@
 import { html } from 'hono/html';
 import type { MatchDecision } from '../../../../domain/matching/review.ts';
 import { type DecisionPage, decisionStatuses, filterQuery } from '../../../../domain/matching/reviewPage.ts';
-import { statusLabels } from '../../../describe/matchingReview.ts';
+import { pageWords, statusLabels } from '../../../describe/matchingReview.ts';
 import { type Html, t, tt } from '../html.ts';
 import type { ReviewView, UnitNames } from './parts.ts';
 
@@ -38,19 +38,11 @@ export function filterForm(
 
 export function pager(view: ReviewView, shown: DecisionPage): Html {
   const to = (page: number) => `/campaigns/${view.year}/matching${filterQuery({ ...view.filter, page })}`;
-  const last = shown.from + shown.decisions.length - 1;
   const filtered = view.filter.unit || view.filter.status;
+  const where = pageWords(shown);
   return html`<nav class="pager" aria-label="${tt(view.lang, '分页', 'pages')}">
     ${shown.page > 1 ? html`<a href="${to(shown.page - 1)}" rel="prev">${t('上一页', 'Previous')}</a>` : ''}
-    <span>${t(`第 ${shown.page} / ${shown.pages} 页`, `page ${shown.page} of ${shown.pages}`)} ·
-    ${
-      shown.matching
-        ? t(
-            `第 ${shown.from}–${last} 项，共 ${shown.matching} 项`,
-            `${shown.from}–${last} of ${shown.matching}`,
-          )
-        : t('没有符合条件的需求', 'no demand matches the filter')
-    }</span>
+    <span>${t(where.zh, where.en)}</span>
     ${shown.page < shown.pages ? html`<a href="${to(shown.page + 1)}" rel="next">${t('下一页', 'Next')}</a>` : ''}
     ${filtered ? html`<a href="/campaigns/${view.year}/matching">${t('清除筛选', 'Clear the filter')}</a>` : ''}
   </nav>`;
