@@ -9,9 +9,9 @@ import type { MatchingReview, ReviewAction } from '../../domain/matching/review.
 import {
   type DecisionPage,
   decisionStatuses,
-  pageOfDecisions,
-  reviewFilterSchema,
   reviewPageSize,
+  reviewSelectionSchema,
+  selectDecisions,
 } from '../../domain/matching/reviewPage.ts';
 import { unitCodeSchema } from '../../domain/registry.ts';
 import { campaignWorkflowId, recordMatchesUpdate } from '../../workflows/messages.ts';
@@ -38,8 +38,6 @@ import { codeListSchema, jsonField, jsonOption, parseOptions, yearField, yearOpt
 import { printJson, printTable } from '../output.ts';
 
 const base = { ...yearField, ...jsonField, by: z.string().optional() };
-// The review page's filter, its page optional: without --page every demand the filter keeps is shown.
-const showFilter = reviewFilterSchema.extend({ page: z.coerce.number().int().min(1).optional() }).shape;
 const demandOptions = { unit: unitCodeSchema, demand: z.string().min(1) };
 const demandList = z
   .string()
@@ -137,19 +135,13 @@ export function registerMatchingCommands(program: Command): void {
     .option('--page <n>', `a hundred demands at a time (${reviewPageSize} a page), from 1`)
     .addOption(jsonOption('the review (with --unit, --status or --page: the demands shown, and "shown")'))
     .action(async (raw) => {
-      const options = parseOptions(z.object({ ...yearField, ...jsonField, ...showFilter }), raw);
+      const options = parseOptions(
+        z.object({ ...yearField, ...jsonField, ...reviewSelectionSchema.shape }),
+        raw,
+      );
       await withClient(async (client) => {
         const review = await currentReview(client, options.year);
-        const { unit, status, page } = options;
-        const filtered = unit || status || page;
-        const shown =
-          review && filtered
-            ? pageOfDecisions(
-                review.decisions,
-                { unit, status, page: page ?? 1 },
-                page ? reviewPageSize : Math.max(1, review.decisions.length),
-              )
-            : undefined;
+        const shown = review ? selectDecisions(review.decisions, options) : undefined;
         await printReview(client, options.year, review, options.json, shown);
       });
     });

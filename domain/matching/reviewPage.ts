@@ -27,6 +27,12 @@ export const reviewFilterSchema = z.object({
 });
 export type ReviewFilter = z.output<typeof reviewFilterSchema>;
 
+/** The terminal's and the API's filter: the page's, but without a page every demand the filter keeps. */
+export const reviewSelectionSchema = reviewFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+export type ReviewSelection = z.output<typeof reviewSelectionSchema>;
+
 export interface DecisionPage {
   decisions: MatchDecision[];
   /** The page shown: the one asked for, or the last one when the filter leaves fewer. */
@@ -61,4 +67,14 @@ export function filterQuery(filter: Partial<ReviewFilter>): string {
   if (filter.page && filter.page > 1) parts.set('page', String(filter.page));
   const query = parts.toString();
   return query ? `?${query}` : '';
+}
+
+/** The decisions a selection shows; undefined when it names no unit, status or page (the whole review). */
+export function selectDecisions(
+  decisions: readonly MatchDecision[],
+  { unit, status, page }: ReviewSelection,
+): DecisionPage | undefined {
+  if (!unit && !status && !page) return undefined;
+  const size = page ? reviewPageSize : Math.max(1, decisions.length);
+  return pageOfDecisions(decisions, { unit, status, page: page ?? 1 }, size);
 }

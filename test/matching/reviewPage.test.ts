@@ -8,6 +8,8 @@ import {
   filterQuery,
   pageOfDecisions,
   reviewFilterSchema,
+  reviewPageSize,
+  selectDecisions,
 } from '../../domain/matching/reviewPage.ts';
 
 const units = ['11', '12', '3702'] as const;
@@ -72,6 +74,16 @@ describe('a page of the review', () => {
       matching: 0,
       from: 0,
     });
+  });
+
+  it('selects for the terminal and the API every decision the filter keeps, unless a page is named', () => {
+    const all = fc.sample(decisionArb, { numRuns: 250, seed: 11 });
+    expect(selectDecisions(all, {})).toBeUndefined();
+    const ofBeijing = all.filter((d) => d.unitCode === '11');
+    expect(selectDecisions(all, { unit: '11' })).toMatchObject({ decisions: ofBeijing, page: 1, pages: 1 });
+    const second = selectDecisions(all, { page: 2 });
+    expect(second?.decisions).toEqual(all.slice(reviewPageSize, 2 * reviewPageSize));
+    expect(second?.pages).toBe(3);
   });
 
   it('reads its query back from the address it writes', () => {

@@ -221,6 +221,25 @@ describe('the matching review page of a large review', () => {
     expect(await get(`${bigPage}?unit=11`)).toContain('没有符合条件的需求');
   });
 
+  it('answers the API with the demands a query selects, and the whole review without one', async () => {
+    type Answer = { review: { decisions: { demandId: string }[] }; shown?: unknown };
+    const read = async (query: string) => {
+      const answer = await operator.request('GET', `/api/campaigns/${big}/matching${query}`);
+      expect(answer.status, query).toBe(200);
+      return (await answer.json()) as Answer;
+    };
+    const second = await read('?page=2');
+    expect(second.review.decisions.map((d) => d.demandId)).toEqual(items.slice(100).map((i) => i.id));
+    expect(second.shown).toEqual({ page: 2, pages: 2, matching: 130, from: 101 });
+    const whole = await read('');
+    expect(whole.review.decisions).toHaveLength(130);
+    expect(whole).not.toHaveProperty('shown');
+    expect((await read('?unit=12')).review.decisions).toHaveLength(130);
+    const refused = await operator.request('GET', `/api/campaigns/${big}/matching?status=maybe`);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain('status');
+  });
+
   it('names the part of the address that is wrong', async () => {
     const answer = await operator.request('GET', `${bigPage}?page=0`);
     expect(answer.status).toBe(422);

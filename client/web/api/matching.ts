@@ -1,5 +1,6 @@
 // The matching review API: the review as it stands, a new proposal, and each review action as a route.
 import type { ReviewAction } from '../../../domain/matching/review.ts';
+import { reviewSelectionSchema, selectDecisions } from '../../../domain/matching/reviewPage.ts';
 import {
   currentReview,
   proposeMatching,
@@ -7,6 +8,7 @@ import {
   reviewActionFields,
   reviewMatching,
 } from '../../actions/matchingReview.ts';
+import { pageFacts } from '../../describe/matchingReview.ts';
 import { defineRoute, empty, type WebRoute, yearParams } from '../routeSpec.ts';
 import type { Principal } from '../session.ts';
 
@@ -42,12 +44,19 @@ export const matchingRoutes: WebRoute[] = [
     rule: 'viewer',
     method: 'get',
     path: '/api/campaigns/{year}/matching',
-    summary: 'the matching review as it stands ({ review: null } before the first proposal)',
+    summary:
+      'the matching review as it stands ({ review: null } before the first proposal); with unit, status or ' +
+      'page, only the demands they select, and where they are in `shown`',
     tags: ['matching'],
     params: yearParams,
-    success: { status: 200, description: '{ review }' },
-    handle: async ({ c, params, services }) =>
-      c.json({ review: await currentReview(services.client, params.year) }),
+    query: reviewSelectionSchema,
+    success: { status: 200, description: '{ review, shown? }' },
+    handle: async ({ c, params, query, services }) => {
+      const review = await currentReview(services.client, params.year);
+      const shown = review && selectDecisions(review.decisions, query);
+      if (!review || !shown) return c.json({ review });
+      return c.json({ review: { ...review, decisions: shown.decisions }, shown: pageFacts(shown) });
+    },
   }),
   defineRoute({
     rule: 'operator',
