@@ -1,8 +1,12 @@
 // The units' outcomes at the close, read from their workflows' results. A campaign that has continued as new
 // holds no handles on the children its first run started, so it asks for their results here, by id.
 import { Context } from '@temporalio/activity';
+import { type Client, WorkflowFailedError } from '@temporalio/client';
+import { TerminatedFailure, TimeoutFailure } from '@temporalio/common';
+import { unitReportOf } from '../client/campaignData.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { type UnitOutcome, unitOutcome } from '../workflows/nationalSummary.ts';
+import type { UnitReport } from '../workflows/status.ts';
 import type { unitGroupWorkflow } from '../workflows/unitGroupWorkflow.ts';
 import type { unitWorkflow } from '../workflows/unitWorkflow.ts';
 
@@ -11,6 +15,25 @@ export interface ClosedOutcomesInput {
   unitIds?: string[];
   /** Unit group workflows, each returning its units' outcomes. */
   groupIds?: string[];
+}
+
+/**
+ * A unit's report when its workflow completed; where it stood when it ended, for one terminated by hand or
+ * timed out, so that it does not hold up (or fail) the close of the year.
+ */
+async function reportOf(client: Client, workflowId: string): Promise<UnitReport> {
+  try {
+    return await client.workflow.getHandle<typeof unitWorkflow>(workflowId).result();
+  } catch (error) {
+    const ended =
+      error instanceof WorkflowFailedError &&
+      (error.cause instanceof TerminatedFailure || error.cause instanceof TimeoutFailure);
+    if (!ended) throw error;
+    Context.current().log.warn('a unit workflow ended outside the campaign: its outcome is where it stood', {
+      workflowId,
+    });
+    return unitReportOf(client, workflowId);
+  }
 }
 
 /** Results are long polls: this many are awaited at once. */
@@ -25,7 +48,7 @@ export function createOutcomeActivities() {
       const heartbeat = () => Context.current().heartbeat(++finished);
       const ofUnits = new Array<UnitOutcome>(unitIds.length);
       await inParallel(unitIds, width, async (id, i) => {
-        ofUnits[i] = unitOutcome(await client.workflow.getHandle<typeof unitWorkflow>(id).result());
+        ofUnits[i] = unitOutcome(await reportOf(client, id));
         heartbeat();
       });
       const ofGroups = new Array<UnitOutcome[]>(groupIds.length);

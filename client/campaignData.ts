@@ -46,8 +46,15 @@ export interface CampaignData {
   final: boolean;
 }
 
-async function unitReport(client: Client, year: number, unitCode: string): Promise<UnitReport> {
-  const workflowId = unitWorkflowId(year, unitCode);
+function unitReport(client: Client, year: number, unitCode: string): Promise<UnitReport> {
+  return unitReportOf(client, unitWorkflowId(year, unitCode));
+}
+
+/**
+ * A unit's report: its result once it completed, else its status now with the results summary it sent, if
+ * any (a unit still running, or one ended outside the campaign: a closed workflow still answers queries).
+ */
+export async function unitReportOf(client: Client, workflowId: string): Promise<UnitReport> {
   const handle = client.workflow.getHandle(workflowId);
   const description = await handle.describe();
   if (description.status.name === 'COMPLETED') return (await handle.result()) as UnitReport;

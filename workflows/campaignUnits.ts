@@ -13,6 +13,7 @@ import type { CampaignSchedule } from '../domain/calendar.ts';
 import type { MatchingFeedback } from '../domain/matching/decisions.ts';
 import { isReporting, type Registry, type Unit } from '../domain/registry.ts';
 import { tiersOf } from '../domain/unitGroups.ts';
+import { outcomeOf, signalUnlessEnded } from './endedUnits.ts';
 import { inWindows } from './inWindows.ts';
 import { notify } from './mailActivities.ts';
 import {
@@ -23,7 +24,7 @@ import {
   unitGroupWorkflowId,
   unitWorkflowId,
 } from './messages.ts';
-import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
+import type { UnitOutcome } from './nationalSummary.ts';
 import { contactsOf, launchNotice } from './notificationRequest.ts';
 import { closedOutcomes } from './outcomeActivities.ts';
 import { campaignYearKey } from './searchAttributes.ts';
@@ -78,13 +79,17 @@ export function childUnits(of: UnitsOfYear): CampaignUnits {
     },
     async sendFeedback(feedbackFor) {
       await inWindows(reporting, (unit, i) =>
-        reach(i).signal(matchingFeedbackSignal, feedbackFor(unit.code)),
+        signalUnlessEnded(ids[i] as string, () =>
+          reach(i).signal(matchingFeedbackSignal, feedbackFor(unit.code)),
+        ),
       );
     },
     async close() {
-      await inWindows(reporting, (_, i) => reach(i).signal(closeCampaignSignal));
+      await inWindows(reporting, (_, i) =>
+        signalUnlessEnded(ids[i] as string, () => reach(i).signal(closeCampaignSignal)),
+      );
       if (continuesAsNew) return closedOutcomes({ unitIds: ids });
-      return (await Promise.all(handles.map((handle) => handle.result()))).map(unitOutcome);
+      return Promise.all(handles.map((handle, i) => outcomeOf(ids[i] as string, handle.result())));
     },
   };
 }

@@ -14,6 +14,7 @@ import { bySize } from '../domain/batches.ts';
 import type { CampaignSchedule } from '../domain/calendar.ts';
 import type { MatchingFeedback } from '../domain/matching/decisions.ts';
 import type { NotificationRequest } from '../domain/notifications.ts';
+import { outcomeOf, signalUnlessEnded } from './endedUnits.ts';
 import { inWindows } from './inWindows.ts';
 import { notify } from './mailActivities.ts';
 import {
@@ -24,7 +25,7 @@ import {
   unitChangedSignal,
   unitsChangedSignal,
 } from './messages.ts';
-import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
+import type { UnitOutcome } from './nationalSummary.ts';
 import { startUnit, type UnitStart } from './startUnit.ts';
 import { factsOf, type UnitFacts } from './status.ts';
 import type { unitWorkflow } from './unitWorkflow.ts';
@@ -101,14 +102,17 @@ export async function unitGroupWorkflow(input: UnitGroupInput): Promise<UnitOutc
   while (!closing || feedback.length > 0) {
     await condition(() => feedback.length > 0 || closing);
     const batch = feedback.splice(0);
-    await inWindows(
-      batch,
-      ([code, one]) => byCode.get(code)?.signal(matchingFeedbackSignal, one) ?? Promise.resolve(),
-    );
+    await inWindows(batch, async ([code, one]) => {
+      const handle = byCode.get(code);
+      if (handle)
+        await signalUnlessEnded(handle.workflowId, () => handle.signal(matchingFeedbackSignal, one));
+    });
   }
-  await inWindows(handles, (handle) => handle.signal(closeCampaignSignal));
-  const reports = await Promise.all(handles.map((handle) => handle.result()));
+  await inWindows(handles, (handle) =>
+    signalUnlessEnded(handle.workflowId, () => handle.signal(closeCampaignSignal)),
+  );
+  const outcomes = await Promise.all(handles.map((handle) => outcomeOf(handle.workflowId, handle.result())));
   await passingUp;
   await condition(allHandlersFinished);
-  return reports.map(unitOutcome);
+  return outcomes;
 }
