@@ -2,8 +2,8 @@
 // holds no handles on the children its first run started, so it asks for their results here, by id.
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowFailedError } from '@temporalio/client';
-import { TerminatedFailure, TimeoutFailure } from '@temporalio/common';
 import { unitReportOf } from '../client/campaignData.ts';
+import { endedOutside } from '../domain/endedOutside.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { type UnitOutcome, unitOutcome } from '../workflows/nationalSummary.ts';
 import type { UnitReport } from '../workflows/status.ts';
@@ -25,10 +25,7 @@ async function reportOf(client: Client, workflowId: string): Promise<UnitReport>
   try {
     return await client.workflow.getHandle<typeof unitWorkflow>(workflowId).result();
   } catch (error) {
-    const ended =
-      error instanceof WorkflowFailedError &&
-      (error.cause instanceof TerminatedFailure || error.cause instanceof TimeoutFailure);
-    if (!ended) throw error;
+    if (!(error instanceof WorkflowFailedError && endedOutside(error.cause))) throw error;
     Context.current().log.warn('a unit workflow ended outside the campaign: its outcome is where it stood', {
       workflowId,
     });

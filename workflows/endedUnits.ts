@@ -4,14 +4,8 @@
 // is passed over and told in the log, and its outcome is read by the closedOutcomes activity from where the
 // unit stood when it ended. The patch is asked only when such a failure happens, so every history without
 // one replays as it was recorded.
-import {
-  ApplicationFailure,
-  ChildWorkflowFailure,
-  log,
-  patched,
-  TerminatedFailure,
-  TimeoutFailure,
-} from '@temporalio/workflow';
+import { ApplicationFailure, ChildWorkflowFailure, log, patched } from '@temporalio/workflow';
+import { endedOutside } from '../domain/endedOutside.ts';
 import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
 import { closedOutcomes } from './outcomeActivities.ts';
 import type { UnitReport } from './status.ts';
@@ -36,9 +30,7 @@ export async function outcomeOf(workflowId: string, result: Promise<UnitReport>)
   try {
     return unitOutcome(await result);
   } catch (error) {
-    const ended =
-      error instanceof ChildWorkflowFailure &&
-      (error.cause instanceof TerminatedFailure || error.cause instanceof TimeoutFailure);
+    const ended = error instanceof ChildWorkflowFailure && endedOutside(error.cause);
     if (!ended || !patched(unitsEndedOutside)) throw error;
     log.warn('a unit workflow has ended outside the campaign: its outcome is where it stood', { workflowId });
     const [outcome] = await closedOutcomes({ unitIds: [workflowId] });

@@ -19,18 +19,18 @@ export const reviewPageSize = 100;
 const blankAsAll = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+const pageNumber = z.coerce.number().int().min(1).max(100_000);
+
 /** The page's query: `?unit=11&status=proposed&page=2`; every part may be left out. */
 export const reviewFilterSchema = z.object({
   unit: blankAsAll(unitCodeSchema),
   status: blankAsAll(z.enum(decisionStatuses)),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page: pageNumber.default(1),
 });
 export type ReviewFilter = z.output<typeof reviewFilterSchema>;
 
 /** The terminal's and the API's filter: the page's, but without a page every demand the filter keeps. */
-export const reviewSelectionSchema = reviewFilterSchema.extend({
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-});
+export const reviewSelectionSchema = reviewFilterSchema.extend({ page: pageNumber.optional() });
 export type ReviewSelection = z.output<typeof reviewSelectionSchema>;
 
 export interface DecisionPage {
