@@ -1,5 +1,5 @@
 // One place that turns what can go wrong into a message on stderr and an exit code:
-// 0 success, 1 failure, 2 bad usage or rejected input.
+// 0 success, 1 failure, 2 bad usage or rejected input, 3 done but something needs an operator (a stuck unit).
 import {
   isGrpcServiceError,
   ServiceError,
@@ -11,7 +11,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { InvalidInputError } from '../domain/validation.ts';
 import { refusalTypes } from '../workflows/failures.ts';
 
-export const exitCodes = { ok: 0, failure: 1, rejected: 2 } as const;
+export const exitCodes = { ok: 0, failure: 1, rejected: 2, needsAttention: 3 } as const;
 
 /** An error the CLI itself raises, with the exit code it should end with. */
 export class CliError extends Error {

@@ -10,6 +10,7 @@ import {
   unitProgress,
 } from '../../workflows/status.ts';
 import { type MemoProgress, memoProgress } from '../../workflows/visibility.ts';
+import { listedStuckUnits, type StuckWorkflow, stuckOf } from './stuckWorkflows.ts';
 import { unitStatuses } from './unitStatuses.ts';
 
 export interface CampaignTotals {
@@ -35,6 +36,8 @@ function totals(units: readonly UnitProgress[]): CampaignTotals {
 export type CampaignOverview = Omit<CampaignStatus, 'units'> & {
   units: UnitProgress[];
   totals: CampaignTotals;
+  /** Workflows of the year whose tasks keep failing: they stand still until fixed or recovered. */
+  stuck: StuckWorkflow[];
 };
 
 /** The campaign's own status: its phase and decisions, and of each unit only what the unit told it. */
@@ -44,8 +47,11 @@ export function campaignState(client: Client, year: number): Promise<CampaignSta
 
 export async function campaignStatus(client: Client, year: number): Promise<CampaignOverview> {
   const status = await campaignState(client, year);
-  const units = await standings(client, year, status);
-  return { ...status, units, totals: totals(units) };
+  const stuck: StuckWorkflow[] = [];
+  const campaign = stuckOf(await client.workflow.getHandle(campaignWorkflowId(year)).describe(), null);
+  if (campaign) stuck.push(campaign);
+  const units = await standings(client, year, status, stuck);
+  return { ...status, units, totals: totals(units), stuck };
 }
 
 /** Descriptions in flight at once: the server answers them alone, without a worker. */
@@ -62,20 +68,35 @@ const listAbove = 500;
  * would cost a task on the worker for each unit (≈ 3 ms each, one after another). A unit that keeps no
  * memo (started by an earlier release) is asked.
  */
-async function standings(client: Client, year: number, status: CampaignStatus): Promise<UnitProgress[]> {
-  const listed =
-    status.units.length > listAbove ? await listedMemos(client, year) : new Map<string, MemoProgress>();
+async function standings(
+  client: Client,
+  year: number,
+  status: CampaignStatus,
+  stuck: StuckWorkflow[],
+): Promise<UnitProgress[]> {
+  const listing = status.units.length > listAbove;
+  const listed = listing ? await listedMemos(client, year) : new Map<string, MemoProgress>();
+  if (listing) stuck.push(...(await listedStuckUnits(client, year)));
   const units: UnitProgress[] = new Array(status.units.length);
+  const found: StuckWorkflow[] = [];
   await inParallel(status.units, width, async ({ unitCode, flaggedDemandIds }, i) => {
-    const kept =
-      listed.get(unitCode) ??
-      memoProgress((await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe()).memo);
+    let kept = listed.get(unitCode);
+    if (!kept) {
+      const description = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe();
+      const failing = stuckOf(description, unitCode);
+      if (failing) found.push(failing);
+      kept = memoProgress(description.memo);
+    }
     if (kept) units[i] = { ...kept, flaggedDemandIds };
     else {
       const [asked] = await unitStatuses(client, year, [unitCode], { phase: status.phase });
       units[i] = unitProgress(asked as UnitStatus);
     }
   });
+  const order = new Map(status.units.map((u, i) => [u.unitCode, i]));
+  stuck.push(
+    ...found.sort((a, b) => (order.get(a.unitCode ?? '') ?? 0) - (order.get(b.unitCode ?? '') ?? 0)),
+  );
   return units;
 }
 

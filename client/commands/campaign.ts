@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { type CampaignOverview, campaignStatus } from '../actions/campaignStatus.ts';
 import { planCampaign, startCampaign } from '../actions/startCampaign.ts';
+import { exitCodes } from '../cliErrors.ts';
 import { withClient } from '../connection.ts';
 import { scheduleLines } from '../describe/schedule.ts';
 import {
@@ -73,6 +74,8 @@ export function registerCampaignCommands(program: Command): void {
       const status = await withClient((client) => campaignStatus(client, options.year));
       if (options.json) printJson(status);
       else printStatus(status);
+      // Stuck workflows need an operator: a script watching the year sees it in the exit code.
+      if (status.stuck.length > 0) process.exitCode = exitCodes.needsAttention;
     });
 }
 
@@ -98,6 +101,17 @@ function printStatus(status: CampaignOverview): void {
     `\n${t.units} units: ${t.plansIn} plans in, ${t.summariesIn} summaries in, ${t.overdue} overdue\n` +
       `not submitted: ${t.notSubmitted.join(', ') || 'none'}\n`,
   );
+  for (const s of status.stuck) {
+    const who = s.unitCode ? `单位 ${s.unitCode}` : '活动主流程';
+    const fix = s.unitCode
+      ? `wlx unit recover --year ${status.year} --unit ${s.unitCode}`
+      : 'see docs/reliability.md';
+    process.stdout.write(
+      `\n!! ${who} 工作流任务反复失败，已停滞 — ${s.workflowId} is stuck: its workflow task failed ${s.attempts} times${
+        s.problems.length ? ` (${s.problems.join(', ')})` : ''
+      }\n   恢复 to recover: ${fix}\n`,
+    );
+  }
   if (status.summary) {
     process.stdout.write(
       `national summary compiled on ${status.summary.compiledOn}: 通报 ${

@@ -15,6 +15,10 @@ import { devServer, type Restartable, workerProcess } from './processes.ts';
 export interface FaultStack {
   name: string;
   dir: string;
+  /** host:port of the dev server. */
+  address: string;
+  /** The workflow bundle the workers run. */
+  bundlePath: string;
   client: Client;
   server: Restartable;
   workers: Restartable[];
@@ -56,6 +60,8 @@ export async function faultStack(options: {
   return {
     name: options.name,
     dir,
+    address: env.TEMPORAL_ADDRESS,
+    bundlePath: bundle,
     client: new Client({ connection, dataConverter }),
     server,
     workers,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { freePort } from './ports.ts';
+import { runWlx, type WlxResult } from './wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -17,7 +18,7 @@ export interface DevStack {
   start(): Promise<void>;
   /** Ctrl-C, as a person would, and waits for it to exit. */
   stop(): Promise<number | null>;
-  wlx(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>;
+  wlx(...args: string[]): Promise<WlxResult>;
   /** Parsed stdout of a `--json` command that must succeed. */
   wlxJson<T>(...args: string[]): Promise<T>;
 }
@@ -39,16 +40,7 @@ export async function devStack(): Promise<DevStack> {
   let process_: ChildProcess | undefined;
   let output = '';
 
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-      const child = spawn(process.execPath, [join(root, 'bin/wlx.js'), ...args], { cwd: root, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', fail);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-    });
+  const run = (args: string[]) => runWlx(env, args);
 
   return {
     dataDir,

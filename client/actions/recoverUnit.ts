@@ -1,0 +1,112 @@
+// An operator's way out for a unit whose workflow no worker can run on: its history does not replay on
+// today's code (a nondeterminism error fails every workflow task; the year cannot close). The unit is reset
+// to the start of the task that does not replay. Signals after that point the server applies again; the
+// updates (submissions, operators' actions) this command sends again itself, as they were, with their ids:
+// the server's own re-application of updates goes through another path of the SDK's core, which can record
+// a history that does not replay either (test/stuckUnit.devserver.test.ts met it).
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import proto from '@temporalio/proto';
+import Long from 'long';
+import { unitWorkflowId } from '../../workflows/messages.ts';
+import { CliError, exitCodes } from '../cliErrors.ts';
+import { firstUnreplayableEvent, workflowBundle } from '../recovery/replayCheck.ts';
+import { resetPointFor } from '../recovery/resetPoint.ts';
+
+export interface Recovery {
+  workflowId: string;
+  runId: string;
+  /** The first event today's code cannot replay, and the error that names it. */
+  unreplayable: { eventId: number; message: string } | null;
+  /** The WorkflowTaskStarted event the unit was reset to; null when nothing needed doing. */
+  resetTo: number | null;
+  /** The run the reset started (null on a dry run or when nothing needed doing). */
+  newRunId: string | null;
+  /** Updates accepted after the reset point, sent again to the new run: name, id, and how it answered. */
+  resent: { name: string; updateId: string; outcome: 'applied' | 'refused'; detail?: string }[];
+}
+
+export async function recoverUnit(
+  client: Client,
+  target: { year: number; unit: string; by: string; dryRun: boolean },
+): Promise<Recovery> {
+  const workflowId = unitWorkflowId(target.year, target.unit);
+  const handle = client.workflow.getHandle(workflowId);
+  const description = await handle.describe();
+  if (description.status.name !== 'RUNNING')
+    throw new CliError(
+      `单位 ${target.unit} 的流程已结束（${description.status.name}），无需恢复 — unit ${target.unit}'s workflow is ${description.status.name}; only a running one can be recovered`,
+    );
+  const runId = description.runId;
+  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const unreplayable = await firstUnreplayableEvent(history, await workflowBundle());
+  if (!unreplayable) return { workflowId, runId, unreplayable, resetTo: null, newRunId: null, resent: [] };
+  const resetTo = resetPointFor(history, unreplayable.eventId);
+  if (resetTo === null)
+    throw new CliError(
+      `单位 ${target.unit} 的第一个工作流任务就无法重放，无法恢复 — the first workflow task of ${workflowId} does not replay: there is nothing earlier to reset to`,
+      exitCodes.failure,
+    );
+  const updates = acceptedUpdatesAfter(history, resetTo);
+  const planned = updates.map((u) => ({
+    name: u.input?.name ?? '',
+    updateId: u.meta?.updateId ?? '',
+    outcome: 'applied' as const,
+  }));
+  if (target.dryRun) return { workflowId, runId, unreplayable, resetTo, newRunId: null, resent: planned };
+  const { runId: newRunId } = await client.workflowService.resetWorkflowExecution({
+    namespace: client.options.namespace,
+    workflowExecution: { workflowId, runId },
+    workflowTaskFinishEventId: Long.fromNumber(resetTo),
+    requestId: randomUUID(),
+    reason: `wlx unit recover by ${target.by}: event ${unreplayable.eventId} does not replay; ${updates.length} update(s) sent again`,
+    resetReapplyType: proto.temporal.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE,
+    resetReapplyExcludeTypes: [
+      proto.temporal.api.enums.v1.ResetReapplyExcludeType.RESET_REAPPLY_EXCLUDE_TYPE_UPDATE,
+    ],
+  });
+  const resent: Recovery['resent'] = [];
+  for (const update of updates) resent.push(await sendAgain(client, workflowId, update, target.by));
+  return { workflowId, runId, unreplayable, resetTo, newRunId: newRunId ?? null, resent };
+}
+
+type UpdateRequest = proto.temporal.api.update.v1.IRequest;
+
+/** The requests of the updates a run accepted after event `after`, in the order it accepted them. */
+function acceptedUpdatesAfter(
+  history: proto.temporal.api.history.v1.IHistory,
+  after: number,
+): UpdateRequest[] {
+  return (history.events ?? [])
+    .filter(
+      (e) => Number(e.eventId) > after && e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest,
+    )
+    .map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest as UpdateRequest);
+}
+
+/** Sends an update again as it was recorded (its payloads as encoded then), and waits for its answer. */
+async function sendAgain(
+  client: Client,
+  workflowId: string,
+  request: UpdateRequest,
+  by: string,
+): Promise<Recovery['resent'][number]> {
+  const name = request.input?.name ?? '';
+  const updateId = request.meta?.updateId ?? '';
+  const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED: completed } =
+    proto.temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
+  // The server may answer before the update completes (a long poll's end): asking again with the same id
+  // waits on the same update.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const { outcome } = await client.workflowService.updateWorkflowExecution({
+      namespace: client.options.namespace,
+      workflowExecution: { workflowId },
+      waitPolicy: { lifecycleStage: completed },
+      request: { meta: { updateId, identity: `wlx unit recover by ${by}` }, input: request.input },
+    });
+    if (outcome?.failure)
+      return { name, updateId, outcome: 'refused', detail: outcome.failure.message ?? '' };
+    if (outcome?.success) return { name, updateId, outcome: 'applied' };
+  }
+  return { name, updateId, outcome: 'refused', detail: 'no answer after 10 waits' };
+}

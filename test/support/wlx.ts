@@ -1,0 +1,24 @@
+// `wlx` as a person runs it: a process per command, with the environment that says where Temporal is.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface WlxResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runWlx(env: NodeJS.ProcessEnv, args: string[]): Promise<WlxResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(root, 'bin/wlx.js'), ...args], { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
