@@ -45,11 +45,14 @@ export const resourceKinds = [
   'expert',
 ] as const;
 
+/** GB/T 2260 codes of 2, 4 or 6 digits, or 2 letters and 2 digits for a center. */
+export const unitCodePattern = /^[0-9]{2}([0-9]{2}){0,2}$|^[A-Z]{2}[0-9]{2}$/;
+
 export const unitCodeSchema = lazySchema(() =>
   z
     .string()
     .regex(
-      /^[0-9]{2}([0-9]{2}){0,2}$|^[A-Z]{2}[0-9]{2}$/,
+      unitCodePattern,
       'a GB/T 2260 code of 2, 4 or 6 digits (e.g. "11", "3702", "370212"), or 2 letters and 2 digits for a center (e.g. "SC51")',
     ),
 );

@@ -19,6 +19,7 @@ import {
   toReal,
 } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import { startMailSink } from '../scripts/mailSink.ts';
 import type { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
@@ -33,6 +34,7 @@ import { eventually } from './support/eventually.ts';
 import { sampleWorkPlan } from './support/samples.ts';
 import { bundleWorkflows } from './support/temporal.ts';
 import { runWlx } from './support/wlx.ts';
+import { addOperator, Browser, webHarness } from './web/support.ts';
 
 const year = new Date().getUTCFullYear() + 3;
 // Long enough that nothing else reaches the unit (the matching feedback, 14 days on) within the 10 s that a
@@ -100,6 +102,21 @@ describe('a unit whose history stops replaying', { timeout: 400_000 }, () => {
     expect(stuck[0].attempts).toBeGreaterThanOrEqual(2);
     const text = await runWlx(env, ['campaign', 'status', '--year', String(year)]);
     expect(text.stdout).toContain(`wlx unit recover --year ${year} --unit 3702`);
+    // The dashboard leads with it, in red, linking the unit.
+    const sink = await startMailSink({ port: 0 });
+    const harness = await webHarness({ sink, client });
+    try {
+      await addOperator(harness.store, '王芳', 'operator', 'correct horse battery');
+      const operator = await new Browser(harness.web).start();
+      expect((await operator.signInWithPassword('王芳', 'correct horse battery')).status).toBe(200);
+      const page = await (await operator.request('GET', `/campaigns/${year}`)).text();
+      expect(page).toMatch(
+        /class="card stuck" role="alert"[\s\S]*流程停滞[\s\S]*href="\/campaigns\/\d+\/units\/3702"/,
+      );
+    } finally {
+      await harness.close();
+      await sink.close();
+    }
 
     const recovered = await runWlx(env, [
       'unit',

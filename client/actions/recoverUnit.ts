@@ -73,7 +73,7 @@ export async function recoverUnit(
 type UpdateRequest = proto.temporal.api.update.v1.IRequest;
 
 /** The requests of the updates a run accepted after event `after`, in the order it accepted them. */
-function acceptedUpdatesAfter(
+export function acceptedUpdatesAfter(
   history: proto.temporal.api.history.v1.IHistory,
   after: number,
 ): UpdateRequest[] {

@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import {
+  type CampaignSchedule,
+  compress,
+  defaultCalendarConfig,
+  resolveCalendar,
+  toReal,
+} from '../../domain/calendar.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { campaignWorkflow } from '../../workflows/campaignWorkflow.ts';
 import {
@@ -30,6 +36,9 @@ export interface Timeline {
   elapsed(): number;
   /** Resolves at this fraction of the year. */
   at(fraction: number): Promise<void>;
+  /** Resolves at this nominal instant of the year's calendar (a deadline, a step after it). */
+  atNominal(instant: number): Promise<void>;
+  schedule: CampaignSchedule;
 }
 
 export interface Outcome {
@@ -52,6 +61,8 @@ export async function runYear(
     yearMs,
     elapsed: () => Date.now() - begins,
     at: (fraction) => sleep(begins + fraction * yearMs - Date.now()),
+    atNominal: (instant) => sleep(toReal(schedule.mapping, instant) - Date.now()),
+    schedule,
   };
   const handle = await stack.client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
     taskQueue,

@@ -4,6 +4,7 @@
 // as taken over, is the only key that may arrive twice). Kill points are random from a printed seed;
 // FAULT_SEED=<n> replays one.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { unreplayableRuns } from '../support/replayAll.ts';
 import { bundleWorkflows } from '../support/temporal.ts';
 import { type Outcome, runYear, type Timeline } from './campaignScript.ts';
 import { type FaultStack, faultStack } from './faultStack.ts';
@@ -14,7 +15,7 @@ const yearMs = 75_000;
 const seed = Number(process.env.FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const stacks: FaultStack[] = [];
 let bundleCode: string;
-let calm: Promise<Outcome>;
+let calm: Promise<Outcome & { unreplayable: string[] }>;
 
 /** mulberry32: a small seeded generator, so a failing schedule can be replayed. */
 function random(caseSeed: number): (min: number, max: number) => number {
@@ -36,7 +37,7 @@ async function run(
     timeline: Timeline,
     rand: (min: number, max: number) => number,
   ) => Promise<string>,
-): Promise<Outcome & { figure: string }> {
+): Promise<Outcome & { figure: string; unreplayable: string[] }> {
   const stack = await faultStack({ name, cli: inject('temporalCliPath'), bundleCode, workers });
   stacks.push(stack);
   const rand = random(seed + name.length * 7919);
@@ -44,11 +45,15 @@ async function run(
   const outcome = await runYear(stack, year, yearMs, async (timeline) => {
     figure = await faults(stack, timeline, rand);
   });
-  return { ...outcome, figure };
+  // The year closed (runYear waited for the campaign's result); every history it left must replay on a cold worker.
+  return { ...outcome, figure, unreplayable: await unreplayableRuns(stack.client, bundleCode) };
 }
 
 /** Compares with the calm run and prints the case's one-line figure. */
-async function expectLikeCalm(name: string, outcome: Outcome & { figure: string }): Promise<void> {
+async function expectLikeCalm(
+  name: string,
+  outcome: Outcome & { figure: string; unreplayable: string[] },
+): Promise<void> {
   const reference = await calm;
   const distinct = new Set(outcome.mail);
   const duplicates = outcome.mail.filter((key, i) => outcome.mail.indexOf(key) !== i);
@@ -56,6 +61,7 @@ async function expectLikeCalm(name: string, outcome: Outcome & { figure: string 
   console.log(
     `${name}: ${outcome.figure}, mails ${outcome.mail.length}, duplicates ${duplicates.length}, lost ${lost.length}, taken over ${outcome.takenOver.length} (seed ${seed})`,
   );
+  expect(outcome.unreplayable).toEqual([]);
   expect(outcome.summary).toEqual(reference.summary);
   expect([...distinct].sort()).toEqual([...new Set(reference.mail)].sort());
   expect(lost).toEqual([]);
@@ -78,6 +84,7 @@ describe.concurrent('the same year under faults', { timeout: 420_000 }, () => {
   it('calm: every mail once, the summary compiled', async () => {
     const outcome = await calm;
     console.log(`calm: mails ${outcome.mail.length} (seed ${seed})`);
+    expect(outcome.unreplayable).toEqual([]);
     expect(new Set(outcome.mail).size).toBe(outcome.mail.length);
     expect(outcome.mail.length).toBeGreaterThan(20);
     expect(outcome.summary.notice.map((n) => `${n.unitCode}/${n.track}/${n.outcome}/${n.maxLevel}`)).toEqual([
@@ -99,6 +106,25 @@ describe.concurrent('the same year under faults', { timeout: 420_000 }, () => {
       return `kills 10 (last at ${(timeline.elapsed() / 1000).toFixed(1)} s of ${yearMs / 1000})`;
     });
     await expectLikeCalm('SIGKILL worker', outcome);
+  });
+
+  it('the worker down across every reminder and escalation step, past its sticky queue’s 10 s', async () => {
+    const outcome = await run('due-timers', 1, async ({ workers: [worker] }, { atNominal, schedule }) => {
+      const day = 86_400_000;
+      const outages: string[] = [];
+      // From before the first reminder (7 days ahead) to past 督办 (7 days after), for both deadlines: the
+      // tasks that carry those timers wait on the dead worker's sticky queue, then go to the fresh one cold.
+      for (const deadline of [schedule.deadlines.plan, schedule.deadlines.summary]) {
+        await atNominal(deadline - 8 * day);
+        await worker?.kill('SIGKILL');
+        await atNominal(deadline + 8 * day);
+        await sleep(11_000);
+        await worker?.start();
+        outages.push(new Date(deadline).toISOString().slice(5, 10));
+      }
+      return `down across the steps of ${outages.join(' and ')}`;
+    });
+    await expectLikeCalm('worker down across due timers', outcome);
   });
 
   it('the worker stopped with SIGINT and SIGTERM 10 times at random points', async () => {

@@ -12,6 +12,8 @@ import { signInLimits } from '../../client/web/rateLimit.ts';
 import { sessionLifetimeMs } from '../../client/web/session.ts';
 import { signInLinkLifetimeMs } from '../../client/web/signIn.ts';
 import { openWebStore, type WebStore } from '../../client/web/store.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { isReporting } from '../../domain/registry.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import {
   addOperator,
@@ -252,6 +254,36 @@ describe('unit sign-in by mailed link', () => {
     const again = await useLink(await new Browser(harness.web).start(), link);
     expect(again.status).toBe(410);
     expect(sessionCookie(again)).toBe('');
+  });
+
+  it('signs in every reporting unit of the shipped registry from the page, 2- and 4-digit codes alike', async () => {
+    harness = await webHarness({ store, sink });
+    // The notified-only units (provincial capitals listed for information) report nothing and get no link.
+    const units = defaultRegistry().units.filter(isReporting);
+    expect(units.map((u) => u.code)).toEqual(
+      expect.arrayContaining(['11', '2102', '3302', '3502', '3702', '4403']),
+    );
+    for (const unit of units) {
+      const browser = await new Browser(harness.web).start();
+      const body = new FormData();
+      body.set('_csrf', [...browser.cookies].find(([name]) => name.endsWith('wlx_csrf'))?.[1] ?? '');
+      body.set('unitCode', unit.code);
+      const cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+      const asked = await harness.web.app.request('/sign-in/link', {
+        method: 'POST',
+        headers: { cookie },
+        body,
+      });
+      expect(asked.status, `${unit.code} ${unit.nameZh}`).toBe(200);
+      await harness.web.settled();
+      const used = await useLink(browser, linkFrom(sink, unit.contacts.office.email));
+      expect(used.status, `${unit.code} ${unit.nameZh}`).toBe(200);
+      expect(await (await browser.request('GET', '/api/session')).json()).toMatchObject({
+        principal: { kind: 'unit', unitCode: unit.code },
+      });
+      // One address asks for at most 10 links in 15 minutes.
+      harness.clock.advance(signInLimits.linkPerAddress.windowMs);
+    }
   });
 
   it('refuses a link after its 15 minutes', async () => {

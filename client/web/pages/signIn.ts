@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { isReporting } from '../../../domain/registry.ts';
+import { isReporting, unitCodePattern } from '../../../domain/registry.ts';
 import { currentCampaignYear } from '../../actions/campaignYears.ts';
 import { defineRoute, type WebRoute, type WebServices } from '../routeSpec.ts';
 import type { WebEnv } from '../rules.ts';
@@ -120,7 +120,8 @@ export const signInPages: WebRoute[] = [
     handle: async ({ c, services }) => {
       const form = await readForm(
         c,
-        z.object({ unitCode: z.string().regex(/^\d{2}$/, '请选择单位 choose your unit') }),
+        // Every code the registry may hold, as the API takes them: 2-, 4- and 6-digit codes and centres.
+        z.object({ unitCode: z.string().regex(unitCodePattern, '请选择单位 choose your unit') }),
         {
           unitCode: { zh: '单位', en: 'Unit' },
         },

@@ -34,6 +34,7 @@ button, .button { background:var(--link); color:#fff; border:0; border-radius:4p
 button.secondary, .button.secondary { background:#fff; color:var(--link); border:1px solid var(--link); }
 button .en, .button .en { color:inherit; opacity:.85; }
 button.danger { background:#b91c1c; }
+.card.stuck { border:2px solid #b91c1c; background:#fef2f2; } .card.stuck h2 { color:#991b1b; }
 .row { display:flex; gap:1em; flex-wrap:wrap; align-items:flex-end; }
 .muted { color:var(--muted); }
 .notice { padding:.6em 1em; border-radius:6px; margin:0 0 1em; background:var(--ontime); border:1px solid #34d399; }

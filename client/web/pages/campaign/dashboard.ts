@@ -18,6 +18,7 @@ import { type KeyRegionsAttempt, keyRegionsSection } from './keyRegions.ts';
 import { nationalSummarySection } from './nationalSummary.ts';
 import { notSubmittedSection } from './notSubmitted.ts';
 import { glanceSection } from './overview.ts';
+import { stuckSection } from './stuck.ts';
 
 export const dashboardPath = (year: number) => `/campaigns/${year}`;
 
@@ -44,6 +45,7 @@ export async function renderDashboard(
     status: attempt?.status ?? 200,
     // Once compiled, the national summary is what the year comes to: it follows the grid.
     body: html`<div class="dashboard">
+      ${stuckSection(status)}
       ${glanceSection(status, today, workflowUrl)}
       ${unitGrid(year, langOf(c), rows)}
       ${status.summary ? nationalSummarySection(status) : ''}
