@@ -70,6 +70,18 @@ export function daysLeft(deadline: number, at: number): number {
 }
 
 /** A returned item is due at the end of the local day `revisionDays` after it was returned. */
-export function revisionDeadline(returnedAt: number, policy: DeadlinePolicy): number {
+export function revisionDeadline(returnedAt: number, policy: Pick<DeadlinePolicy, 'revisionDays'>): number {
   return endOfLocalDay(returnedAt) + policy.revisionDays * DAY_MS;
+}
+
+/**
+ * The deadline of an item returned for revision: `revisionDays` after the return, and never earlier than the
+ * deadline it replaces: a return weeks before May 25 must not take away the time the notice gave.
+ */
+export function deadlineAfterReturn(
+  returnedAt: number,
+  replaced: number,
+  policy: Pick<DeadlinePolicy, 'revisionDays'>,
+): number {
+  return Math.max(revisionDeadline(returnedAt, policy), replaced);
 }

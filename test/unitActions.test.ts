@@ -48,6 +48,8 @@ describe("a unit's year through the actions", () => {
     const reason = '请补充专利导航活动的时间安排 (add the dates of the patent navigation events)';
     const returned = await returnForRevision(client, { year, unit: '11', what: 'workPlan', reason });
     expect(returned).toMatchObject({ returned: { what: 'workPlan', reason }, missing: ['workPlan'] });
+    // Returned four weeks before May 25: the revision's 7 days would end in early May; the deadline stays.
+    expect(returned.plan.deadline).toBe(`${year}-05-25`);
 
     const shown = await unitStatus(client, config, { year, unit: '11' });
     expect(shown.status.state).toContain('returnedForRevision');

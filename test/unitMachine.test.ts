@@ -184,6 +184,29 @@ describe('the unit machine', () => {
     expect(resubmitted.context.plan.submittedAt).toBe(at('2022-05-22'));
   });
 
+  it('never lets a return for revision end before the deadline it replaces', () => {
+    const early = {
+      type: 'operator.return',
+      what: 'workPlan',
+      reason: 'r',
+      keepsLaterDeadline: true,
+    } as const;
+    const { snapshot } = run([...submitPlan('2022-04-20'), { ...early, at: at('2022-04-22') }]);
+    expect(snapshot.context.plan.deadline).toBe(endOfDateInShanghai('2022-05-25'));
+    expect(snapshot.context.plan.pendingReminders.length).toBe(2);
+
+    const late = run([...submitPlan('2022-05-24'), { ...early, at: at('2022-05-24') }]).snapshot;
+    expect(late.context.plan.deadline).toBe(endOfDateInShanghai('2022-05-31'));
+  });
+
+  it('as years before 0.9.0 recorded it, a return gave 7 days from the return even before the deadline', () => {
+    const { snapshot } = run([
+      ...submitPlan('2022-04-20'),
+      { type: 'operator.return', what: 'workPlan', reason: 'r', at: at('2022-04-22') },
+    ]);
+    expect(snapshot.context.plan.deadline).toBe(endOfDateInShanghai('2022-04-29'));
+  });
+
   it('cannot return what has not arrived', () => {
     const { snapshot } = run([]);
     expect(

@@ -118,6 +118,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
     planDeadline: formatShanghaiDate(schedule.deadlines.plan),
     summaryDeadline: formatShanghaiDate(schedule.deadlines.summary),
     closes: formatShanghaiDate(schedule.closeAt),
+    revisionDays: schedule.revisionDays,
   };
   const status = (): CampaignStatus => ({
     year,

@@ -139,7 +139,14 @@ export interface CampaignStatus {
   year: number;
   phase: Phase | 'beforeLaunch' | 'compiling' | 'closed';
   /** The calendar's nominal dates, Asia/Shanghai. */
-  calendar: { launch: string; planDeadline: string; summaryDeadline: string; closes: string };
+  calendar: {
+    launch: string;
+    planDeadline: string;
+    summaryDeadline: string;
+    closes: string;
+    /** Days a return for revision gives (absent from years that answered before 0.9.0). */
+    revisionDays?: number;
+  };
   /** How the campaign's nominal dates map to real time (a squeeze on a compressed demo year). */
   clock: TimeMapping;
   /** Every unit started, in the registry's order, with what it told the campaign. */

@@ -8,6 +8,7 @@ import {
   armClock,
   type DeadlinePolicy,
   daysLeft,
+  deadlineAfterReturn,
   higherLevel,
   nextEscalationStep,
   revisionDeadline,
@@ -61,7 +62,14 @@ export type UnitEvent =
   | { type: 'demandList.submit'; demandList: DemandList; at: number }
   | { type: 'activity.record'; activity: ActivityRecord; at: number }
   | { type: 'summary.submit'; written?: WrittenSummary; results?: ResultsSummary; at: number }
-  | { type: 'operator.return'; what: ReturnableItem; reason: string; at: number }
+  | {
+      type: 'operator.return';
+      what: ReturnableItem;
+      reason: string;
+      at: number;
+      /** Never end the revision before the deadline it replaces (set by the workflow from 0.9.0 on). */
+      keepsLaterDeadline?: boolean;
+    }
   | { type: 'operator.extend'; track: Track; until: number; at: number }
   /** An operator's reminder on top of the scheduled ones, for whatever is due now. */
   | { type: 'operator.remind'; at: number }
@@ -205,7 +213,9 @@ export const unitMachine = setup({
     returnForRevision: assign(({ context, event }) => {
       assertEvent(event, 'operator.return');
       const track = itemTrack(event.what);
-      const deadline = revisionDeadline(event.at, context.policy);
+      const deadline = event.keepsLaterDeadline
+        ? deadlineAfterReturn(event.at, context[track].deadline, context.policy)
+        : revisionDeadline(event.at, context.policy);
       return {
         [event.what]: null,
         [track]: armClock(context[track], deadline, event.at, context.policy),

@@ -102,6 +102,8 @@ const progressInMemo = 'progress-in-memo';
 const oneTimerPerTick = 'one-timer-per-tick';
 /** Signal the parent by its workflow id alone: a campaign that continues as new is reached in its current run. */
 const parentById = 'parent-by-id';
+/** A return for revision never ends before the deadline it replaces. */
+const returnKeepsLaterDeadline = 'return-keeps-later-deadline';
 
 interface Alarm {
   /** The nominal instant of the tick it is for. */
@@ -162,6 +164,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     description: string,
     parse: (raw: unknown) => T,
     toEvent: (payload: T, at: number) => UnitEvent,
+    /** What the handler adds that the validator must not ask: a patch, which only a handler may. */
+    versioned: (event: UnitEvent) => UnitEvent = (event) => event,
   ): void {
     const validator = (raw: unknown): void => {
       if (appliedUpdates.has(currentUpdateInfo()?.id ?? '')) return;
@@ -172,7 +176,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
     const handler = (raw: unknown): UnitStatus => {
       const id = currentUpdateInfo()?.id ?? '';
       if (appliedUpdates.has(id)) return status();
-      apply(toEvent(parse(raw), nominalNow()));
+      apply(versioned(toEvent(parse(raw), nominalNow())));
       appliedUpdates.add(id);
       return status();
     };
@@ -205,9 +209,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitReport
   );
   onUpdate(
     returnForRevisionUpdate,
-    'Operator: return a submission for revision, with a new 7-day clock',
+    'Operator: return a submission for revision: a new 7-day clock, never ending before the deadline it replaces',
     (raw) => parseInput(returnForRevisionSchema, raw, 'return for revision'),
     (r, at) => ({ type: 'operator.return', what: r.what, reason: r.reason, at }),
+    (event) => (patched(returnKeepsLaterDeadline) ? { ...event, keepsLaterDeadline: true } : event),
   );
   onUpdate(
     grantExtensionUpdate,

@@ -164,6 +164,9 @@ describe("a unit's page", () => {
   });
 
   it("shows the unit the reason an operator returned its plan for, and the operator the unit's mail", async () => {
+    // Before sending, the operator reads what the return will leave due: weeks before May 25, May 25 stays.
+    const before = (await html(operator)).text;
+    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案与需求清单 ${year}-05-25`));
     const returned = await operator.form(`${page}/return`, {
       what: 'workPlan',
       reason: '请补充专题活动周安排',
@@ -173,6 +176,7 @@ describe("a unit's page", () => {
     expect(text).toContain('退回修改');
     expect(text).toContain('请补充专题活动周安排');
     expect((await status()).returned).toEqual({ what: 'workPlan', reason: '请补充专题活动周安排' });
+    expect((await status()).plan.deadline).toBe(`${year}-05-25`);
     const panel = await eventually(
       async () => {
         const seen = (await html(operator)).text;

@@ -3,6 +3,8 @@
 // Viewers see the panel without the forms.
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { endOfDateInShanghai, formatShanghaiDate } from '../../../../domain/calendar.ts';
+import { deadlineAfterReturn } from '../../../../domain/deadlines.ts';
 import {
   type GrantExtension,
   grantExtensionSchema,
@@ -64,10 +66,12 @@ export function operatorPanel(
     base: string;
     /** The campaign's date (nominal on a compressed year): an extension runs from after it. */
     today: string;
+    /** Days a return gives, from the campaign's calendar. */
+    revisionDays: number | undefined;
   },
   failure: Failure | undefined,
 ): Html {
-  const { principal, status, link, mail, base, today } = input;
+  const { principal, status, link, mail, base, today, revisionDays } = input;
   if (principal.kind !== 'operator') return html``;
   const lang = langOf(c);
   const csrf = csrfField(c, services);
@@ -88,6 +92,7 @@ export function operatorPanel(
             ),
           )}
           ${labelled('reason', returnLabels.reason, html`<textarea id="reason" name="reason" required>${values('return')?.reason ?? ''}</textarea>`)}
+          ${revisionDays === undefined ? '' : returnDeadlines(status, today, revisionDays)}
           <p><button class="danger">${t('退回', 'Return it')}</button></p>
         </form>
         <form class="card" id="extend" method="post" action="${base}/extend#extend">
@@ -139,4 +144,18 @@ export async function readExtendForm(c: Context): Promise<Read<GrantExtension>> 
     until: text(f.until),
   }));
   return form.ok ? form : { form: 'extend', status: 422, errors: plainErrors(form.errors), values };
+}
+
+/** What a return sent today would leave due, by track: the operator sees it before sending. */
+function returnDeadlines(status: UnitStatus, today: string, revisionDays: number): Html {
+  const after = (track: 'plan' | 'summary') =>
+    formatShanghaiDate(
+      deadlineAfterReturn(endOfDateInShanghai(today), endOfDateInShanghai(status[track].deadline), {
+        revisionDays,
+      }),
+    );
+  return html`<p class="muted" id="return-deadlines">${t(
+    `今天退回，新的截止日期：工作方案与需求清单 ${after('plan')}，总结 ${after('summary')}（${revisionDays} 天修改期，不早于原截止日期）`,
+    `Returned today, due again: plan and demand list ${after('plan')}, summary ${after('summary')} (${revisionDays} days to revise, never before the deadline it replaces)`,
+  )}</p>`;
 }

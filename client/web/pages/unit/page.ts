@@ -51,7 +51,16 @@ export async function renderUnitPage(
     ${matchingSection(status, campaign, services.registry)}
     ${templatesSection(base, principal?.kind === 'unit')}
     ${principal?.kind === 'unit' ? unitForms(c, services, base, failure) : ''}
-    ${principal && isOperator ? operatorPanel(c, services, { principal, status, link, mail, base, today }, failure) : ''}
+    ${
+      principal && isOperator
+        ? operatorPanel(
+            c,
+            services,
+            { principal, status, link, mail, base, today, revisionDays: campaign.calendar.revisionDays },
+            failure,
+          )
+        : ''
+    }
   </div>`;
   return renderPage(c, services, {
     title: [status.nameZh, status.nameEn],
