@@ -201,13 +201,16 @@ describe('a campaign on the real calendar, time-skipped', () => {
       `${prefix}需求对接反馈 / Feedback on demand matching`,
       `${prefix}提醒：书面总结和成果总结将于${d('11-10')}截止 / Reminder: written summary and results summary due ${d('11-10')}`,
     ]);
+    // Returned on May 16, Hebei keeps May 25 (7 days would end on the 23rd) and hears its reminder of the 18th.
     expect(byUnit('13').map((m) => m.kind)).toEqual([
       'campaign.launched',
       'submission.returned',
+      'deadline.reminder',
       'matching.feedback',
       'deadline.reminder',
     ]);
     expect(byUnit('13')[1]?.key).toMatch(/^plan\/returned-workPlan-\d+$/);
+    expect(byUnit('13')[2]?.key).toBe(`plan/reminder-7d-before-${d('05-25')}`);
     expect(byUnit('14').map((m) => m.key)).toEqual([
       'launch',
       `plan/reminder-7d-before-${d('05-25')}`,
