@@ -68,11 +68,13 @@ describe('a unit whose history stops replaying', { timeout: 400_000 }, () => {
     const tick = toReal(schedule.mapping, offsetFromDeadline(schedule.deadlines.plan, 7));
     const at = (ms: number) => sleep(tick + ms - Date.now());
 
+    // After the 催办 step (4 days earlier, -3.7 s). The query reaches the fresh worker at +7.4 s (its 10 s on
+    // the dead worker's sticky queue), the timer's task at +10 s: the order this needs, with room to spare.
     await at(-3000);
     await worker.kill('SIGKILL');
-    await at(-1000);
+    await at(-2600);
     const read = unit.query(unitStatusQuery).catch(() => undefined);
-    await at(-500);
+    await at(-2200);
     await worker.start();
     await at(5000);
     await unit.executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()], updateId: 'late-plan' });
