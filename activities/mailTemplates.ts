@@ -237,6 +237,26 @@ const resourceFeedback = (req: Request) =>
     },
   );
 
+/** `unit` names the stuck workflow's unit; `feedback` says what the server reports and what recovers it. */
+const stuck = (req: Request): Letter => ({
+  subject: {
+    zh: `流程停滞需处理：${req.unit.nameZh}`,
+    en: `Stuck, an operator is needed: ${req.unit.nameEn}`,
+  },
+  salutation: { zh: '运用促进司：', en: 'To the Application Promotion Department:' },
+  body: [
+    {
+      zh: `${req.year} 年度 ${req.unit.nameZh}（${req.unit.code}）的工作流任务反复失败，流程已停滞：报送、提醒和催办均无法进行，年度活动无法结束。`,
+      en: `The ${req.year} workflow of ${req.unit.nameEn} (${req.unit.code}) fails every task and stands still: no submission, reminder or escalation can proceed, and the year cannot close.`,
+    },
+    { list: required(req, 'feedback') },
+    {
+      zh: `请运行 wlx unit recover --year ${req.year} --unit ${req.unit.code} 恢复（先加 --dry-run 查看），已报送的内容会重新送达。本通知每次停滞只发一次。`,
+      en: `Recover it with wlx unit recover --year ${req.year} --unit ${req.unit.code} (try --dry-run first); what the unit handed in is sent again. This notice goes out once per stuck run.`,
+    },
+  ],
+});
+
 const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'campaign.launched': launched,
   'deadline.reminder': reminder,
@@ -248,6 +268,7 @@ const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'matching.feedback': feedback,
   'matching.proposalReady': proposalReady,
   'matching.resourceFeedback': resourceFeedback,
+  'workflow.stuck': stuck,
 };
 
 /**
@@ -257,6 +278,10 @@ const templates: Record<NotificationKind, (req: Request) => Letter> = {
 function webLink(req: Request, webUrl: string | undefined): Bilingual | null {
   if (!webUrl) return null;
   if (req.kind === 'matching.resourceFeedback') return null;
+  if (req.kind === 'workflow.stuck') {
+    const url = `${webUrl}/campaigns/${req.year}`;
+    return { zh: `活动总览：${url}`, en: `The year's dashboard: ${url}` };
+  }
   if (req.kind === 'matching.proposalReady') {
     const url = `${webUrl}/campaigns/${req.year}/matching`;
     return { zh: `在线审核：${url}`, en: `Review it online: ${url}` };

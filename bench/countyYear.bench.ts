@@ -6,13 +6,14 @@
 //   npx tsx bench/countyYear.bench.ts [--units 3000] [--workers 2] [--cache N]   (npm run bench:county-year -- …)
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { unreplayableWorkflows } from '../client/recovery/replayAll.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { type Registry, reportingUnits } from '../domain/registry.ts';
 import { tiersOf } from '../domain/unitGroups.ts';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
 import { launchWindow } from '../workflows/inWindows.ts';
-import { campaignWorkflowId, taskQueue, unitGroupWorkflowId } from '../workflows/messages.ts';
+import { campaignWorkflowId, taskQueue, unitGroupWorkflowId, unitWorkflowId } from '../workflows/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { kb, mb, seconds } from './format.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
@@ -84,6 +85,22 @@ async function runYear(registry: Registry): Promise<YearRun> {
     const ms = Date.now() - start;
     const mails = sink.messages().length;
     if (mails !== expected) throw new Error(`expected ${expected} mails, the year sent ${mails}`);
+    // The campaign closed (execute returned); every workflow of the year must replay on a cold worker.
+    const ids = [
+      campaignWorkflowId(year),
+      ...reportingUnits(registry).map((u) => unitWorkflowId(year, u.code)),
+      ...(reporting > launchWindow
+        ? tiersOf(registry.units, registry.units, launchWindow).groups.map((g) =>
+            unitGroupWorkflowId(year, g.key),
+          )
+        : []),
+    ];
+    const replay = await unreplayableWorkflows(env.client, { codePath: bench.bundlePath }, ids);
+    if (replay.failures.length > 0)
+      throw new Error(
+        `${replay.failures.length} of ${replay.replayed} histories do not replay:\n${replay.failures.join('\n')}`,
+      );
+    console.log(`    ${replay.replayed} histories replayed on a cold worker, none failing`);
     const memories = await Promise.all(pool.map((worker) => worker.stop()));
     const sum = (of: (m: (typeof memories)[number]) => number) => memories.reduce((t, m) => t + of(m), 0);
     const history = async (id: string) => {

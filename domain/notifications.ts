@@ -14,6 +14,8 @@ export const notificationKinds = [
   'matching.feedback',
   'matching.proposalReady',
   'matching.resourceFeedback',
+  /** To the operators: a workflow of the year whose tasks keep failing (it stands still). */
+  'workflow.stuck',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

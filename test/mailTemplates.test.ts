@@ -35,6 +35,24 @@ describe('renderNotification', () => {
     expect(mail.text.endsWith(signOff)).toBe(true);
   });
 
+  it('tells the operators of a stuck unit once per run, with what recovers it, linking the dashboard', () => {
+    const req = notificationRequestSchema.parse({
+      ...base,
+      key: '2027/44/stuck-0190-run',
+      kind: 'workflow.stuck',
+      feedback: ['工作流 Workflow: wanlixing-2027-44 (run 0190-run)'],
+    });
+    const mail = renderNotification(req, 'https://wanlixing.example');
+    expect(mail.subject).toBe(
+      '【2027年知识产权服务万里行】流程停滞需处理：广东省知识产权局 / Stuck, an operator is needed: Guangdong Provincial IP Office',
+    );
+    expect(mail.text.startsWith('运用促进司：\nTo the Application Promotion Department:')).toBe(true);
+    expect(mail.text).toContain('- 工作流 Workflow: wanlixing-2027-44 (run 0190-run)');
+    expect(mail.text).toContain('wlx unit recover --year 2027 --unit 44');
+    expect(mail.text).toContain('活动总览：https://wanlixing.example/campaigns/2027');
+    expect(() => render({ key: 'k', kind: 'workflow.stuck' })).toThrow(InvalidInputError);
+  });
+
   it('says "1 day" and "today" correctly', () => {
     const req = { key: 'k', kind: 'deadline.reminder', track: 'summary', deadline: '2027-11-10' } as const;
     expect(render({ ...req, daysLeft: 1 }).text).toContain('1 day from now');

@@ -40,6 +40,19 @@ export const workerConfigSchema = z
       .int('a whole number of workflows, e.g. 1500')
       .min(2, 'at least 2 workflows, e.g. 1500')
       .optional(),
+    /**
+     * How often the worker looks for workflows whose tasks keep failing, to mail the operators once per stuck
+     * run (worker/stuckWatch.ts); 0 turns the watch off.
+     */
+    STUCK_WATCH_SECONDS: z.coerce.number().int('whole seconds, e.g. 60').min(0).default(60),
+    /** Who hears of a stuck workflow: "Name <address>"; the default registry's Application Promotion Department by default. */
+    OPERATOR_EMAIL: z
+      .string()
+      .regex(
+        /^[^<>]+<[^\s@<>]+@[^\s@<>]+>$/,
+        'a name and an address, e.g. "运用促进司 <wanlixing@cnipa.example>"',
+      )
+      .optional(),
     /** A prebuilt workflow bundle (bundleWorkflowCode's code, as a file); without it the worker bundles at start. */
     WORKFLOW_BUNDLE: z.string().min(1).optional(),
     /** Where the matching review is kept (the document store, as the web and wlx have it). */

@@ -1,14 +1,18 @@
 // Builds the worker from its configuration: shared by the worker process and `npm start`.
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
 import { openMailLedger } from '../activities/mailLedger/open.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
 import { openDocumentStore } from '../client/documents/config.ts';
+import { defaultRegistry } from '../domain/defaultRegistry.ts';
+import type { Recipient } from '../domain/notifications.ts';
 import { taskQueue } from '../workflows/messages.ts';
 import type { WorkerConfig } from './config.ts';
 import { dataConverter } from './payloadCodec.ts';
+import { type StuckWatch, startStuckWatch } from './stuckWatch.ts';
 
 /** Longer than one SMTP delivery can take (createSmtpTransport's timeouts); compose's stop_grace_period is longer still. */
 export const shutdownGraceTime = '50 seconds';
@@ -47,16 +51,44 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
       ...createOutcomeActivities(),
     },
   });
+  const watch = await watchForStuck(config);
   return {
     worker,
     async run() {
       try {
         await worker.run();
       } finally {
+        await watch?.stop();
         transport.close();
         await ledger.close();
         await connection.close();
       }
+    },
+  };
+}
+
+/** "运用促进司 <wanlixing@cnipa.example>" as a recipient; the default registry's department without one. */
+function operatorsOf(config: WorkerConfig): Recipient[] {
+  const match = /^\s*([^<>]+?)\s*<([^<>]+)>\s*$/.exec(config.OPERATOR_EMAIL ?? '');
+  if (match) return [{ name: match[1] as string, email: match[2] as string }];
+  return [defaultRegistry().promotionDepartment];
+}
+
+/** The stuck watch with a client connection of its own, closed with it; none when switched off. */
+async function watchForStuck(config: WorkerConfig): Promise<StuckWatch | null> {
+  if (config.STUCK_WATCH_SECONDS === 0) return null;
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
+  const watch = startStuckWatch({
+    client,
+    operators: operatorsOf(config),
+    everyMs: config.STUCK_WATCH_SECONDS * 1000,
+    log: (message, error) => (error ? console.error(message, error) : console.log(message)),
+  });
+  return {
+    async stop() {
+      await watch.stop();
+      await connection.close();
     },
   };
 }

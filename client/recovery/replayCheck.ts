@@ -45,7 +45,7 @@ export async function firstUnreplayableEvent(
 }
 
 /** The replay worker logs every state change at INFO; a command's output keeps to warnings. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   try {
     Runtime.install({
       logger: new DefaultLogger('WARN'),

@@ -51,6 +51,8 @@ export async function faultStack(options: {
     SMTP_URL: sink.url,
     MAIL_LEDGER_URL: ledger.url,
     WORKFLOW_BUNDLE: bundle,
+    // Stuck workflows are told to the operators within seconds, as a test can wait for.
+    STUCK_WATCH_SECONDS: '3',
   };
   const workers = Array.from({ length: options.workers }, (_, i) =>
     workerProcess(`worker-${i + 1}`, dir, env),

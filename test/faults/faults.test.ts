@@ -4,7 +4,7 @@
 // as taken over, is the only key that may arrive twice). Kill points are random from a printed seed;
 // FAULT_SEED=<n> replays one.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { unreplayableRuns } from '../support/replayAll.ts';
+import { unreplayableRuns } from '../../client/recovery/replayAll.ts';
 import { bundleWorkflows } from '../support/temporal.ts';
 import { type Outcome, runYear, type Timeline } from './campaignScript.ts';
 import { type FaultStack, faultStack } from './faultStack.ts';
@@ -46,7 +46,9 @@ async function run(
     figure = await faults(stack, timeline, rand);
   });
   // The year closed (runYear waited for the campaign's result); every history it left must replay on a cold worker.
-  return { ...outcome, figure, unreplayable: await unreplayableRuns(stack.client, bundleCode) };
+  const { replayed, failures } = await unreplayableRuns(stack.client, { code: bundleCode });
+  expect(replayed).toBeGreaterThanOrEqual(4);
+  return { ...outcome, figure, unreplayable: failures };
 }
 
 /** Compares with the calm run and prints the case's one-line figure. */

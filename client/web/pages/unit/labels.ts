@@ -52,4 +52,5 @@ export const mailKindLabels: Record<NotificationKind, Bilingual> = {
   'matching.feedback': { zh: '匹配反馈', en: 'matching feedback' },
   'matching.proposalReady': { zh: '匹配建议已生成', en: 'matching proposal ready' },
   'matching.resourceFeedback': { zh: '服务资源反馈', en: 'feedback to a resource' },
+  'workflow.stuck': { zh: '流程停滞通知', en: 'stuck workflow notice' },
 };
