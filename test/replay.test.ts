@@ -4,9 +4,8 @@
 // a year started on an older release finishes on a newer worker, through its patched() branches.
 import { readdirSync, readFileSync } from 'node:fs';
 import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { dataConverter } from '../worker/payloadCodec.ts';
+import { replayAll } from '../client/recovery/replayAll.ts';
 import { bundleWorkflows } from './support/temporal.ts';
 
 const dir = new URL('./fixtures/histories/', import.meta.url);
@@ -35,16 +34,7 @@ describe('recorded histories', () => {
         JSON.parse(readFileSync(new URL(file, dir), 'utf8')),
       ),
     }));
-    const failures: string[] = [];
-    let replayed = 0;
-    // With the worker's codec: payloads past 32 kB are gzipped in histories since 0.4.0.
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: bundle, dataConverter },
-      histories,
-    )) {
-      replayed += 1;
-      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
-    }
+    const { replayed, failures } = await replayAll(bundle, histories);
     expect(failures).toEqual([]);
     expect(replayed).toBe(fixtures.length);
   });

@@ -34,7 +34,7 @@ export function registerUnitCommands(program: Command): void {
   unit
     .command('recover')
     .description(
-      'reset a unit whose history no longer replays (its workflow tasks keep failing) to the task before it; its later submissions are applied again',
+      'reset a unit whose history no longer replays (its workflow tasks keep failing) to the task that does not; its later submissions are sent again',
     )
     .addOption(yearOption())
     .addOption(unitOption())

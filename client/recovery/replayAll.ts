@@ -28,7 +28,8 @@ export function unreplayableWorkflows(
   return replayAll(bundle, histories());
 }
 
-async function replayAll(
+/** Replays the histories on one replay worker, with the workers' codec (payloads past 32 kB are gzipped). */
+export async function replayAll(
   bundle: WorkflowBundleOption,
   histories: ReplayHistoriesIterable,
 ): Promise<{ replayed: number; failures: string[] }> {
