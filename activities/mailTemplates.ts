@@ -237,25 +237,31 @@ const resourceFeedback = (req: Request) =>
     },
   );
 
-/** `unit` names the stuck workflow's unit; `feedback` says what the server reports and what recovers it. */
-const stuck = (req: Request): Letter => ({
-  subject: {
-    zh: `流程停滞需处理：${req.unit.nameZh}`,
-    en: `Stuck, an operator is needed: ${req.unit.nameEn}`,
-  },
-  salutation: { zh: '运用促进司：', en: 'To the Application Promotion Department:' },
-  body: [
-    {
-      zh: `${req.year} 年度 ${req.unit.nameZh}（${req.unit.code}）的工作流任务反复失败，流程已停滞：报送、提醒和催办均无法进行，年度活动无法结束。`,
-      en: `The ${req.year} workflow of ${req.unit.nameEn} (${req.unit.code}) fails every task and stands still: no submission, reminder or escalation can proceed, and the year cannot close.`,
+/** `unit` names the stuck workflow's unit (code "campaign" for the campaign); `feedback` what the server reports. */
+const stuck = (req: Request): Letter => {
+  const recover =
+    req.unit.code === 'campaign'
+      ? `wlx campaign recover --year ${req.year}`
+      : `wlx unit recover --year ${req.year} --unit ${req.unit.code}`;
+  return {
+    subject: {
+      zh: `流程停滞需处理：${req.unit.nameZh}`,
+      en: `Stuck, an operator is needed: ${req.unit.nameEn}`,
     },
-    { list: required(req, 'feedback') },
-    {
-      zh: `请运行 wlx unit recover --year ${req.year} --unit ${req.unit.code} 恢复（先加 --dry-run 查看），已报送的内容会重新送达。本通知每次停滞只发一次。`,
-      en: `Recover it with wlx unit recover --year ${req.year} --unit ${req.unit.code} (try --dry-run first); what the unit handed in is sent again. This notice goes out once per stuck run.`,
-    },
-  ],
-});
+    salutation: { zh: '运用促进司：', en: 'To the Application Promotion Department:' },
+    body: [
+      {
+        zh: `${req.year} 年度 ${req.unit.nameZh}（${req.unit.code}）的工作流任务反复失败，流程已停滞：报送、提醒和催办均无法进行，年度活动无法结束。`,
+        en: `The ${req.year} workflow of ${req.unit.nameEn} (${req.unit.code}) fails every task and stands still: no submission, reminder or escalation can proceed, and the year cannot close.`,
+      },
+      { list: required(req, 'feedback') },
+      {
+        zh: `请运行 ${recover} 恢复（先加 --dry-run 查看），已报送的内容会重新送达。本通知每次停滞只发一次。`,
+        en: `Recover it with ${recover} (try --dry-run first); what was handed in is sent again. This notice goes out once per stuck run.`,
+      },
+    ],
+  };
+};
 
 const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'campaign.launched': launched,

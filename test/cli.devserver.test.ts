@@ -123,6 +123,13 @@ describe('wlx against npm start', () => {
       );
       const unknown = await stack.wlx('unit', 'show', '--year', String(year), '--unit', '99');
       expect(unknown.code).toBe(2);
+      // A healthy year: its histories replay on this code, so recovery finds nothing to do and changes nothing.
+      for (const args of [['campaign'], ['unit', '--unit', '11']]) {
+        const [noun, ...rest] = args as [string, ...string[]];
+        const recovered = await stack.wlx(noun, 'recover', '--year', String(year), ...rest, '--dry-run');
+        expect(recovered.code, recovered.stderr).toBe(0);
+        expect(recovered.stdout).toContain('无需恢复 — its history replays on this code: nothing to recover');
+      }
     });
 
     await step('the silent unit 3702 climbs the ladder to 督办 on the compressed clock', async () => {

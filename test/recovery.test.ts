@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { describe, expect, it } from 'vitest';
-import { acceptedUpdatesAfter } from '../client/actions/recoverUnit.ts';
+import { acceptedUpdatesAfter } from '../client/actions/recoverWorkflow.ts';
 import { firstUnreplayableEvent } from '../client/recovery/replayCheck.ts';
 import { resetPointFor } from '../client/recovery/resetPoint.ts';
 import { bundleWorkflows } from './support/temporal.ts';

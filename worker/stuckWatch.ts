@@ -34,7 +34,7 @@ export function startStuckWatch(options: {
       if (!match) continue;
       const year = Number(match[1]);
       const code = match[2] ?? 'campaign';
-      const known = names.get(code);
+      const known = names.get(code) ?? (code === 'campaign' ? campaignNames(year) : undefined);
       const problems = (execution.searchAttributes as Record<string, unknown>).TemporalReportedProblems;
       const request: NotificationRequest = {
         key: `${year}/${code}/stuck-${execution.runId}`,
@@ -72,4 +72,8 @@ export function startStuckWatch(options: {
       await looking;
     },
   };
+}
+
+function campaignNames(year: number) {
+  return { nameZh: `${year}年知识产权服务万里行活动`, nameEn: `the ${year} campaign` };
 }

@@ -1,7 +1,8 @@
-// wlx campaign start | status
+// wlx campaign start | status | recover
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type CampaignOverview, campaignStatus } from '../actions/campaignStatus.ts';
+import { recoverCampaign } from '../actions/recoverWorkflow.ts';
 import { planCampaign, startCampaign } from '../actions/startCampaign.ts';
 import { exitCodes } from '../cliErrors.ts';
 import { withClient } from '../connection.ts';
@@ -16,6 +17,7 @@ import {
   yearOption,
 } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
+import { recoverFields, registerRecover } from './recover.ts';
 
 const startOptions = z.object({
   ...yearField,
@@ -77,6 +79,13 @@ export function registerCampaignCommands(program: Command): void {
       // Stuck workflows need an operator: a script watching the year sees it in the exit code.
       if (status.stuck.length > 0) process.exitCode = exitCodes.needsAttention;
     });
+  registerRecover(
+    campaign,
+    'the campaign',
+    [yearOption()],
+    z.object({ ...yearField, ...recoverFields }),
+    recoverCampaign,
+  );
 }
 
 function printStatus(status: CampaignOverview): void {
@@ -105,7 +114,7 @@ function printStatus(status: CampaignOverview): void {
     const who = s.unitCode ? `单位 ${s.unitCode}` : '活动主流程';
     const fix = s.unitCode
       ? `wlx unit recover --year ${status.year} --unit ${s.unitCode}`
-      : 'see docs/reliability.md';
+      : `wlx campaign recover --year ${status.year}`;
     process.stdout.write(
       `\n!! ${who} 工作流任务反复失败，已停滞 — ${s.workflowId} is stuck: its workflow task failed ${s.attempts} times${
         s.problems.length ? ` (${s.problems.join(', ')})` : ''

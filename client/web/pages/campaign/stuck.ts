@@ -16,7 +16,9 @@ export function stuckSection(status: CampaignOverview): Html | '' {
             ? html`<a href="${unitPath({ year: status.year, unit: s.unitCode })}">${s.unitCode}</a>`
             : t('活动主流程', 'the campaign')
         } — ${t(`工作流任务已失败 ${s.attempts} 次`, `its workflow task failed ${s.attempts} times`)}${
-          s.unitCode ? html` · <code>wlx unit recover --year ${status.year} --unit ${s.unitCode}</code>` : ''
+          s.unitCode
+            ? html` · <code>wlx unit recover --year ${status.year} --unit ${s.unitCode}</code>`
+            : html` · <code>wlx campaign recover --year ${status.year}</code>`
         }</li>`,
     )}</ul>
   </section>`;

@@ -1,5 +1,5 @@
-// An operator's way out for a unit whose workflow no worker can run on: its history does not replay on
-// today's code (a nondeterminism error fails every workflow task; the year cannot close). The unit is reset
+// An operator's way out for a unit (or the campaign) whose workflow no worker can run on: its history does not
+// replay on today's code (a nondeterminism error fails every workflow task; the year cannot close). It is reset
 // to the start of the task that does not replay. Signals after that point the server applies again; the
 // updates (submissions, operators' actions) this command sends again itself, as they were, with their ids:
 // the server's own re-application of updates goes through another path of the SDK's core, which can record
@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import Long from 'long';
-import { unitWorkflowId } from '../../workflows/messages.ts';
+import { campaignWorkflowId, unitWorkflowId } from '../../workflows/messages.ts';
 import { CliError, exitCodes } from '../cliErrors.ts';
 import { firstUnreplayableEvent, workflowBundle } from '../recovery/replayCheck.ts';
 import { resetPointFor } from '../recovery/resetPoint.ts';
@@ -18,24 +18,52 @@ export interface Recovery {
   runId: string;
   /** The first event today's code cannot replay, and the error that names it. */
   unreplayable: { eventId: number; message: string } | null;
-  /** The WorkflowTaskStarted event the unit was reset to; null when nothing needed doing. */
+  /** The WorkflowTaskStarted event the workflow was reset to; null when nothing needed doing. */
   resetTo: number | null;
   /** The run the reset started (null on a dry run or when nothing needed doing). */
   newRunId: string | null;
   /** Updates accepted after the reset point, sent again to the new run: name, id, and how it answered. */
-  resent: { name: string; updateId: string; outcome: 'applied' | 'refused'; detail?: string }[];
+  /** On a dry run, `planned`: what would be sent again. */
+  resent: { name: string; updateId: string; outcome: 'applied' | 'refused' | 'planned'; detail?: string }[];
 }
 
-export async function recoverUnit(
+interface Options {
+  by: string;
+  dryRun: boolean;
+}
+
+export function recoverUnit(
   client: Client,
-  target: { year: number; unit: string; by: string; dryRun: boolean },
+  target: Options & { year: number; unit: string },
 ): Promise<Recovery> {
-  const workflowId = unitWorkflowId(target.year, target.unit);
+  return recoverWorkflow(
+    client,
+    unitWorkflowId(target.year, target.unit),
+    { zh: `单位 ${target.unit}`, en: `unit ${target.unit}` },
+    target,
+  );
+}
+
+export function recoverCampaign(client: Client, target: Options & { year: number }): Promise<Recovery> {
+  return recoverWorkflow(
+    client,
+    campaignWorkflowId(target.year),
+    { zh: `${target.year} 年活动`, en: `the ${target.year} campaign` },
+    target,
+  );
+}
+
+async function recoverWorkflow(
+  client: Client,
+  workflowId: string,
+  who: { zh: string; en: string },
+  target: Options,
+): Promise<Recovery> {
   const handle = client.workflow.getHandle(workflowId);
   const description = await handle.describe();
   if (description.status.name !== 'RUNNING')
     throw new CliError(
-      `单位 ${target.unit} 的流程已结束（${description.status.name}），无需恢复 — unit ${target.unit}'s workflow is ${description.status.name}; only a running one can be recovered`,
+      `${who.zh}的流程已结束（${description.status.name}），无需恢复 — ${who.en}'s workflow is ${description.status.name}; only a running one can be recovered`,
     );
   const runId = description.runId;
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
@@ -44,14 +72,14 @@ export async function recoverUnit(
   const resetTo = resetPointFor(history, unreplayable.eventId);
   if (resetTo === null)
     throw new CliError(
-      `单位 ${target.unit} 的第一个工作流任务就无法重放，无法恢复 — the first workflow task of ${workflowId} does not replay: there is nothing earlier to reset to`,
+      `${who.zh}的第一个工作流任务就无法重放，无法恢复 — the first workflow task of ${workflowId} does not replay: there is nothing earlier to reset to`,
       exitCodes.failure,
     );
   const updates = acceptedUpdatesAfter(history, resetTo);
   const planned = updates.map((u) => ({
     name: u.input?.name ?? '',
     updateId: u.meta?.updateId ?? '',
-    outcome: 'applied' as const,
+    outcome: 'planned' as const,
   }));
   if (target.dryRun) return { workflowId, runId, unreplayable, resetTo, newRunId: null, resent: planned };
   const { runId: newRunId } = await client.workflowService.resetWorkflowExecution({
