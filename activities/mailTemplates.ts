@@ -2,6 +2,7 @@
 // Pure, so the same request always renders the same message (a retried send repeats it exactly).
 import type { z } from 'zod';
 import type { NotificationKind, notificationRequestSchema, Track } from '../domain/notifications.ts';
+import { recoverCommand } from '../domain/recoverCommand.ts';
 import { InvalidInputError } from '../domain/validation.ts';
 
 type Request = z.output<typeof notificationRequestSchema>;
@@ -239,10 +240,7 @@ const resourceFeedback = (req: Request) =>
 
 /** `unit` names the stuck workflow's unit (code "campaign" for the campaign); `feedback` what the server reports. */
 const stuck = (req: Request): Letter => {
-  const recover =
-    req.unit.code === 'campaign'
-      ? `wlx campaign recover --year ${req.year}`
-      : `wlx unit recover --year ${req.year} --unit ${req.unit.code}`;
+  const recover = recoverCommand(req.year, req.unit.code === 'campaign' ? null : req.unit.code);
   return {
     subject: {
       zh: `流程停滞需处理：${req.unit.nameZh}`,

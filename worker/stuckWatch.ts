@@ -5,14 +5,11 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import type { NotificationRequest, Recipient } from '../domain/notifications.ts';
-import { taskQueue } from '../workflows/messages.ts';
+import { parseWorkflowId, taskQueue } from '../workflows/messages.ts';
 import type { stuckNoticeWorkflow } from '../workflows/stuckNoticeWorkflow.ts';
 
 const stuckQuery =
   "ExecutionStatus = 'Running' AND TemporalReportedProblems IS NOT NULL AND WorkflowType IN ('campaignWorkflow', 'unitGroupWorkflow', 'unitWorkflow')";
-
-/** `wanlixing-2027` (the campaign), `wanlixing-2027-3702` (a unit or a group). */
-const ourId = /^wanlixing-(\d{4})(?:-([0-9A-Z-]+))?$/;
 
 export interface StuckWatch {
   stop(): Promise<void>;
@@ -30,10 +27,10 @@ export function startStuckWatch(options: {
 
   async function look(): Promise<void> {
     for await (const execution of client.workflow.list({ query: stuckQuery })) {
-      const match = ourId.exec(execution.workflowId);
-      if (!match) continue;
-      const year = Number(match[1]);
-      const code = match[2] ?? 'campaign';
+      const parsed = parseWorkflowId(execution.workflowId);
+      if (!parsed) continue;
+      const { year } = parsed;
+      const code = parsed.name ?? 'campaign';
       const known = names.get(code) ?? (code === 'campaign' ? campaignNames(year) : undefined);
       const problems = (execution.searchAttributes as Record<string, unknown>).TemporalReportedProblems;
       const request: NotificationRequest = {

@@ -18,6 +18,11 @@ export const campaignWorkflowId = (year: number) => `wanlixing-${year}`;
 export const unitWorkflowId = (year: number, unitCode: string) => `wanlixing-${year}-${unitCode}`;
 /** A tier of a county-level year (unitGroups): "group-" keeps it apart from every unit code. */
 export const unitGroupWorkflowId = (year: number, key: string) => `wanlixing-${year}-group-${key}`;
+/** The year and what one of the ids above names: null for the campaign, a unit's code, or "group-<key>". */
+export function parseWorkflowId(workflowId: string): { year: number; name: string | null } | null {
+  const match = /^wanlixing-(\d{4})(?:-(.+))?$/.exec(workflowId);
+  return match ? { year: Number(match[1]), name: match[2] ?? null } : null;
+}
 
 // Unit side: a reporting unit's submissions. Each returns the unit's status after the change.
 export const submitWorkPlanUpdate = defineUpdate<UnitStatus, [WorkPlan]>('submitWorkPlan');

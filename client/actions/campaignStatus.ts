@@ -78,13 +78,12 @@ async function standings(
   const listed = listing ? await listedMemos(client, year) : new Map<string, MemoProgress>();
   if (listing) stuck.push(...(await listedStuckUnits(client, year)));
   const units: UnitProgress[] = new Array(status.units.length);
-  const found: StuckWorkflow[] = [];
+  const found: (StuckWorkflow | null)[] = new Array(status.units.length).fill(null);
   await inParallel(status.units, width, async ({ unitCode, flaggedDemandIds }, i) => {
     let kept = listed.get(unitCode);
     if (!kept) {
       const description = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe();
-      const failing = stuckOf(description, unitCode);
-      if (failing) found.push(failing);
+      found[i] = stuckOf(description, unitCode);
       kept = memoProgress(description.memo);
     }
     if (kept) units[i] = { ...kept, flaggedDemandIds };
@@ -93,10 +92,7 @@ async function standings(
       units[i] = unitProgress(asked as UnitStatus);
     }
   });
-  const order = new Map(status.units.map((u, i) => [u.unitCode, i]));
-  stuck.push(
-    ...found.sort((a, b) => (order.get(a.unitCode ?? '') ?? 0) - (order.get(b.unitCode ?? '') ?? 0)),
-  );
+  stuck.push(...found.filter((s): s is StuckWorkflow => s !== null));
   return units;
 }
 

@@ -87,7 +87,7 @@ async function recoverWorkflow(
     workflowExecution: { workflowId, runId },
     workflowTaskFinishEventId: Long.fromNumber(resetTo),
     requestId: randomUUID(),
-    reason: `wlx unit recover by ${target.by}: event ${unreplayable.eventId} does not replay; ${updates.length} update(s) sent again`,
+    reason: `wlx recover of ${who.en} by ${target.by}: event ${unreplayable.eventId} does not replay; ${updates.length} update(s) sent again`,
     resetReapplyType: proto.temporal.api.enums.v1.ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE,
     resetReapplyExcludeTypes: [
       proto.temporal.api.enums.v1.ResetReapplyExcludeType.RESET_REAPPLY_EXCLUDE_TYPE_UPDATE,
@@ -130,7 +130,7 @@ async function sendAgain(
       namespace: client.options.namespace,
       workflowExecution: { workflowId },
       waitPolicy: { lifecycleStage: completed },
-      request: { meta: { updateId, identity: `wlx unit recover by ${by}` }, input: request.input },
+      request: { meta: { updateId, identity: `wlx recover by ${by}` }, input: request.input },
     });
     if (outcome?.failure)
       return { name, updateId, outcome: 'refused', detail: outcome.failure.message ?? '' };

@@ -2,6 +2,7 @@
 // that does not replay on today's code, a bug that throws). Such a unit stands still and its year cannot
 // close, so every view of the year names it.
 import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
+import { parseWorkflowId } from '../../workflows/messages.ts';
 
 export interface StuckWorkflow {
   workflowId: string;
@@ -38,7 +39,7 @@ export async function listedStuckUnits(client: Client, year: number): Promise<St
   const query = `CampaignYear = ${year} AND WorkflowType = 'unitWorkflow' AND ExecutionStatus = 'Running' AND ${reportedProblems} IS NOT NULL`;
   const stuck: StuckWorkflow[] = [];
   for await (const execution of client.workflow.list({ query, pageSize: 1_000 })) {
-    const unitCode = execution.workflowId.split('-').at(-1) ?? null;
+    const unitCode = parseWorkflowId(execution.workflowId)?.name ?? null;
     stuck.push({
       workflowId: execution.workflowId,
       unitCode,

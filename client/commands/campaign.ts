@@ -1,6 +1,7 @@
 // wlx campaign start | status | recover
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { recoverCommand } from '../../domain/recoverCommand.ts';
 import { type CampaignOverview, campaignStatus } from '../actions/campaignStatus.ts';
 import { recoverCampaign } from '../actions/recoverWorkflow.ts';
 import { planCampaign, startCampaign } from '../actions/startCampaign.ts';
@@ -112,13 +113,10 @@ function printStatus(status: CampaignOverview): void {
   );
   for (const s of status.stuck) {
     const who = s.unitCode ? `单位 ${s.unitCode}` : '活动主流程';
-    const fix = s.unitCode
-      ? `wlx unit recover --year ${status.year} --unit ${s.unitCode}`
-      : `wlx campaign recover --year ${status.year}`;
     process.stdout.write(
       `\n!! ${who} 工作流任务反复失败，已停滞 — ${s.workflowId} is stuck: its workflow task failed ${s.attempts} times${
         s.problems.length ? ` (${s.problems.join(', ')})` : ''
-      }\n   恢复 to recover: ${fix}\n`,
+      }\n   恢复 to recover: ${recoverCommand(status.year, s.unitCode)}\n`,
     );
   }
   if (status.summary) {

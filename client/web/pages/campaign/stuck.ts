@@ -1,6 +1,7 @@
 // Workflows of the year that no worker can move (their tasks keep failing): first on the page, in red, with
 // what recovers them. A unit left so never sends its summary and the year cannot close.
 import { html } from 'hono/html';
+import { recoverCommand } from '../../../../domain/recoverCommand.ts';
 import type { CampaignOverview } from '../../../actions/campaignStatus.ts';
 import { type Html, t } from '../html.ts';
 import { unitPath } from '../unit/page.ts';
@@ -15,11 +16,7 @@ export function stuckSection(status: CampaignOverview): Html | '' {
           s.unitCode
             ? html`<a href="${unitPath({ year: status.year, unit: s.unitCode })}">${s.unitCode}</a>`
             : t('活动主流程', 'the campaign')
-        } — ${t(`工作流任务已失败 ${s.attempts} 次`, `its workflow task failed ${s.attempts} times`)}${
-          s.unitCode
-            ? html` · <code>wlx unit recover --year ${status.year} --unit ${s.unitCode}</code>`
-            : html` · <code>wlx campaign recover --year ${status.year}</code>`
-        }</li>`,
+        } — ${t(`工作流任务已失败 ${s.attempts} 次`, `its workflow task failed ${s.attempts} times`)} · <code>${recoverCommand(status.year, s.unitCode)}</code></li>`,
     )}</ul>
   </section>`;
 }
