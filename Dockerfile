@@ -10,11 +10,13 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# What worker/main.ts loads: its imports reach these four folders (test/deployment.test.ts checks). The
-# web service (client/web/main.ts) runs from the same image and also needs client/.
+# What worker/main.ts loads: its imports reach these rooms (test/e2e/deployment.test.ts checks). The web
+# service (client/web/main.ts) runs from the same image and also needs client/.
 COPY tsconfig.json ./
 COPY domain ./domain
 COPY workflows ./workflows
+COPY infra ./infra
+COPY reads ./reads
 COPY activities ./activities
 COPY worker ./worker
 COPY client ./client

@@ -3,24 +3,20 @@
 // accepted the message and before the ledger heard so (a crash in the DATA phase): the retry sends again,
 // with the same deterministic Message-ID, which mail clients fold into one message.
 import { ApplicationFailure, log } from '@temporalio/activity';
-import nodemailer, {
-  type NodemailerError,
-  type SentMessageInfo,
-  type SMTPPoolOptions,
-  type Transporter,
-} from 'nodemailer';
+import type { NodemailerError, SentMessageInfo, Transporter } from 'nodemailer';
+import { renderNotification } from '../domain/notices/mailTemplates.ts';
 import {
   type NotificationReceipt,
   type NotificationRequest,
   notificationRequestSchema,
   type Recipient,
-} from '../domain/notifications.ts';
-import { parseInput, rejectInvalid } from '../domain/validation.ts';
-import type { MailLedger } from './mailLedger/ledger.ts';
-import { renderNotification } from './mailTemplates.ts';
+} from '../domain/notices/notifications.ts';
+import { parseInput } from '../domain/validation.ts';
+import type { MailLedger } from '../infra/mailLedger/ledger.ts';
+import { rejectInvalid } from '../workflows/shared/failures.ts';
 
 export interface MailActivityOptions {
-  /** One pooled transporter per worker, see createSmtpTransport. */
+  /** One pooled transporter per worker (infra/mail/smtp.ts). */
   transport: Transporter;
   from: Recipient | string;
   ledger: MailLedger;
@@ -28,23 +24,6 @@ export interface MailActivityOptions {
   messageIdDomain: string;
   /** The web's public address: notices link to the page where the reader acts. */
   webUrl?: string | undefined;
-}
-
-/** The single pooled transporter of a worker. */
-export function createSmtpTransport(smtpUrl: string): Transporter {
-  const options: SMTPPoolOptions & { pool: true } = {
-    url: smtpUrl,
-    pool: true,
-    // The pool would re-send a message whose connection dropped mid-delivery (5 times by default) behind
-    // the activity's back; with 0 that delivery fails, and Temporal's retry policy, which sees the
-    // attempt and checks the mail ledger first, decides when to try again.
-    maxRequeues: 0,
-    // A stalled server fails the attempt, and Temporal retries it, instead of nodemailer's minutes of waiting.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  };
-  return nodemailer.createTransport(options);
 }
 
 /** `<2027+44+plan+launch@domain>`: "+" is legal in a Message-ID and cannot occur in a key, so ids stay distinct. */

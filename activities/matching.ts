@@ -3,9 +3,6 @@
 // The flagged rows are fetched here from the units, so they never pass through the campaign's history; since
 // 'review-by-reference' the review itself is kept in the document store and changed here, action by action.
 import { Context } from '@temporalio/activity';
-import { flaggedDemandLabels, flaggedDemandRows } from '../client/actions/flaggedDemands.ts';
-import { loadReview, saveReview } from '../client/documents/reviewDocument.ts';
-import type { DocumentStore } from '../client/documents/store.ts';
 import type { ResourceCatalogue } from '../domain/matching/catalogue.ts';
 import type { RecordMatches } from '../domain/matching/decisions.ts';
 import type { Pairing } from '../domain/matching/instance.ts';
@@ -24,7 +21,10 @@ import {
 import type { ReviewDigest } from '../domain/matching/reviewDigest.ts';
 import type { UnitDemand } from '../domain/matching/scoring.ts';
 import type { Registry } from '../domain/registry.ts';
-import { rejectInvalid } from '../domain/validation.ts';
+import { loadReview, saveReview } from '../infra/documents/reviewDocument.ts';
+import type { DocumentStore } from '../infra/documents/store.ts';
+import { flaggedDemandLabels, flaggedDemandRows } from '../reads/flaggedDemands.ts';
+import { rejectInvalid } from '../workflows/shared/failures.ts';
 
 export interface ProposeMatchingInput {
   catalogue: ResourceCatalogue;

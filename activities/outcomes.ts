@@ -2,20 +2,12 @@
 // holds no handles on the children its first run started, so it asks for their results here, by id.
 import { Context } from '@temporalio/activity';
 import { type Client, WorkflowFailedError } from '@temporalio/client';
-import { unitReportOf } from '../client/campaignData.ts';
-import { endedOutside } from '../domain/endedOutside.ts';
 import { inParallel } from '../domain/inParallel.ts';
-import { type UnitOutcome, unitOutcome } from '../workflows/nationalSummary.ts';
-import type { UnitReport } from '../workflows/status.ts';
-import type { unitGroupWorkflow } from '../workflows/unitGroupWorkflow.ts';
-import type { unitWorkflow } from '../workflows/unitWorkflow.ts';
-
-export interface ClosedOutcomesInput {
-  /** Unit workflows, each returning its report. */
-  unitIds?: string[];
-  /** Unit group workflows, each returning its units' outcomes. */
-  groupIds?: string[];
-}
+import { unitReportOf } from '../reads/campaignData.ts';
+import { type UnitOutcome, unitOutcome } from '../workflows/campaign/nationalSummary.ts';
+import type { OutcomeActivities } from '../workflows/proxies/outcomes.ts';
+import { endedOutside } from '../workflows/shared/endedOutside.ts';
+import type { UnitReport } from '../workflows/shared/status.ts';
 
 /**
  * A unit's report when its workflow completed; where it stood when it ended, for one terminated by hand or
@@ -23,7 +15,7 @@ export interface ClosedOutcomesInput {
  */
 async function reportOf(client: Client, workflowId: string): Promise<UnitReport> {
   try {
-    return await client.workflow.getHandle<typeof unitWorkflow>(workflowId).result();
+    return (await client.workflow.getHandle(workflowId).result()) as UnitReport;
   } catch (error) {
     if (!(error instanceof WorkflowFailedError && endedOutside(error.cause))) throw error;
     Context.current().log.warn('a unit workflow ended outside the campaign: its outcome is where it stood', {
@@ -36,10 +28,11 @@ async function reportOf(client: Client, workflowId: string): Promise<UnitReport>
 /** Results are long polls: this many are awaited at once. */
 const width = 50;
 
-export function createOutcomeActivities() {
+/** A unit workflow returns its report and a group workflow its units' outcomes (workflows/campaign/). */
+export function createOutcomeActivities(): OutcomeActivities {
   return {
     /** Waits for each workflow to finish (following its runs) and returns the outcomes in the order asked. */
-    async closedOutcomes({ unitIds = [], groupIds = [] }: ClosedOutcomesInput): Promise<UnitOutcome[]> {
+    async closedOutcomes({ unitIds = [], groupIds = [] }) {
       const { client } = Context.current();
       let finished = 0;
       const heartbeat = () => Context.current().heartbeat(++finished);
@@ -50,7 +43,7 @@ export function createOutcomeActivities() {
       });
       const ofGroups = new Array<UnitOutcome[]>(groupIds.length);
       await inParallel(groupIds, width, async (id, i) => {
-        ofGroups[i] = await client.workflow.getHandle<typeof unitGroupWorkflow>(id).result();
+        ofGroups[i] = (await client.workflow.getHandle(id).result()) as UnitOutcome[];
         heartbeat();
       });
       return [...ofUnits, ...ofGroups.flat()];

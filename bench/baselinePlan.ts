@@ -2,10 +2,10 @@
 // and when in a year nobody submits, so the baseline workflows only sleep and send.
 import { type CampaignSchedule, formatShanghaiDate, offsetFromDeadline, toReal } from '../domain/calendar.ts';
 import { daysLeft } from '../domain/deadlines.ts';
-import type { Track } from '../domain/notifications.ts';
+import type { Track } from '../domain/notices/notifications.ts';
 import type { Registry } from '../domain/registry.ts';
 import { reportingUnits } from '../domain/registry.ts';
-import { contactsOf, feedbackLines, launchNotice } from '../workflows/notificationRequest.ts';
+import { contactsOf, feedbackLines, launchNotice } from '../workflows/unit/notificationRequest.ts';
 import type { BaselineCampaignInput, BaselineNotice } from './baselineWorkflows.ts';
 
 export const baselineWorkflowId = (year: number) => `bench-baseline-${year}`;

@@ -3,9 +3,14 @@
 // signals or queries. Only type imports from the domain, so its bundle stays free of zod.
 import { ActivityFailure, sleep, startChild } from '@temporalio/workflow';
 import type { RecipientRole } from '../domain/calendar.ts';
-import type { NotificationKind, NotificationRequest, Recipient, Track } from '../domain/notifications.ts';
-import { sendNotification } from '../workflows/mailActivities.ts';
-import type { UnitContacts } from '../workflows/notificationRequest.ts';
+import type {
+  NotificationKind,
+  NotificationRequest,
+  Recipient,
+  Track,
+} from '../domain/notices/notifications.ts';
+import { sendNotification } from '../workflows/proxies/mail.ts';
+import type { UnitContacts } from '../workflows/unit/notificationRequest.ts';
 
 /** One mail of a unit's year: when it goes out (real instant) and what it says. */
 export interface BaselineNotice {
@@ -67,7 +72,7 @@ async function send(req: NotificationRequest): Promise<void> {
   }
 }
 
-/** The unit's own office in To, CNIPA's copies in Cc, as workflows/notificationRequest.ts does it. */
+/** The unit's own office in To, CNIPA's copies in Cc, as workflows/unit/notificationRequest.ts does it. */
 function request(input: BaselineUnitInput, notice: BaselineNotice): NotificationRequest {
   const { contacts } = input;
   const who = (role: RecipientRole): Recipient[] => {

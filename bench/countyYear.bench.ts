@@ -6,14 +6,19 @@
 //   npx tsx bench/countyYear.bench.ts [--units 3000] [--workers 2] [--cache N]   (npm run bench:county-year -- …)
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { unreplayableWorkflows } from '../client/recovery/replayAll.ts';
+import { unreplayableWorkflows } from '../client/operations/recovery/replayAll.ts';
 import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { type Registry, reportingUnits } from '../domain/registry.ts';
 import { tiersOf } from '../domain/unitGroups.ts';
-import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
-import { launchWindow } from '../workflows/inWindows.ts';
-import { campaignWorkflowId, taskQueue, unitGroupWorkflowId, unitWorkflowId } from '../workflows/messages.ts';
+import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow.ts';
+import { launchWindow } from '../workflows/shared/inWindows.ts';
+import {
+  campaignWorkflowId,
+  taskQueue,
+  unitGroupWorkflowId,
+  unitWorkflowId,
+} from '../workflows/shared/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { kb, mb, seconds } from './format.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';

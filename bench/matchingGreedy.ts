@@ -1,6 +1,6 @@
 // The baseline the optimiser is compared with: the plain greedy an operator's spreadsheet would do, best
 // scoring pair first, with the same pairs, scores, capacities and vetoes, and no fairness rule.
-import { demandCount, type MatchingProblem } from '../domain/matching/problem.ts';
+import { demandCount, type MatchingProblem } from '../domain/matching/solver/problem.ts';
 
 export function greedyAssignment(problem: MatchingProblem): { assignment: Int32Array; totalScore: number } {
   const demandOf = new Int32Array(problem.resource.length);

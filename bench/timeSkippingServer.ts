@@ -3,9 +3,9 @@
 
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { endOfDateInShanghai } from '../domain/calendar.ts';
+import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
 import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
-import { dataConverter } from '../worker/payloadCodec.ts';
 
 export async function benchServer(): Promise<TestWorkflowEnvironment> {
   const { testServer } = ensureTemporalBinaries((line) => console.error(line));

@@ -18,9 +18,9 @@ import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
+import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { sampleWorkPlan } from '../test/support/samples.ts';
-import { dataConverter } from '../worker/payloadCodec.ts';
-import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
   recordActivityUpdate,
@@ -30,7 +30,7 @@ import {
   submitWorkPlanUpdate,
   taskQueue,
   unitWorkflowId,
-} from '../workflows/messages.ts';
+} from '../workflows/shared/messages.ts';
 import { kb, mb } from './format.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';

@@ -14,10 +14,10 @@ import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
+import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { sampleResults, sampleWorkPlan, sampleWritten } from '../test/support/samples.ts';
 import { addOperator, Browser, webHarness } from '../test/web/support.ts';
-import { dataConverter } from '../worker/payloadCodec.ts';
-import { campaignWorkflow } from '../workflows/campaignWorkflow.ts';
+import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
   recordActivityUpdate,
@@ -27,7 +27,7 @@ import {
   submitWorkPlanUpdate,
   taskQueue,
   unitWorkflowId,
-} from '../workflows/messages.ts';
+} from '../workflows/shared/messages.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
 import { activity, demandList } from './volume/generate.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';

@@ -3,12 +3,13 @@
 // bench/workerControl.ts over IPC; not meant to be run by hand.
 import { getHeapStatistics } from 'node:v8';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { openMailLedger } from '../activities/mailLedger/open.ts';
+import { createMailActivities } from '../activities/mail.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
-import { documentConfig, openDocumentStore } from '../client/documents/config.ts';
-import { dataConverter } from '../worker/payloadCodec.ts';
+import { documentConfig, openDocumentStore } from '../infra/documents/config.ts';
+import { createSmtpTransport } from '../infra/mail/smtp.ts';
+import { openMailLedger } from '../infra/mailLedger/open.ts';
+import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 
 export interface WorkerProcessConfig {
   address: string;

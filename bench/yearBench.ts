@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
-import { taskQueue } from '../workflows/messages.ts';
+import { taskQueue } from '../workflows/shared/messages.ts';
 import { benchServer } from './timeSkippingServer.ts';
 import { startWorker } from './workerControl.ts';
 import type { WorkerProcessConfig } from './workerProcess.ts';

@@ -1,7 +1,7 @@
 // The registry of reporting units, notified-only units and matching resources: data, validated at load.
 import { z } from 'zod';
 import { lazySchema } from './lazySchema.ts';
-import { recipientSchema } from './notifications.ts';
+import { recipientSchema } from './notices/notifications.ts';
 import { flagRepeats } from './validation.ts';
 
 export const unitKinds = [

@@ -1,5 +1,4 @@
 // One place that turns zod issues into messages that name the field and say what would be accepted.
-import { ApplicationFailure } from '@temporalio/common';
 import type { z } from 'zod';
 
 export class InvalidInputError extends Error {
@@ -27,35 +26,6 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what:
     what,
     result.error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message })),
   );
-}
-
-/**
- * Runs a check whose InvalidInputError must end the operation for good: an update validator's rejection
- * (nothing reaches history) or an activity's non-retryable failure. The same input fails the same way,
- * so it is marked non-retryable; the message names the fields and the issues travel as details.
- */
-export function rejectInvalid<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof InvalidInputError) {
-      throw ApplicationFailure.create({
-        type: 'InvalidInput',
-        nonRetryable: true,
-        message: error.message,
-        details: [error.issues],
-      });
-    }
-    throw error;
-  }
-}
-
-/** Rejects, as rejectInvalid does, with the issues a check beyond the schema found; passes when there are none. */
-export function rejectIssues(what: string, issues: readonly { path: string; message: string }[]): void {
-  if (issues.length === 0) return;
-  rejectInvalid(() => {
-    throw new InvalidInputError(what, issues);
-  });
 }
 
 /**

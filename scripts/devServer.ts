@@ -2,7 +2,7 @@
 // search attributes, ready once it answers. `npm start` and the fault suite both start it this way.
 import type { ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
-import { searchAttributeFlags } from '../workflows/searchAttributes.ts';
+import { searchAttributeFlags } from '../workflows/shared/searchAttributes.ts';
 
 export function devServerArgs(options: { port: number; dbFile: string; uiPort?: number }): string[] {
   return [

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SMTPServer, type SMTPServerError } from 'smtp-server';
-import { emlFileName, parseMail, type ReceivedMail } from '../client/mail/mailbox.ts';
+import { emlFileName, parseMail, type ReceivedMail } from '../infra/mail/mailbox.ts';
 
 export interface MailSinkOptions {
   /** 0 picks a free port. */

@@ -5,7 +5,7 @@ import type { Connection } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 // Default import: the package is CommonJS, and tsx (unlike vitest) offers no named exports for it.
 import proto from '@temporalio/proto';
-import { searchAttributeKeys } from '../workflows/searchAttributes.ts';
+import { searchAttributeKeys } from '../workflows/shared/searchAttributes.ts';
 
 /** gRPC status code for "already exists". */
 const ALREADY_EXISTS = 6;

@@ -1,30 +1,14 @@
 // The worker's configuration, from the environment, parsed at the edge.
 import { z } from 'zod';
-import { checkDocumentStore, documentStoreFields } from '../client/documents/config.ts';
 import { parseInput } from '../domain/validation.ts';
+import { mailFields, sqlFields, temporalFields } from '../infra/config.ts';
+import { checkDocumentStore, documentStoreFields } from '../infra/documents/config.ts';
 
 export const workerConfigSchema = z
   .object({
-    TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtp://localhost:2525')
-      .default('smtp://127.0.0.1:2525'),
-    MAIL_FROM: z.string().min(1).default('知识产权服务万里行 <wanlixing@cnipa.example>'),
-    /** Domain of the deterministic Message-IDs. */
-    MESSAGE_ID_DOMAIN: z.string().min(1).default('wanlixing.cnipa.example'),
-    /**
-     * The mail ledger every worker shares, so that no notice goes out twice: `postgres://user:pass@host/db`,
-     * or `pglite:<dir>` for PGlite inside this worker alone.
-     */
-    MAIL_LEDGER_URL: z
-      .string()
-      .regex(
-        /^(postgres(ql)?:\/\/\S+|pglite:\S+)$/,
-        'a postgres:// URL, or pglite:<folder> for a single worker',
-      )
-      .default('pglite:var/mail-ledger'),
+    ...temporalFields,
+    ...mailFields,
+    ...sqlFields,
     /** Where browsers reach the web (as the web's own WEB_PUBLIC_URL): notices link to the reader's page. */
     WEB_PUBLIC_URL: z
       .url()

@@ -2,16 +2,17 @@
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createMailActivities, createSmtpTransport } from '../activities/mail.ts';
-import { openMailLedger } from '../activities/mailLedger/open.ts';
+import { createMailActivities } from '../activities/mail.ts';
 import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
-import { openDocumentStore } from '../client/documents/config.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
-import type { Recipient } from '../domain/notifications.ts';
-import { taskQueue } from '../workflows/messages.ts';
+import type { Recipient } from '../domain/notices/notifications.ts';
+import { openDocumentStore } from '../infra/documents/config.ts';
+import { createSmtpTransport } from '../infra/mail/smtp.ts';
+import { openMailLedger } from '../infra/mailLedger/open.ts';
+import { dataConverter } from '../infra/temporal/payloadCodec.ts';
+import { taskQueue } from '../workflows/shared/messages.ts';
 import type { WorkerConfig } from './config.ts';
-import { dataConverter } from './payloadCodec.ts';
 import { type StuckWatch, startStuckWatch } from './stuckWatch.ts';
 
 /** Longer than one SMTP delivery can take (createSmtpTransport's timeouts); compose's stop_grace_period is longer still. */

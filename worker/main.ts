@@ -1,5 +1,5 @@
 // The worker process: workflows and mail activities on task queue `wanlixing`, configured by environment.
-import { taskQueue } from '../workflows/messages.ts';
+import { taskQueue } from '../workflows/shared/messages.ts';
 import { workerConfig } from './config.ts';
 import { createWorker } from './createWorker.ts';
 

@@ -4,9 +4,9 @@
 // look, finds it started already. Nothing here decides anything the workflows do.
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
-import type { NotificationRequest, Recipient } from '../domain/notifications.ts';
-import { parseWorkflowId, taskQueue } from '../workflows/messages.ts';
-import type { stuckNoticeWorkflow } from '../workflows/stuckNoticeWorkflow.ts';
+import type { NotificationRequest, Recipient } from '../domain/notices/notifications.ts';
+import { parseWorkflowId, taskQueue } from '../workflows/shared/messages.ts';
+import type { stuckNoticeWorkflow } from '../workflows/stuck/stuckNoticeWorkflow.ts';
 
 const stuckQuery =
   "ExecutionStatus = 'Running' AND TemporalReportedProblems IS NOT NULL AND WorkflowType IN ('campaignWorkflow', 'unitGroupWorkflow', 'unitWorkflow')";

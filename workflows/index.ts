@@ -1,5 +1,5 @@
 // The worker's workflowsPath: everything exported here is a workflow type.
-export { campaignWorkflow } from './campaignWorkflow.ts';
-export { stuckNoticeWorkflow } from './stuckNoticeWorkflow.ts';
-export { unitGroupWorkflow } from './unitGroupWorkflow.ts';
-export { unitWorkflow } from './unitWorkflow.ts';
+export { campaignWorkflow } from './campaign/campaignWorkflow.ts';
+export { unitGroupWorkflow } from './campaign/unitGroupWorkflow.ts';
+export { stuckNoticeWorkflow } from './stuck/stuckNoticeWorkflow.ts';
+export { unitWorkflow } from './unit/unitWorkflow.ts';

@@ -7,9 +7,11 @@ import type { Client } from '@temporalio/client';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
+import packageJson from '../../package.json' with { type: 'json' };
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { Registry } from '../../domain/registry.ts';
-import type { ClientConfig } from '../connection.ts';
+import type { ClientConfig } from '../../infra/temporal/connection.ts';
+import type { WebStore } from '../../infra/webStore/store.ts';
 import { langs } from './pages/html.ts';
 import { problemPage } from './pages/problemPage.ts';
 import {
@@ -25,7 +27,6 @@ import type { SignInMailer, WebRoute, WebServices } from './routeSpec.ts';
 import { routeTable } from './routes.ts';
 import { authorize, isRule, type Refuse, rules, type WebEnv } from './rules.ts';
 import { readSession } from './session.ts';
-import type { WebStore } from './store.ts';
 
 export interface WebDeps {
   client: Client;
@@ -114,7 +115,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     document: () =>
       app.getOpenAPI31Document({
         openapi: '3.1.0',
-        info: { title: '知识产权服务万里行 wanlixing web API', version: '0.3.0' },
+        info: { title: '知识产权服务万里行 wanlixing web API', version: packageJson.version },
       }),
   };
 

@@ -1,7 +1,7 @@
 // The web process's configuration, from the environment, parsed at the edge.
 import { z } from 'zod';
 import { parseInput } from '../../domain/validation.ts';
-import { workerConfigSchema } from '../../worker/config.ts';
+import { mailFields, webDbFields, webDbUrl } from '../../infra/config.ts';
 
 export const webConfigSchema = z.object({
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
@@ -11,15 +11,14 @@ export const webConfigSchema = z.object({
   /** Signs the session cookies; required, at least 32 characters (e.g. `openssl rand -base64 48`). */
   WEB_SESSION_SECRET: z.string().min(32, 'at least 32 random characters, e.g. from openssl rand -base64 48'),
   /** Users and sign-in links: the mail ledger's database by default (schema wanlixing_web). */
-  WEB_DB_URL: workerConfigSchema.shape.MAIL_LEDGER_URL.optional(),
+  ...webDbFields,
   /** Behind a reverse proxy: the client's address is the first of X-Forwarded-For. */
   WEB_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  SMTP_URL: workerConfigSchema.shape.SMTP_URL,
-  MAIL_FROM: workerConfigSchema.shape.MAIL_FROM,
-  MAIL_LEDGER_URL: workerConfigSchema.shape.MAIL_LEDGER_URL,
+  SMTP_URL: mailFields.SMTP_URL,
+  MAIL_FROM: mailFields.MAIL_FROM,
 });
 export type WebConfig = z.infer<typeof webConfigSchema> & { WEB_DB_URL: string; WEB_PUBLIC_URL: string };
 
@@ -27,14 +26,7 @@ export function webConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const parsed = parseInput(webConfigSchema, env, 'web environment');
   return {
     ...parsed,
-    WEB_DB_URL: parsed.WEB_DB_URL ?? parsed.MAIL_LEDGER_URL,
+    WEB_DB_URL: webDbUrl(parsed),
     WEB_PUBLIC_URL: (parsed.WEB_PUBLIC_URL ?? `http://localhost:${parsed.WEB_PORT}`).replace(/\/$/, ''),
   };
-}
-
-/** Where `wlx operator add-user` writes: the web's database, by the same defaults. */
-export function webDbUrl(env: NodeJS.ProcessEnv = process.env): string {
-  const schema = webConfigSchema.pick({ WEB_DB_URL: true, MAIL_LEDGER_URL: true });
-  const { WEB_DB_URL, MAIL_LEDGER_URL } = parseInput(schema, env, 'environment');
-  return WEB_DB_URL ?? MAIL_LEDGER_URL;
 }

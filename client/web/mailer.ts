@@ -1,8 +1,8 @@
 // Sign-in links go out over SMTP like every notice: nodemailer with the worker's pooled transport
-// (activities/mail.ts), the SMTP_URL and MAIL_FROM the worker uses.
+// (infra/mail/smtp.ts), the SMTP_URL and MAIL_FROM the worker uses.
 
-import { createSmtpTransport } from '../../activities/mail.ts';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
+import { createSmtpTransport } from '../../infra/mail/smtp.ts';
 import type { SignInLinkMail, SignInMailer } from './routeSpec.ts';
 
 export interface SmtpMailer extends SignInMailer {

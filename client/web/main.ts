@@ -1,7 +1,8 @@
 // `npm run web`: the web server alone, configured from the environment (config.ts); Temporal from
 // TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE / TEMPORAL_UI_URL as for `wlx`. Stops on SIGINT/SIGTERM.
-import { describeError } from '../cliErrors.ts';
-import { clientConfig } from '../connection.ts';
+
+import { clientConfig } from '../../infra/temporal/connection.ts';
+import { describeError } from '../operations/errors.ts';
 import { webConfig } from './config.ts';
 import { startWebServer } from './server.ts';
 

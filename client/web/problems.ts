@@ -1,4 +1,4 @@
-// Errors as RFC 9457 problem details (application/problem+json), the HTTP side of client/cliErrors.ts:
+// Errors as RFC 9457 problem details (application/problem+json), the HTTP side of client/operations/errors.ts:
 // the same errors, told apart the same way, with the field errors named as the user sees them.
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -11,8 +11,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { UnknownUnitError } from '../../domain/registry.ts';
 import { fieldPath, InvalidInputError } from '../../domain/validation.ts';
-import { refusalTypes } from '../../workflows/failures.ts';
-import { CliError, isServerGone, TemporalUnreachableError } from '../cliErrors.ts';
+import { isServerGone, TemporalUnreachableError } from '../../infra/temporal/connection.ts';
+import { UserError } from '../../infra/userError.ts';
+import { refusalTypes } from '../../workflows/shared/failures.ts';
 
 export interface FieldError {
   /** The field as the user wrote it: `items[0].coordinationReason`, `year`. */
@@ -130,6 +131,6 @@ export function problemFor(error: unknown): Problem {
       '无法连接 Temporal (cannot reach Temporal); try again shortly',
     );
   }
-  if (error instanceof CliError) return problem(400, 'bad-request', error.message);
+  if (error instanceof UserError) return problem(400, 'bad-request', error.message);
   return problem(500, 'internal', 'an internal error; it has been logged');
 }

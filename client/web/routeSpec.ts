@@ -4,14 +4,14 @@
 import type { Client } from '@temporalio/client';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { yearSchema } from '../../domain/campaignYear.ts';
 import type { Registry } from '../../domain/registry.ts';
 import { unitCodeSchema } from '../../domain/registry.ts';
-import type { ClientConfig } from '../connection.ts';
-import { yearSchema } from '../options.ts';
+import type { ClientConfig } from '../../infra/temporal/connection.ts';
+import type { WebStore } from '../../infra/webStore/store.ts';
 import type { RateLimiter } from './rateLimit.ts';
 import type { Rule, WebEnv } from './rules.ts';
 import type { CookieSettings, Principal } from './session.ts';
-import type { WebStore } from './store.ts';
 /** What a sign-in link mail needs. */
 export interface SignInLinkMail {
   to: { name: string; email: string };

@@ -1,7 +1,7 @@
 // The web API's one route table. Every route declares its authorization rule (rules.ts) next to its method,
 // path and schemas; app.ts registers routes only from here, puts `authorize(rule)` in front of each, and
 // refuses to start when any route lacks a rule or was registered outside this table. The handlers call the
-// same client functions as `wlx` (client/actions/), with the same domain schemas: no rule lives here twice.
+// same client functions as `wlx` (client/operations/), with the same domain schemas: no rule lives here twice.
 import { campaignRoutes } from './api/campaign.ts';
 import { documentationRoutes } from './api/documentation.ts';
 import { matchingRoutes } from './api/matching.ts';

@@ -2,12 +2,12 @@
 // served over HTTP. Used by `npm run web` (main.ts) and by `npm start`.
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
-import { dataConverter } from '../../worker/payloadCodec.ts';
-import type { ClientConfig } from '../connection.ts';
+import type { ClientConfig } from '../../infra/temporal/connection.ts';
+import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
+import { openWebStore } from '../../infra/webStore/store.ts';
 import { createWebApp } from './app.ts';
 import type { WebConfig } from './config.ts';
 import { smtpMailer } from './mailer.ts';
-import { openWebStore } from './store.ts';
 
 export interface WebServer {
   url: string;

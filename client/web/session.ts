@@ -22,7 +22,7 @@ import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } 
 import type { CookieOptions } from 'hono/utils/cookie';
 import { z } from 'zod';
 import { unitCodeSchema } from '../../domain/registry.ts';
-import { operatorRoles } from './store.ts';
+import { operatorRoles } from '../../infra/webStore/store.ts';
 
 export type Principal =
   | { kind: 'unit'; unitCode: string }

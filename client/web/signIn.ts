@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { isReporting } from '../../domain/registry.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
+import { decoyHash, verifyPassword } from '../../infra/webStore/passwords.ts';
 import type { WebServices } from './routeSpec.ts';
 import { type Principal, startSession } from './session.ts';
 

@@ -2,7 +2,7 @@
 // Richer than the registry's `resources`: what each resource covers, where, how much, and whom it must not serve.
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema.ts';
-import { recipientSchema } from '../notifications.ts';
+import { recipientSchema } from '../notices/notifications.ts';
 import { resourceKinds, serviceCategories, unitCodeSchema } from '../registry.ts';
 import { forms, keyTaskSchema } from '../submissions.ts';
 import { flagRepeats } from '../validation.ts';

@@ -2,7 +2,7 @@
 // their shapes, and the checks against the campaign that a schema alone cannot make.
 import { z } from 'zod';
 import { lazySchema } from '../lazySchema.ts';
-import type { Recipient } from '../notifications.ts';
+import type { Recipient } from '../notices/notifications.ts';
 import { unitCodeSchema } from '../registry.ts';
 
 export const recordMatchesSchema = lazySchema(() =>

@@ -3,7 +3,6 @@
 import type { ServiceCategory } from '../registry.ts';
 import { InvalidInputError, parseInput } from '../validation.ts';
 import { conflictsWith, type ResourceCatalogue } from './catalogue.ts';
-import { type MatchingProblem, type PairList, packProblem } from './problem.ts';
 import {
   defaultScoreWeights,
   type ScoredDemand,
@@ -16,6 +15,7 @@ import {
   totalScore,
   type UnitDemand,
 } from './scoring.ts';
+import { type MatchingProblem, type PairList, packProblem } from './solver/problem.ts';
 
 export interface Pairing {
   unitCode: string;

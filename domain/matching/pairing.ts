@@ -7,9 +7,9 @@ import type { Bilingual } from '../labels.ts';
 import { isReporting, type Registry } from '../registry.ts';
 import { InvalidInputError } from '../validation.ts';
 import { type CatalogueResource, conflictsWith, type ResourceCatalogue, servesRegion } from './catalogue.ts';
-import { solveMatching } from './optimiser.ts';
-import { type PairList, packProblem } from './problem.ts';
 import type { UnitDemand } from './scoring.ts';
+import { solveMatching } from './solver/optimiser.ts';
+import { type PairList, packProblem } from './solver/problem.ts';
 
 /** Affinity points; the existing pairing outweighs the rest together, so it is kept unless load forbids. */
 export const pairingWeights = {

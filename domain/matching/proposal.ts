@@ -5,10 +5,10 @@
 import type { Bilingual } from '../labels.ts';
 import type { RecordMatches } from './decisions.ts';
 import { matchReason, type ResourceLoad, unmatchedReason } from './explain.ts';
-import type { Fraction } from './fairness.ts';
 import { type Blocked, buildInstance, type MatchingInput, type MatchingInstance } from './instance.ts';
-import { solveMatching } from './optimiser.ts';
 import { type ScoreBreakdown, type ScoredResource, scorePair } from './scoring.ts';
+import type { Fraction } from './solver/fairness.ts';
+import { solveMatching } from './solver/optimiser.ts';
 
 export interface Alternate {
   resourceId: string;

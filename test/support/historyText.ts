@@ -2,7 +2,7 @@
 // workflow holds, and what it does not.
 import { gunzipSync } from 'node:zlib';
 import type { Client } from '@temporalio/client';
-import { gzipEncoding } from '../../worker/payloadCodec.ts';
+import { gzipEncoding } from '../../infra/temporal/payloadCodec.ts';
 
 export async function historyText(client: Client, workflowId: string, runId?: string): Promise<string> {
   const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();

@@ -3,14 +3,14 @@
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
-import { type CampaignOverview, campaignStatus } from '../../client/actions/campaignStatus.ts';
 import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
 import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
+import { type CampaignOverview, campaignStatus } from '../../reads/campaignStatus.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
-import { dataConverter } from '../../worker/payloadCodec.ts';
-import { campaignWorkflowId, taskQueue } from '../../workflows/messages.ts';
+import { campaignWorkflowId, taskQueue } from '../../workflows/shared/messages.ts';
 import { eventually } from './eventually.ts';
 import { bundleWorkflows, quietRuntime, testWorker } from './temporal.ts';
 

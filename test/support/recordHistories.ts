@@ -1,5 +1,5 @@
 // Keeps a run's histories as this release's replay fixtures (RECORD_HISTORIES=1 npm test), named by what
-// they are, not by year: test/replay.test.ts replays every release's folder against today's code.
+// they are, not by year: test/workflows/replay.test.ts replays every release's folder against today's code.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 

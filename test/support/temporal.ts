@@ -10,16 +10,17 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { createMailActivities, createSmtpTransport } from '../../activities/mail.ts';
-import { openMailLedger } from '../../activities/mailLedger/open.ts';
+import { createMailActivities } from '../../activities/mail.ts';
 import { createMatchingActivities } from '../../activities/matching.ts';
 import { createOutcomeActivities } from '../../activities/outcomes.ts';
 import { skipToNoon } from '../../bench/timeSkippingServer.ts';
-import { documentConfig, openDocumentStore } from '../../client/documents/config.ts';
+import { documentConfig, openDocumentStore } from '../../infra/documents/config.ts';
+import { createSmtpTransport } from '../../infra/mail/smtp.ts';
+import { openMailLedger } from '../../infra/mailLedger/open.ts';
+import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
-import { dataConverter } from '../../worker/payloadCodec.ts';
-import { campaignWorkflowId, taskQueue, unitWorkflowId } from '../../workflows/messages.ts';
+import { campaignWorkflowId, taskQueue, unitWorkflowId } from '../../workflows/shared/messages.ts';
 
 let runtimeInstalled = false;
 

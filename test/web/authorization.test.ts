@@ -9,6 +9,7 @@ import { createWebApp } from '../../client/web/app.ts';
 import { defineRoute, type WebRoute } from '../../client/web/routeSpec.ts';
 import { routeTable } from '../../client/web/routes.ts';
 import type { Rule } from '../../client/web/rules.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import { addOperator, Browser, signInUnit, type WebHarness, webHarness } from './support.ts';
@@ -120,6 +121,11 @@ describe('the authorization matrix, from the route table', () => {
   it('covers every route of the table, protected ones included', () => {
     expect(cases).toHaveLength(routeTable.length * 5);
     expect(new Set(routeTable.map((r) => r.rule))).toEqual(new Set(Object.keys(expectations)));
+  });
+
+  it("names the release in the OpenAPI document's version", async () => {
+    const doc = await callers.viewer.request('GET', '/api/openapi.json');
+    expect(((await doc.json()) as { info: { version: string } }).info.version).toBe(packageJson.version);
   });
 
   it('lets allowed calls reach the real campaign', async () => {

@@ -2,8 +2,12 @@
 // designate key regions through the form, and download the national outputs; units are kept out.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignStatus } from '../../client/actions/campaignStatus.ts';
-import { submitDemandListUpdate, submitWorkPlanUpdate, unitWorkflowId } from '../../workflows/messages.ts';
+import { campaignStatus } from '../../reads/campaignStatus.ts';
+import {
+  submitDemandListUpdate,
+  submitWorkPlanUpdate,
+  unitWorkflowId,
+} from '../../workflows/shared/messages.ts';
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import { sampleDemandList, sampleWorkPlan } from '../support/samples.ts';

@@ -2,10 +2,10 @@
 // what the workflow refused by the field's label, and confirms; a unit may not see it.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentReview } from '../../client/actions/matchingReview.ts';
+import { currentReview } from '../../client/operations/matchingReview.ts';
 import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
-import { submitDemandListUpdate, unitWorkflowId } from '../../workflows/messages.ts';
+import { submitDemandListUpdate, unitWorkflowId } from '../../workflows/shared/messages.ts';
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import { sampleDemandList } from '../support/samples.ts';

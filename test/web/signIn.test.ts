@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addUser } from '../../client/commands/users.ts';
-import { hashPassword, scryptParameters, verifyPassword } from '../../client/web/passwords.ts';
+import { addUser } from '../../client/cli/commands/users.ts';
 import { signInLimits } from '../../client/web/rateLimit.ts';
 import { sessionLifetimeMs } from '../../client/web/session.ts';
 import { signInLinkLifetimeMs } from '../../client/web/signIn.ts';
-import { openWebStore, type WebStore } from '../../client/web/store.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { isReporting } from '../../domain/registry.ts';
+import { hashPassword, scryptParameters, verifyPassword } from '../../infra/webStore/passwords.ts';
+import { openWebStore, type WebStore } from '../../infra/webStore/store.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import {
   addOperator,

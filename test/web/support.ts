@@ -1,13 +1,13 @@
 // The web app in-process for tests: an in-memory PGlite store, sign-in mail to an SMTP sink, a clock the
 // test moves, and a small browser (cookie jar, CSRF header) to call it with.
 import { Client, Connection } from '@temporalio/client';
-import { clientConfig } from '../../client/connection.ts';
 import { createWebApp, type WebApp, type WebDeps } from '../../client/web/app.ts';
 import { smtpMailer } from '../../client/web/mailer.ts';
-import { hashPassword } from '../../client/web/passwords.ts';
-import { type OperatorRole, openWebStore, type WebStore } from '../../client/web/store.ts';
+import { clientConfig } from '../../infra/temporal/connection.ts';
+import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
+import { hashPassword } from '../../infra/webStore/passwords.ts';
+import { type OperatorRole, openWebStore, type WebStore } from '../../infra/webStore/store.ts';
 import type { MailSink } from '../../scripts/mailSink.ts';
-import { dataConverter } from '../../worker/payloadCodec.ts';
 
 export interface WebHarness {
   web: WebApp;

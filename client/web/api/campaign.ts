@@ -10,14 +10,14 @@ import {
   summarySubmissionSchema,
   workPlanSchema,
 } from '../../../domain/submissions.ts';
-import { campaignStatus } from '../../actions/campaignStatus.ts';
-import { designateKeyRegions } from '../../actions/designateKeyRegions.ts';
-import { grantExtension } from '../../actions/grantExtension.ts';
-import { remindUnits } from '../../actions/remindUnits.ts';
-import { returnForRevision } from '../../actions/returnForRevision.ts';
-import type { SubmissionKind } from '../../actions/submissionPayloads.ts';
-import { sendSubmission } from '../../actions/submit.ts';
-import { unitStatus } from '../../actions/unitStatus.ts';
+import { campaignStatus } from '../../../reads/campaignStatus.ts';
+import { designateKeyRegions } from '../../operations/designateKeyRegions.ts';
+import { grantExtension } from '../../operations/grantExtension.ts';
+import { remindUnits } from '../../operations/remindUnits.ts';
+import { returnForRevision } from '../../operations/returnForRevision.ts';
+import type { SubmissionKind } from '../../operations/submissionPayloads.ts';
+import { sendSubmission } from '../../operations/submit.ts';
+import { unitStatus } from '../../operations/unitStatus.ts';
 import { problem, sendProblem } from '../problems.ts';
 import { defineRoute, empty, unitParams, type WebRoute, yearParams } from '../routeSpec.ts';
 

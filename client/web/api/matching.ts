@@ -1,14 +1,14 @@
 // The matching review API: the review as it stands, a new proposal, and each review action as a route.
 import type { ReviewAction } from '../../../domain/matching/review.ts';
 import { reviewSelectionSchema, selectDecisions } from '../../../domain/matching/reviewPage.ts';
+import { pageFacts } from '../../operations/describe/matchingReview.ts';
 import {
   currentReview,
   proposeMatching,
   type ReviewActionName,
   reviewActionFields,
   reviewMatching,
-} from '../../actions/matchingReview.ts';
-import { pageFacts } from '../../describe/matchingReview.ts';
+} from '../../operations/matchingReview.ts';
 import { defineRoute, empty, type WebRoute, yearParams } from '../routeSpec.ts';
 import type { Principal } from '../session.ts';
 

@@ -1,9 +1,7 @@
 // The few pieces every page is made of. Text is Chinese first with English beside it; a reader who switched
 // to English sees English alone (the stylesheet hides the Chinese). `html` escapes every value put into it.
-import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { WebEnv } from '../rules.ts';
 
 export type Lang = 'zh' | 'en';
 export const langs: readonly Lang[] = ['zh', 'en'];
@@ -16,7 +14,8 @@ export const t = (zh: string, en: string): Html =>
 /** Text in the reader's language for places markup cannot go: attributes, <option>, <title>. */
 export const tt = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : `${zh} ${en}`);
 
-export const langOf = (c: Context<WebEnv>): Lang => c.get('lang');
+/** The language the request's middleware chose (rules.ts's WebVariables carry it). */
+export const langOf = (c: { get(key: 'lang'): Lang }): Lang => c.get('lang');
 
 /** A yyyy-mm-dd date in the reader's words: days left, or days late. */
 export function daysFrom(today: string, date: string): { days: number; late: boolean } {

@@ -7,7 +7,7 @@ import { setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { isReporting, unitCodePattern } from '../../../domain/registry.ts';
-import { currentCampaignYear } from '../../actions/campaignYears.ts';
+import { currentCampaignYear } from '../../operations/campaignYears.ts';
 import { defineRoute, type WebRoute, type WebServices } from '../routeSpec.ts';
 import type { WebEnv } from '../rules.ts';
 import { endSession, type Principal } from '../session.ts';

@@ -4,11 +4,11 @@
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { campaignWorkflowId } from '../../../../workflows/messages.ts';
-import { campaignStatus } from '../../../actions/campaignStatus.ts';
-import { workflowLink } from '../../../connection.ts';
-import { campaignToday } from '../../../describe/campaignToday.ts';
-import { unitStanding } from '../../../describe/standing.ts';
+import { workflowLink } from '../../../../infra/temporal/connection.ts';
+import { campaignStatus } from '../../../../reads/campaignStatus.ts';
+import { campaignWorkflowId } from '../../../../workflows/shared/messages.ts';
+import { campaignToday } from '../../../operations/describe/campaignToday.ts';
+import { unitStanding } from '../../../operations/describe/standing.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
 import { langOf } from '../html.ts';

@@ -1,8 +1,8 @@
 // Every unit of the year as a tile coloured by its standing, the legend counting each colour. A tile says in
 // words what its colour says (for readers who cannot tell the colours apart) and opens the unit's page.
 import { html } from 'hono/html';
-import type { UnitProgress } from '../../../../workflows/status.ts';
-import { type Standing, standings, type UnitStanding } from '../../../describe/standing.ts';
+import type { UnitProgress } from '../../../../workflows/shared/status.ts';
+import { type Standing, standings, type UnitStanding } from '../../../operations/describe/standing.ts';
 import { type Html, type Lang, t, tt } from '../html.ts';
 import { daysLabel, inLang, missingLabel, shortName, standingLabels, tb } from './labels.ts';
 

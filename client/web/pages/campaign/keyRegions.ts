@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { DesignateKeyRegions } from '../../../../domain/matching/decisions.ts';
-import type { CampaignOverview } from '../../../actions/campaignStatus.ts';
+import type { CampaignOverview } from '../../../../reads/campaignStatus.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { csrfField, type FieldError, formErrors } from '../forms.ts';

@@ -3,9 +3,9 @@
 // unit's page (../unit/labels.ts), so both pages say the same.
 
 import type { Bilingual } from '../../../../domain/labels.ts';
-import type { CampaignStatus } from '../../../../workflows/status.ts';
-import type { NationalOutput } from '../../../actions/nationalOutputs.ts';
-import type { Standing } from '../../../describe/standing.ts';
+import type { CampaignStatus } from '../../../../workflows/shared/status.ts';
+import type { Standing } from '../../../operations/describe/standing.ts';
+import type { NationalOutput } from '../../../operations/nationalOutputs.ts';
 import { type Html, type Lang, t } from '../html.ts';
 import { itemLabel, levelLabels } from '../unit/labels.ts';
 

@@ -1,8 +1,8 @@
 // The national summary (全国汇总) once the campaign has compiled it at the close: its main figures and the
 // 通报 list of late and missing units; and the national workbooks and report to download at any time.
 import { html } from 'hono/html';
-import type { CampaignStatus, NationalSummary } from '../../../../workflows/status.ts';
-import { type NationalOutput, nationalOutputs } from '../../../actions/nationalOutputs.ts';
+import type { CampaignStatus, NationalSummary } from '../../../../workflows/shared/status.ts';
+import { type NationalOutput, nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { type Html, t } from '../html.ts';
 import { levelLabels, trackLabels } from '../unit/labels.ts';
 import { outputLabels, shortName, tb } from './labels.ts';

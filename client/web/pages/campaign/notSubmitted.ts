@@ -2,7 +2,7 @@
 // level reached. Operators remind them all at once (催报) or one by one; viewers read the list.
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { standings } from '../../../describe/standing.ts';
+import { standings } from '../../../operations/describe/standing.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { csrfField } from '../forms.ts';

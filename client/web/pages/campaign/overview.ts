@@ -2,8 +2,8 @@
 // count, the campaign's workflow in the Temporal UI, and where the matching review stands.
 import { html } from 'hono/html';
 import { demandsUnderReview, type ReviewGlance } from '../../../../domain/matching/reviewDigest.ts';
-import type { CampaignOverview } from '../../../actions/campaignStatus.ts';
-import { reviewGlance } from '../../../describe/matchingReview.ts';
+import type { CampaignOverview } from '../../../../reads/campaignStatus.ts';
+import { reviewGlance } from '../../../operations/describe/matchingReview.ts';
 import { daysFrom, type Html, t } from '../html.ts';
 import { daysLabel, phaseLabels, tb } from './labels.ts';
 

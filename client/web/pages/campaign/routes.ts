@@ -2,12 +2,12 @@
 // national downloads. Each action calls the same client function as `wlx` and the API, then sends the
 // browser back with a notice of the outcome (POST → 303 → GET).
 import { z } from 'zod';
+import { yearSchema } from '../../../../domain/campaignYear.ts';
 import { designateKeyRegionsSchema } from '../../../../domain/matching/decisions.ts';
-import { campaignStatus } from '../../../actions/campaignStatus.ts';
-import { designateKeyRegions } from '../../../actions/designateKeyRegions.ts';
-import { nationalOutputs } from '../../../actions/nationalOutputs.ts';
-import { type RemindOutcome, remindUnits } from '../../../actions/remindUnits.ts';
-import { yearSchema } from '../../../options.ts';
+import { campaignStatus } from '../../../../reads/campaignStatus.ts';
+import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts';
+import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
+import { type RemindOutcome, remindUnits } from '../../../operations/remindUnits.ts';
 import { problem, problemFor } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';

@@ -2,7 +2,7 @@
 // what recovers them. A unit left so never sends its summary and the year cannot close.
 import { html } from 'hono/html';
 import { recoverCommand } from '../../../../domain/recoverCommand.ts';
-import type { CampaignOverview } from '../../../actions/campaignStatus.ts';
+import type { CampaignOverview } from '../../../../reads/campaignStatus.ts';
 import { type Html, t } from '../html.ts';
 import { unitPath } from '../unit/page.ts';
 

@@ -18,7 +18,7 @@ import {
   type ReviewActionName,
   reviewActionFields,
   reviewMatching,
-} from '../../../actions/matchingReview.ts';
+} from '../../../operations/matchingReview.ts';
 import { operatorName } from '../../api/matching.ts';
 import { problemFor } from '../../problems.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';

@@ -8,11 +8,11 @@ import {
   pageOfDecisions,
   reviewFilterSchema,
 } from '../../../../domain/matching/reviewPage.ts';
-import { campaignCatalogue, campaignRegistry } from '../../../actions/campaignInput.ts';
-import { campaignState } from '../../../actions/campaignStatus.ts';
-import { flaggedDemandRows } from '../../../actions/flaggedDemands.ts';
-import { statusReview } from '../../../actions/matchingReview.ts';
-import { statusLabels } from '../../../describe/matchingReview.ts';
+import { campaignState } from '../../../../reads/campaignStatus.ts';
+import { flaggedDemandRows } from '../../../../reads/flaggedDemands.ts';
+import { campaignCatalogue, campaignRegistry } from '../../../operations/campaignInput.ts';
+import { statusLabels } from '../../../operations/describe/matchingReview.ts';
+import { statusReview } from '../../../operations/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { rules } from '../../rules.ts';
 import { csrfField } from '../forms.ts';

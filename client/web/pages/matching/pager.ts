@@ -3,7 +3,7 @@
 import { html } from 'hono/html';
 import type { MatchDecision } from '../../../../domain/matching/review.ts';
 import { type DecisionPage, decisionStatuses, filterQuery } from '../../../../domain/matching/reviewPage.ts';
-import { pageWords, statusLabels } from '../../../describe/matchingReview.ts';
+import { pageWords, statusLabels } from '../../../operations/describe/matchingReview.ts';
 import { type Html, t, tt } from '../html.ts';
 import type { ReviewView, UnitNames } from './parts.ts';
 

@@ -9,7 +9,7 @@ import type { Stamp } from '../../../../domain/matching/review.ts';
 import type { DecisionStatus } from '../../../../domain/matching/reviewDigest.ts';
 import { filterQuery, type ReviewFilter } from '../../../../domain/matching/reviewPage.ts';
 import type { DemandItem } from '../../../../domain/submissions.ts';
-import { statusLabels } from '../../../describe/matchingReview.ts';
+import { statusLabels } from '../../../operations/describe/matchingReview.ts';
 import { type Html, type Lang, t, tt } from '../html.ts';
 
 export interface ReviewView {

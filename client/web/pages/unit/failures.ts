@@ -4,8 +4,8 @@
 import { html } from 'hono/html';
 import type { Bilingual } from '../../../../domain/labels.ts';
 import type { SheetIssue } from '../../../../domain/spreadsheets/issues.ts';
-import { DocumentRejectedError } from '../../../documents/fileType.ts';
-import { SpreadsheetRejectedError } from '../../../spreadsheets/importSubmission.ts';
+import { DocumentRejectedError } from '../../../../infra/documents/fileType.ts';
+import { SpreadsheetRejectedError } from '../../../operations/spreadsheets/importSubmission.ts';
 import { problemFor } from '../../problems.ts';
 import { type FieldError, formErrors } from '../forms.ts';
 import { type Html, t } from '../html.ts';

@@ -2,7 +2,7 @@
 // badge (the dashboard legend's classes), all derived from the UnitStatus the workflow reports.
 import type { EscalationLevel } from '../../../../domain/calendar.ts';
 import type { Bilingual } from '../../../../domain/labels.ts';
-import type { NotificationKind, Track } from '../../../../domain/notifications.ts';
+import type { NotificationKind, Track } from '../../../../domain/notices/notifications.ts';
 import type { ReturnableItem } from '../../../../domain/submissions.ts';
 
 export const levelLabels: Record<EscalationLevel, Bilingual> = {

@@ -12,8 +12,8 @@ import {
   returnableItems,
   returnForRevisionSchema,
 } from '../../../../domain/submissions.ts';
-import type { UnitStatus } from '../../../../workflows/status.ts';
-import type { MailEntry } from '../../../actions/mailHistory.ts';
+import type { UnitStatus } from '../../../../workflows/shared/status.ts';
+import type { MailEntry } from '../../../operations/mailHistory.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import type { Principal } from '../../session.ts';

@@ -4,10 +4,10 @@
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { campaignState } from '../../../actions/campaignStatus.ts';
-import { unitMailHistory } from '../../../actions/mailHistory.ts';
-import { unitStatus } from '../../../actions/unitStatus.ts';
-import { campaignToday } from '../../../describe/campaignToday.ts';
+import { campaignState } from '../../../../reads/campaignStatus.ts';
+import { campaignToday } from '../../../operations/describe/campaignToday.ts';
+import { unitMailHistory } from '../../../operations/mailHistory.ts';
+import { unitStatus } from '../../../operations/unitStatus.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { t } from '../html.ts';

@@ -4,9 +4,9 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { findUnit } from '../../../../domain/registry.ts';
-import { grantExtension } from '../../../actions/grantExtension.ts';
-import { returnForRevision } from '../../../actions/returnForRevision.ts';
-import { buildTemplate } from '../../../spreadsheets/template.ts';
+import { grantExtension } from '../../../operations/grantExtension.ts';
+import { returnForRevision } from '../../../operations/returnForRevision.ts';
+import { buildTemplate } from '../../../operations/spreadsheets/template.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { setNotice } from '../forms.ts';

@@ -5,8 +5,8 @@ import { defaultCatalogue } from '../../../../domain/defaultCatalogue.ts';
 import type { Bilingual } from '../../../../domain/labels.ts';
 import { serviceCategoryLabels } from '../../../../domain/labels.ts';
 import type { Registry } from '../../../../domain/registry.ts';
-import type { CampaignStatus, TrackStatus, UnitStatus } from '../../../../workflows/status.ts';
-import { unitStanding } from '../../../describe/standing.ts';
+import type { CampaignStatus, TrackStatus, UnitStatus } from '../../../../workflows/shared/status.ts';
+import { unitStanding } from '../../../operations/describe/standing.ts';
 import { daysFrom, type Html, t } from '../html.ts';
 import { itemLabel, levelLabels, stateLabel, trackLabels } from './labels.ts';
 

@@ -1,0 +1,129 @@
+// wlx campaign start | status | recover
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { recoverCommand } from '../../../domain/recoverCommand.ts';
+import { withClient } from '../../../infra/temporal/connection.ts';
+import { exitCodes } from '../../../infra/userError.ts';
+import { type CampaignOverview, campaignStatus } from '../../../reads/campaignStatus.ts';
+import { scheduleLines } from '../../operations/describe/schedule.ts';
+import { recoverCampaign } from '../../operations/recoverWorkflow.ts';
+import { planCampaign, startCampaign } from '../../operations/startCampaign.ts';
+import {
+  codeListSchema,
+  durationSchema,
+  jsonField,
+  jsonOption,
+  parseOptions,
+  yearField,
+  yearOption,
+} from '../options.ts';
+import { printJson, printTable } from '../output.ts';
+import { recoverFields, registerRecover } from './recover.ts';
+
+const startOptions = z.object({
+  ...yearField,
+  registry: z.string().optional(),
+  calendar: z.string().optional(),
+  catalogue: z.string().optional(),
+  compress: durationSchema.optional(),
+  units: codeListSchema.optional(),
+  ...jsonField,
+});
+
+const statusOptions = z.object({ ...yearField, ...jsonField });
+
+export function registerCampaignCommands(program: Command): void {
+  const campaign = program.command('campaign').description("start and follow a year's campaign");
+
+  campaign
+    .command('start')
+    .description('start the campaign workflow for a year: launch, survey, matching, activities, summary')
+    .addOption(yearOption())
+    .option('--registry <file>', 'units and resources (JSON or YAML); the 37 + 11 default units otherwise')
+    .option('--calendar <file>', "calendar month-days and escalation ladder (JSON or YAML); 2022's otherwise")
+    .option('--catalogue <file>', 'matching resources (JSON or YAML); the 53 shipped ones otherwise')
+    .option(
+      '--compress <duration>',
+      'run the whole calendar in this much real time, e.g. 10m (demos, training)',
+    )
+    .option('--units <codes>', 'only these units, comma-separated, e.g. 11,12,3702')
+    .addOption(jsonOption('the result'))
+    .action(async (raw) => {
+      const options = parseOptions(startOptions, raw);
+      const plan = await planCampaign(options);
+      const started = await withClient((client, config) => startCampaign(client, config, plan));
+      if (options.json) {
+        printJson(started);
+        return;
+      }
+      process.stdout.write(
+        [
+          `started ${started.workflowId} for ${started.units.length} units`,
+          ...scheduleLines(started.schedule, plan.compressed),
+          `follow it: ${started.link}`,
+          `        or: wlx campaign status --year ${options.year}`,
+          '',
+        ].join('\n'),
+      );
+    });
+
+  campaign
+    .command('status')
+    .description("every unit's state, next deadline, escalation and what is missing")
+    .addOption(yearOption())
+    .addOption(jsonOption('the status'))
+    .action(async (raw) => {
+      const options = parseOptions(statusOptions, raw);
+      const status = await withClient((client) => campaignStatus(client, options.year));
+      if (options.json) printJson(status);
+      else printStatus(status);
+      // Stuck workflows need an operator: a script watching the year sees it in the exit code.
+      if (status.stuck.length > 0) process.exitCode = exitCodes.needsAttention;
+    });
+  registerRecover(
+    campaign,
+    'the campaign',
+    [yearOption()],
+    z.object({ ...yearField, ...recoverFields }),
+    recoverCampaign,
+  );
+}
+
+function printStatus(status: CampaignOverview): void {
+  const c = status.calendar;
+  process.stdout.write(
+    `${status.year} campaign — phase ${status.phase}\n` +
+      `launch ${c.launch}, plans due ${c.planDeadline}, summaries due ${c.summaryDeadline}, closes ${c.closes}\n\n`,
+  );
+  printTable(
+    ['unit', 'name', 'state', 'next deadline', 'overdue', 'missing'],
+    status.units.map((u) => [
+      u.unitCode,
+      u.nameZh,
+      u.state,
+      u.nextDeadline ? `${u.nextDeadline.track} ${u.nextDeadline.date}` : '-',
+      u.escalationLevel ?? '-',
+      u.missing.join(', ') || '-',
+    ]),
+  );
+  const t = status.totals;
+  process.stdout.write(
+    `\n${t.units} units: ${t.plansIn} plans in, ${t.summariesIn} summaries in, ${t.overdue} overdue\n` +
+      `not submitted: ${t.notSubmitted.join(', ') || 'none'}\n`,
+  );
+  for (const s of status.stuck) {
+    const who = s.unitCode ? `单位 ${s.unitCode}` : '活动主流程';
+    process.stdout.write(
+      `\n!! ${who} 工作流任务反复失败，已停滞 — ${s.workflowId} is stuck: its workflow task failed ${s.attempts} times${
+        s.problems.length ? ` (${s.problems.join(', ')})` : ''
+      }\n   恢复 to recover: ${recoverCommand(status.year, s.unitCode)}\n`,
+    );
+  }
+  if (status.summary) {
+    process.stdout.write(
+      `national summary compiled on ${status.summary.compiledOn}: 通报 ${
+        status.summary.notice.map((n) => `${n.unitCode} ${n.track} ${n.outcome}`).join('; ') || 'none'
+      }\n`,
+    );
+  }
+}

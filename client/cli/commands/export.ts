@@ -1,0 +1,68 @@
+// wlx export demands | matches | results, wlx report national: CNIPA's national workbooks and report.
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { withClient } from '../../../infra/temporal/connection.ts';
+import {
+  type NationalOutput,
+  nationalOutputs,
+  writeNationalOutput,
+} from '../../operations/nationalOutputs.ts';
+import { jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
+import { printJson } from '../output.ts';
+
+const commands: { kind: NationalOutput; name: string; zh: string; description: string }[] = [
+  {
+    kind: 'demands',
+    name: 'demands',
+    zh: '需求汇总表',
+    description: 'every unit’s demands flagged for CNIPA coordination, with the resources matched to them',
+  },
+  {
+    kind: 'matches',
+    name: 'matches',
+    zh: '需求匹配表',
+    description: 'every match recorded, demand by demand, and the flagged demands still without one',
+  },
+  {
+    kind: 'results',
+    name: 'results',
+    zh: '成果汇总表',
+    description: 'Annex 2 of every unit on one sheet, with national totals and the typical cases',
+  },
+  {
+    kind: 'report',
+    name: 'national',
+    zh: '活动总结',
+    description: 'the national summary (活动总结): overview, results, matching, every unit, 通报',
+  },
+];
+
+export function registerExportCommands(program: Command): void {
+  const parents = {
+    export: program.command('export').description("national workbooks from a year's campaign"),
+    report: program.command('report').description('reports as Word documents'),
+  };
+  for (const { kind, name, zh, description } of commands) {
+    const { extension, fileStem } = nationalOutputs[kind];
+    const options = z.object({
+      ...yearField,
+      out: z
+        .string()
+        .regex(new RegExp(`\\.${extension}$`, 'i'), `a file name ending in .${extension}`)
+        .optional(),
+      ...jsonField,
+    });
+    parents[kind === 'report' ? 'report' : 'export']
+      .command(name)
+      .description(description)
+      .addOption(yearOption())
+      .option('--out <file>', `the .${extension} to write (default: <year>-${fileStem}.${extension})`)
+      .addOption(jsonOption('what was written'))
+      .action(async (raw) => {
+        const parsed = parseOptions(options, raw);
+        const written = await withClient((client) => writeNationalOutput(client, kind, parsed));
+        if (parsed.json) printJson(written);
+        else process.stdout.write(`已生成${zh} (wrote ${written.file}, ${written.bytes} bytes)\n`);
+      });
+  }
+}

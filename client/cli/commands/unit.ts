@@ -1,0 +1,35 @@
+// wlx unit show | recover
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { withClient } from '../../../infra/temporal/connection.ts';
+import { describeUnit } from '../../operations/describe/unit.ts';
+import { recoverUnit } from '../../operations/recoverWorkflow.ts';
+import { unitStatus } from '../../operations/unitStatus.ts';
+import { jsonField, jsonOption, parseOptions, unitOption, unitTarget, yearOption } from '../options.ts';
+import { printJson } from '../output.ts';
+import { recoverFields, registerRecover } from './recover.ts';
+
+const showOptions = z.object({ ...unitTarget, ...jsonField });
+
+export function registerUnitCommands(program: Command): void {
+  const unit = program.command('unit').description("one reporting unit's year");
+  unit
+    .command('show')
+    .description('state, deadlines, escalation, what is missing and what was returned')
+    .addOption(yearOption())
+    .addOption(unitOption())
+    .addOption(jsonOption('the status'))
+    .action(async (raw) => {
+      const options = parseOptions(showOptions, raw);
+      const { status, link } = await withClient((client, config) => unitStatus(client, config, options));
+      if (options.json) printJson(status);
+      else process.stdout.write(`${describeUnit(status)}\n${link}\n`);
+    });
+  registerRecover(
+    unit,
+    'a unit',
+    [yearOption(), unitOption()],
+    z.object({ ...unitTarget, ...recoverFields }),
+    recoverUnit,
+  );
+}

@@ -1,0 +1,59 @@
+// Where a unit stands, at a glance: everything in, on time, due soon, or the escalation level it has reached
+// (逾期 → 催办 → 督办). Pure: the unit's progress as the campaign last heard it and today's date decide it.
+import { defaultCalendarConfig, type EscalationLevel, escalationLevels } from '../../../domain/calendar.ts';
+import { type Track, tracks } from '../../../domain/notices/notifications.ts';
+import type { UnitProgress } from '../../../workflows/shared/status.ts';
+
+export type Standing = 'complete' | 'ontime' | 'soon' | EscalationLevel;
+/** Mildest first: the dashboard's legend reads in this order. */
+export const standings: readonly Standing[] = ['complete', 'ontime', 'soon', ...escalationLevels];
+
+/** "Due soon": from the first reminder before the deadline (7 days) on, with something not in. */
+export const soonDays = Math.max(...defaultCalendarConfig.reminderDaysBefore);
+
+export interface UnitStanding {
+  standing: Standing;
+  /** The deliverable the standing is about; null when everything due is in. */
+  track: Track | null;
+  /** That deliverable's deadline, yyyy-mm-dd (Asia/Shanghai). */
+  deadline: string | null;
+  /** Days from today to the deadline, negative once it has passed. */
+  daysLeft: number | null;
+  /** What is due and not in, of that deliverable. */
+  missing: string[];
+}
+
+/** Each missing item belongs to one deliverable's deadline. */
+const itemTrack: Record<string, Track> = {
+  workPlan: 'plan',
+  demandList: 'plan',
+  writtenSummary: 'summary',
+  resultsSummary: 'summary',
+};
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+const rank = (level: EscalationLevel | null) => (level === null ? -1 : escalationLevels.indexOf(level));
+
+/** `today` is the date in Asia/Shanghai (formatShanghaiDate). */
+export function unitStanding(unit: Omit<UnitProgress, 'flaggedDemandIds'>, today: string): UnitStanding {
+  const owed = tracks.map((track) => {
+    const clock = unit[track];
+    const daysLeft = dayNumber(clock.deadline) - dayNumber(today);
+    // The running clock's level is the one now; a stopped clock (its window closed) keeps the highest
+    // it reached. A deadline passed without a level yet (the workflow acts at its next turn) is 逾期.
+    const level = track === unit.due ? unit.escalationLevel : (clock.level ?? clock.maxLevel);
+    return {
+      track,
+      deadline: clock.deadline,
+      daysLeft,
+      level: level ?? (daysLeft < 0 ? 'overdue' : null),
+      missing: unit.missing.filter((item) => itemTrack[item] === track),
+    };
+  });
+  const [worst] = owed
+    .filter((o) => o.missing.length > 0)
+    .sort((a, b) => rank(b.level) - rank(a.level) || a.daysLeft - b.daysLeft);
+  if (!worst) return { standing: 'complete', track: null, deadline: null, daysLeft: null, missing: [] };
+  const { level, ...rest } = worst;
+  return { ...rest, standing: level ?? (worst.daysLeft <= soonDays ? 'soon' : 'ontime') };
+}

@@ -1,0 +1,120 @@
+// Starting a year's campaign: first the plan, from the registry and calendar (the defaults, or files) and the
+// schedule, optionally compressed into minutes of real time; then the campaign workflow with its search
+// attributes.
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import {
+  type CampaignSchedule,
+  calendarConfigSchema,
+  compress,
+  defaultCalendarConfig,
+  formatShanghaiDate,
+  resolveCalendar,
+  toReal,
+} from '../../domain/calendar.ts';
+import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
+import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
+import { loadResourceCatalogue } from '../../domain/matching/catalogueLoader.ts';
+import { findUnit, type Registry, registrySchema, reportingUnits } from '../../domain/registry.ts';
+import { type ClientConfig, workflowLink } from '../../infra/temporal/connection.ts';
+import { UserError } from '../../infra/userError.ts';
+import type { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
+import { campaignWorkflowId, taskQueue } from '../../workflows/shared/messages.ts';
+import { campaignPhaseKey, campaignYearKey } from '../../workflows/shared/searchAttributes.ts';
+import { scheduleLines } from './describe/schedule.ts';
+import { readInputFile } from './inputFile.ts';
+
+export interface StartCampaignOptions {
+  year: number;
+  /** Files (JSON or YAML); the default registry and 2022's calendar otherwise. */
+  registry?: string | undefined;
+  calendar?: string | undefined;
+  /** The matching resources (JSON or YAML); the shipped catalogue otherwise. */
+  catalogue?: string | undefined;
+  /** Run the whole calendar in this many real milliseconds. */
+  compress?: number | undefined;
+  /** Only these reporting units; all of the registry's otherwise. */
+  units?: string[] | undefined;
+}
+
+/**
+ * A campaign checked and scheduled, ready to start: whatever can be wrong with the input is found before
+ * Temporal is contacted.
+ */
+export interface CampaignPlan {
+  year: number;
+  registry: Registry;
+  schedule: CampaignSchedule;
+  catalogue: ResourceCatalogue;
+  compressed: boolean;
+  /** Only these units, when the operator chose; the registry's reporting units otherwise. */
+  unitCodes: string[] | undefined;
+}
+
+export async function planCampaign(options: StartCampaignOptions): Promise<CampaignPlan> {
+  const registry = options.registry
+    ? await readInputFile(options.registry, registrySchema, 'registry')
+    : defaultRegistry();
+  const calendar = options.calendar
+    ? await readInputFile(options.calendar, calendarConfigSchema, 'calendar')
+    : defaultCalendarConfig;
+  const catalogue = options.catalogue
+    ? loadResourceCatalogue(
+        await readInputFile(options.catalogue, z.unknown(), 'catalogue'),
+        registry,
+        options.catalogue,
+      )
+    : defaultCatalogue(registry);
+  for (const code of options.units ?? []) {
+    try {
+      findUnit(registry, code);
+    } catch (error) {
+      throw new UserError(`--units: ${(error as Error).message}`);
+    }
+  }
+  const nominal = resolveCalendar(calendar, options.year);
+  const schedule = options.compress ? compress(nominal, Date.now(), options.compress) : nominal;
+  if (toReal(schedule.mapping, schedule.closeAt) < Date.now()) {
+    throw new UserError(
+      `the ${options.year} calendar closed on ${formatShanghaiDate(schedule.closeAt)}; choose a later --year, or replay it with --compress 10m`,
+    );
+  }
+  return {
+    year: options.year,
+    registry,
+    schedule,
+    catalogue,
+    compressed: options.compress !== undefined,
+    unitCodes: options.units,
+  };
+}
+
+export interface StartedCampaign {
+  workflowId: string;
+  link: string;
+  units: string[];
+  schedule: CampaignSchedule;
+}
+
+export async function startCampaign(
+  client: Client,
+  config: ClientConfig,
+  plan: CampaignPlan,
+): Promise<StartedCampaign> {
+  const { year, registry, schedule, catalogue, unitCodes } = plan;
+  const workflowId = campaignWorkflowId(year);
+  const units = unitCodes ?? reportingUnits(registry).map((u) => u.code);
+  await client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+    taskQueue,
+    workflowId,
+    args: [{ year, registry, schedule, catalogue, ...(unitCodes && { unitCodes }) }],
+    typedSearchAttributes: [
+      { key: campaignYearKey, value: year },
+      { key: campaignPhaseKey, value: 'beforeLaunch' },
+    ],
+    staticSummary: `${year} 知识产权服务万里行 IP Service Campaign — ${units.length} units`,
+    staticDetails: scheduleLines(schedule, plan.compressed).join('\n\n'),
+  });
+  return { workflowId, link: workflowLink(config, workflowId), units, schedule };
+}

@@ -1,0 +1,42 @@
+// Environment fields more than one process reads (the worker, the web, wlx), each declared once: parsed at the
+// edge, with the defaults `npm start` uses and messages that say what would be accepted.
+import { z } from 'zod';
+
+/** Where Temporal is. */
+export const temporalFields = {
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+};
+
+/** How notices leave: the SMTP relay, the sender, the domain of the deterministic Message-IDs. */
+export const mailFields = {
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL, e.g. smtp://localhost:2525')
+    .default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().min(1).default('知识产权服务万里行 <wanlixing@cnipa.example>'),
+  /** Domain of the deterministic Message-IDs. */
+  MESSAGE_ID_DOMAIN: z.string().min(1).default('wanlixing.cnipa.example'),
+};
+
+/** The SQL database the workers share (the mail ledger) and, by default, the web's store. */
+export const sqlFields = {
+  /**
+   * The mail ledger every worker shares, so that no notice goes out twice: `postgres://user:pass@host/db`,
+   * or `pglite:<dir>` for PGlite inside this worker alone.
+   */
+  MAIL_LEDGER_URL: z
+    .string()
+    .regex(
+      /^(postgres(ql)?:\/\/\S+|pglite:\S+)$/,
+      'a postgres:// URL, or pglite:<folder> for a single worker',
+    )
+    .default('pglite:var/mail-ledger'),
+};
+
+/** The web's own database (users, sign-in links): the mail ledger's unless WEB_DB_URL names another. */
+export const webDbFields = { WEB_DB_URL: sqlFields.MAIL_LEDGER_URL.optional(), ...sqlFields };
+
+export function webDbUrl(parsed: { WEB_DB_URL?: string | undefined; MAIL_LEDGER_URL: string }): string {
+  return parsed.WEB_DB_URL ?? parsed.MAIL_LEDGER_URL;
+}

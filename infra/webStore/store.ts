@@ -1,0 +1,103 @@
+// The web's own state: operator accounts and units' one-time sign-in links. The same SQL on PostgreSQL
+// (deployments, through `pg`) and PGlite (the embedded default), opened from a URL exactly as the mail
+// ledger is (infra/sql.ts), in a schema of its own.
+import { migrate, type SqlClient, sqlClient } from '../sql.ts';
+
+export const operatorRoles = ['viewer', 'operator'] as const;
+export type OperatorRole = (typeof operatorRoles)[number];
+
+export interface OperatorAccount {
+  name: string;
+  role: OperatorRole;
+  /** scrypt$N$r$p$salt$hash (passwords.ts). */
+  passwordHash: string;
+}
+
+export interface WebStore {
+  /** Adds the account, or replaces the role and password of the one with this name. */
+  putUser(account: OperatorAccount): Promise<'added' | 'updated'>;
+  findUser(name: string): Promise<OperatorAccount | null>;
+  /** Keeps a sign-in link's token (its SHA-256 only) until `expiresAt`. */
+  saveSignInLink(
+    link: { tokenHash: string; unitCode: string; expiresAt: number },
+    now: number,
+  ): Promise<void>;
+  /**
+   * Uses the link: one statement marks it used if it is unused and unexpired at `now`, so of two
+   * concurrent uses one wins. Null when unknown, used or expired.
+   */
+  useSignInLink(tokenHash: string, now: number): Promise<{ unitCode: string } | null>;
+  close(): Promise<void>;
+}
+
+export const webSchema = 'wanlixing_web';
+
+const migration = [
+  `CREATE SCHEMA IF NOT EXISTS ${webSchema}`,
+  `CREATE TABLE IF NOT EXISTS ${webSchema}.operators (
+    name text PRIMARY KEY,
+    role text NOT NULL CHECK (role IN ('viewer', 'operator')),
+    password_hash text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE IF NOT EXISTS ${webSchema}.sign_in_links (
+    token_hash text PRIMARY KEY,
+    unit_code text NOT NULL,
+    created_at timestamptz NOT NULL,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz
+  )`,
+];
+
+/** Links are kept a day past their expiry (for the record), then dropped when new ones are made. */
+const keepLinksMs = 24 * 3_600_000;
+
+export async function openWebStore(url: string): Promise<WebStore> {
+  return openSqlWebStore(await sqlClient(url));
+}
+
+export async function openSqlWebStore(client: SqlClient): Promise<WebStore> {
+  await migrate(client, migration);
+  return {
+    async putUser({ name, role, passwordHash }) {
+      const { rows } = await client.query<{ inserted: boolean }>(
+        `INSERT INTO ${webSchema}.operators AS o (name, role, password_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (name) DO UPDATE
+           SET role = excluded.role, password_hash = excluded.password_hash, updated_at = now()
+         RETURNING (xmax = 0) AS inserted`,
+        [name, role, passwordHash],
+      );
+      return rows[0]?.inserted ? 'added' : 'updated';
+    },
+    async findUser(name) {
+      const { rows } = await client.query<{ name: string; role: OperatorRole; password_hash: string }>(
+        `SELECT name, role, password_hash FROM ${webSchema}.operators WHERE name = $1`,
+        [name],
+      );
+      const row = rows[0];
+      return row ? { name: row.name, role: row.role, passwordHash: row.password_hash } : null;
+    },
+    async saveSignInLink({ tokenHash, unitCode, expiresAt }, now) {
+      await client.query(`DELETE FROM ${webSchema}.sign_in_links WHERE expires_at < $1`, [
+        new Date(now - keepLinksMs),
+      ]);
+      await client.query(
+        `INSERT INTO ${webSchema}.sign_in_links (token_hash, unit_code, created_at, expires_at)
+         VALUES ($1, $2, $3, $4)`,
+        [tokenHash, unitCode, new Date(now), new Date(expiresAt)],
+      );
+    },
+    async useSignInLink(tokenHash, now) {
+      const { rows } = await client.query<{ unit_code: string }>(
+        `UPDATE ${webSchema}.sign_in_links SET used_at = $2
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+         RETURNING unit_code`,
+        [tokenHash, new Date(now)],
+      );
+      const row = rows[0];
+      return row ? { unitCode: row.unit_code } : null;
+    },
+    close: () => client.close(),
+  };
+}

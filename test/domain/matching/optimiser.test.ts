@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { solveMatching } from '../../../domain/matching/solver/optimiser.ts';
+import type { MatchingProblem } from '../../../domain/matching/solver/problem.ts';
+import { smallProblem } from './arbitraries.ts';
+import { bruteForce, compare } from './bruteForce.ts';
+
+function pairsOf(problem: MatchingProblem, d: number): Map<number, number> {
+  const pairs = new Map<number, number>();
+  for (let k = problem.start[d] as number; k < (problem.start[d + 1] as number); k++) {
+    pairs.set(problem.resource[k] as number, problem.score[k] as number);
+  }
+  return pairs;
+}
+
+describe('the optimiser on small random problems', () => {
+  it('reaches the brute-force best worst-unit coverage, and then the brute-force best total score', () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const solution = solveMatching(problem);
+        const reference = bruteForce(problem);
+        expect(solution.totalScore).toBe(reference.totalScore);
+        if (reference.worstShare && solution.worstShare)
+          expect(compare(solution.worstShare, reference.worstShare)).toBe(0);
+        else expect(solution.worstShare).toEqual(reference.worstShare);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives each demand at most one allowed resource and keeps every capacity', () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const { assignment } = solveMatching(problem);
+        const load = new Array<number>(problem.capacity.length).fill(0);
+        assignment.forEach((r, d) => {
+          if (r < 0) return;
+          expect(pairsOf(problem, d).has(r)).toBe(true);
+          load[r] = (load[r] as number) + 1;
+        });
+        load.forEach((n, r) => {
+          expect(n).toBeLessThanOrEqual(problem.capacity[r] as number);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('meets every unit floor, and the floors are ceil(t* x servable)', () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const s = solveMatching(problem);
+        s.servable.forEach((servable, p) => {
+          expect(s.matched[p]).toBeGreaterThanOrEqual(s.floor[p] as number);
+          if (servable === 0 || !s.worstShare) return;
+          // matched / servable >= t*, in integers.
+          const { numerator, denominator } = s.worstShare;
+          expect((s.matched[p] as number) * denominator).toBeGreaterThanOrEqual(numerator * servable);
+          expect(s.floor[p]).toBe(Math.ceil((numerator * servable) / denominator));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves a servable demand unmatched only when every resource it may use is full', () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const { assignment } = solveMatching(problem);
+        const load = new Array<number>(problem.capacity.length).fill(0);
+        for (const r of assignment) if (r >= 0) load[r] = (load[r] as number) + 1;
+        assignment.forEach((r, d) => {
+          if (r >= 0) return;
+          for (const other of pairsOf(problem, d).keys()) expect(load[other]).toBe(problem.capacity[other]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,116 @@
+// The same year for every fault case: three units on a compressed calendar. Beijing (11) hands everything
+// in at once, Tianjin (12) the plan and demands only, Qingdao (3702) nothing, so the year has reminders,
+// 逾期/催办/督办 on both tracks and a 通报 list. The faults run while the year does; the outcome is what
+// a calm run must match.
+import { readFileSync } from 'node:fs';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import {
+  type CampaignSchedule,
+  compress,
+  defaultCalendarConfig,
+  resolveCalendar,
+  toReal,
+} from '../../../domain/calendar.ts';
+import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
+import type { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
+import {
+  campaignWorkflowId,
+  submitDemandListUpdate,
+  submitSummaryUpdate,
+  submitWorkPlanUpdate,
+  taskQueue,
+  unitWorkflowId,
+} from '../../../workflows/shared/messages.ts';
+import type { NationalSummary, UnitStatus } from '../../../workflows/shared/status.ts';
+import type { FaultStack } from './faultStack.ts';
+import { sleep } from './processes.ts';
+
+export const units = ['11', '12', '3702'];
+const example = (file: string) =>
+  JSON.parse(readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8'));
+
+/** Real milliseconds since the year began, and the year's length. */
+export interface Timeline {
+  yearMs: number;
+  elapsed(): number;
+  /** Resolves at this fraction of the year. */
+  at(fraction: number): Promise<void>;
+  /** Resolves at this nominal instant of the year's calendar (a deadline, a step after it). */
+  atNominal(instant: number): Promise<void>;
+  schedule: CampaignSchedule;
+}
+
+export interface Outcome {
+  /** The national summary, less the day it was compiled on (a late worker compiles it a little later). */
+  summary: Omit<NationalSummary, 'compiledOn'>;
+  /** Business keys of the mail received, sorted; a key received twice appears twice. */
+  mail: string[];
+  takenOver: string[];
+}
+
+export async function runYear(
+  stack: FaultStack,
+  year: number,
+  yearMs: number,
+  faults: (timeline: Timeline) => Promise<void>,
+): Promise<Outcome> {
+  const begins = Date.now() + 1000;
+  const schedule = compress(resolveCalendar(defaultCalendarConfig, year), begins, yearMs);
+  const timeline: Timeline = {
+    yearMs,
+    elapsed: () => Date.now() - begins,
+    at: (fraction) => sleep(begins + fraction * yearMs - Date.now()),
+    atNominal: (instant) => sleep(toReal(schedule.mapping, instant) - Date.now()),
+    schedule,
+  };
+  const handle = await stack.client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+    taskQueue,
+    workflowId: campaignWorkflowId(year),
+    args: [{ year, registry: defaultRegistry(), schedule, unitCodes: units }],
+  });
+  await submit(stack, year, '11', submitWorkPlanUpdate, example('work-plan.json'));
+  await submit(stack, year, '11', submitDemandListUpdate, example('demand-list.json'));
+  await submit(stack, year, '11', submitSummaryUpdate, example('summary.json'));
+  await submit(stack, year, '12', submitWorkPlanUpdate, example('work-plan.json'));
+  await submit(stack, year, '12', submitDemandListUpdate, example('demand-list.json'));
+
+  const [{ compiledOn: _, ...summary }] = await Promise.all([
+    survive(() => handle.result()),
+    faults(timeline),
+  ]);
+  return {
+    summary,
+    mail: stack.sink
+      .messages()
+      .map((m) => m.headers.key ?? '(no key)')
+      .sort(),
+    takenOver: await stack.takenOver(),
+  };
+}
+
+/** A unit's child starts a moment after the campaign: retry until it takes the update. */
+async function submit<A>(
+  stack: FaultStack,
+  year: number,
+  unit: string,
+  update: UpdateDefinition<UnitStatus, [A]>,
+  payload: A,
+): Promise<void> {
+  const handle = stack.client.workflow.getHandle(unitWorkflowId(year, unit));
+  await survive(() => handle.executeUpdate(update, { args: [payload], updateId: `${update.name}-${unit}` }));
+}
+
+/** Calls again while the server is down or the workflow not yet there; a workflow's or update's failure is final. */
+async function survive<T>(call: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      return await call();
+    } catch (error) {
+      const final = error instanceof WorkflowFailedError || error instanceof WorkflowUpdateFailedError;
+      if (final || Date.now() > deadline) throw error;
+      await sleep(250);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// One fault case's whole system, its own ports and folder: the dev server and the workers as processes to
+// kill, an SMTP sink that can be told to refuse (an outage), and the embedded mail ledger they share.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { schema } from '../../../infra/mailLedger/sqlLedger.ts';
+import { type SqlClient, sqlClient } from '../../../infra/sql.ts';
+import { dataConverter } from '../../../infra/temporal/payloadCodec.ts';
+import { type LedgerServer, startLedgerServer } from '../../../scripts/ledgerServer.ts';
+import { type MailSink, startMailSink } from '../../../scripts/mailSink.ts';
+import { freePort } from '../../support/ports.ts';
+import { devServer, type Restartable, workerProcess } from './processes.ts';
+
+export interface FaultStack {
+  name: string;
+  dir: string;
+  /** host:port of the dev server. */
+  address: string;
+  /** The workflow bundle the workers run. */
+  bundlePath: string;
+  client: Client;
+  server: Restartable;
+  workers: Restartable[];
+  sink: MailSink;
+  /** While true the sink answers every recipient with 451, as a mail server in trouble does. */
+  outage: { on: boolean };
+  /** Keys whose claim was taken over from an attempt that never said how it ended. */
+  takenOver(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function faultStack(options: {
+  name: string;
+  cli: string;
+  bundleCode: string;
+  workers: number;
+}): Promise<FaultStack> {
+  const dir = mkdtempSync(join(tmpdir(), `wlx-fault-${options.name}-`));
+  const bundle = join(dir, 'workflow-bundle.js');
+  writeFileSync(bundle, options.bundleCode);
+  const outage = { on: false };
+  const sink = await startMailSink({ port: 0, rejectRecipient: () => (outage.on ? 451 : undefined) });
+  const ledger: LedgerServer = await startLedgerServer({ dir: join(dir, 'mail-ledger'), port: 0 });
+  const sql: SqlClient = await sqlClient(ledger.url);
+  const port = await freePort();
+  const server = devServer(options.cli, dir, port);
+  await server.start();
+  const env = {
+    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+    SMTP_URL: sink.url,
+    MAIL_LEDGER_URL: ledger.url,
+    WORKFLOW_BUNDLE: bundle,
+    // Stuck workflows are told to the operators within seconds, as a test can wait for.
+    STUCK_WATCH_SECONDS: '3',
+  };
+  const workers = Array.from({ length: options.workers }, (_, i) =>
+    workerProcess(`worker-${i + 1}`, dir, env),
+  );
+  await Promise.all(workers.map((w) => w.start()));
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  return {
+    name: options.name,
+    dir,
+    address: env.TEMPORAL_ADDRESS,
+    bundlePath: bundle,
+    client: new Client({ connection, dataConverter }),
+    server,
+    workers,
+    sink,
+    outage,
+    async takenOver() {
+      const { rows } = await sql.query<{ business_key: string }>(
+        `SELECT business_key FROM ${schema}.deliveries WHERE takeovers > 0 ORDER BY business_key`,
+      );
+      return rows.map((r) => r.business_key);
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.kill('SIGKILL')));
+      await server.kill('SIGKILL');
+      await connection.close();
+      await sql.close();
+      await Promise.all([sink.close(), ledger.close()]);
+    },
+  };
+}
