@@ -28,15 +28,14 @@ export function devServerArgs(options: { port: number; dbFile: string; uiPort?: 
 }
 
 /** Resolves once the server `child` started answers on `address`; throws if it exits or stays silent. */
-export async function untilDevServerAnswers(
+export async function untilTemporalAnswers(
   child: ChildProcess,
   address: string,
   timeoutMs = 60_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the Temporal server exited with code ${child.exitCode}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: '1 second' });
       await connection.workflowService.getSystemInfo({});
@@ -46,5 +45,5 @@ export async function untilDevServerAnswers(
       await new Promise((done) => setTimeout(done, 200));
     }
   }
-  throw new Error(`the Temporal dev server did not answer on ${address} within ${timeoutMs / 1000}s`);
+  throw new Error(`the Temporal server did not answer on ${address} within ${timeoutMs / 1000}s`);
 }

@@ -16,7 +16,7 @@ import { startWebServer } from '../client/web/server.ts';
 import { parseInput } from '../domain/validation.ts';
 import { workerConfigSchema } from '../worker/config.ts';
 import { createWorker } from '../worker/createWorker.ts';
-import { devServerArgs, untilDevServerAnswers } from './devServer.ts';
+import { devServerArgs, untilTemporalAnswers } from './devServer.ts';
 import { startLedgerServer } from './ledgerServer.ts';
 import { startMailSink } from './mailSink.ts';
 import { ensureBinary, temporalCli } from './temporalBinaries.ts';
@@ -65,7 +65,7 @@ const server = startDevServer();
 const sink = await startMailSink({ port: options.smtpPort, dir: join(dataDir, 'mail') });
 const ledger = await startLedgerServer({ dir: join(dataDir, 'mail-ledger'), port: options.ledgerPort });
 try {
-  await untilDevServerAnswers(server, address);
+  await untilTemporalAnswers(server, address);
 } catch (error) {
   await Promise.all([sink.close(), ledger.close()]);
   server.kill('SIGTERM');

@@ -7,11 +7,11 @@ import type { Client } from '@temporalio/client';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import packageJson from '../../package.json' with { type: 'json' };
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { Registry } from '../../domain/registry.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 import { langs } from './pages/html.ts';
 import { problemPage } from './pages/problemPage.ts';
 import {
@@ -104,10 +104,10 @@ export function createWebApp(deps: WebDeps): WebApp {
     publicUrl: deps.publicUrl.replace(/\/$/, ''),
     cookies,
     limits: {
-      passwordPerAccount: rateLimiter(signInLimits.passwordPerAccount),
-      passwordPerAddress: rateLimiter(signInLimits.passwordPerAddress),
-      linkPerAddress: rateLimiter(signInLimits.linkPerAddress),
-      linkMailsPerUnit: rateLimiter(signInLimits.linkMailsPerUnit),
+      passwordPerAccount: rateLimiter(deps.store, 'password-per-account', signInLimits.passwordPerAccount),
+      passwordPerAddress: rateLimiter(deps.store, 'password-per-address', signInLimits.passwordPerAddress),
+      linkPerAddress: rateLimiter(deps.store, 'link-per-address', signInLimits.linkPerAddress),
+      linkMailsPerUnit: rateLimiter(deps.store, 'link-mails-per-unit', signInLimits.linkMailsPerUnit),
     },
     clientAddress: clientAddress(deps.trustProxy ?? false),
     log,

@@ -1,6 +1,6 @@
-// Rate limits on sign-in, in this process's memory: enough for one web process (npm start, compose's one
-// `web` service). Several web replicas would each count apart, multiplying the limits by their number;
-// they would need the counts in the web store instead.
+// Rate limits on sign-in, counted in the web store (infra/webStore/store.ts) so that two web replicas behind
+// one address hold one limit between them rather than each its own.
+import type { WebStore } from '../../infra/webStore/store.ts';
 
 export interface Limit {
   /** Attempts allowed in a window. */
@@ -13,29 +13,22 @@ export interface RateLimiter {
    * Counts one attempt for `key` at `now`. `allowed: false` once more than `max` fall in the window, with
    * the seconds until it ends (for Retry-After).
    */
-  hit(key: string, now: number): { allowed: boolean; retryAfterSeconds: number };
+  hit(key: string, now: number): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
   /** Forgets `key`, e.g. an account's failures after a successful sign-in. */
-  reset(key: string): void;
+  reset(key: string): Promise<void>;
 }
 
-export function rateLimiter(limit: Limit): RateLimiter {
-  const windows = new Map<string, { count: number; resetAt: number }>();
+/** A limit counted in the web store, named `bucket` there: every replica sees the same counts. */
+export function rateLimiter(store: WebStore, bucket: string, limit: Limit): RateLimiter {
   return {
-    hit(key, now) {
-      // Expired windows are dropped as they are met, and all of them now and then, so memory stays bounded.
-      if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-      let window = windows.get(key);
-      if (!window || window.resetAt <= now) {
-        window = { count: 0, resetAt: now + limit.windowMs };
-        windows.set(key, window);
-      }
-      window.count += 1;
+    async hit(key, now) {
+      const { count, resetAt } = await store.countAttempt(bucket, key, now, limit.windowMs);
       return {
-        allowed: window.count <= limit.max,
-        retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
+        allowed: count <= limit.max,
+        retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
       };
     },
-    reset: (key) => void windows.delete(key),
+    reset: (key) => store.forgetAttempts(bucket, key),
   };
 }
 

@@ -23,7 +23,7 @@ async function mailSignInLink(services: WebServices, unitCode: string): Promise<
   const unit = services.registry.units.find((u) => u.code === unitCode && isReporting(u));
   if (!unit) return;
   const now = services.clock();
-  if (!services.limits.linkMailsPerUnit.hit(unitCode, now).allowed) {
+  if (!(await services.limits.linkMailsPerUnit.hit(unitCode, now)).allowed) {
     services.log(`sign-in link for ${unitCode} not sent: too many requests for this unit`);
     return;
   }
@@ -39,12 +39,12 @@ async function mailSignInLink(services: WebServices, unitCode: string): Promise<
 }
 
 /** Starts mailing a link to the unit's office, unless this address asked too often. */
-export function requestSignInLink(
+export async function requestSignInLink(
   services: WebServices,
   c: Context,
   unitCode: string,
-): { accepted: true } | RateLimited {
-  const limit = services.limits.linkPerAddress.hit(services.clientAddress(c), services.clock());
+): Promise<{ accepted: true } | RateLimited> {
+  const limit = await services.limits.linkPerAddress.hit(services.clientAddress(c), services.clock());
   if (!limit.allowed) return { refused: 'rate-limited', retryAfterSeconds: limit.retryAfterSeconds };
   const task = mailSignInLink(services, unitCode).catch((error: unknown) =>
     services.log(`sign-in link for ${unitCode} failed`, error),
@@ -62,8 +62,8 @@ export async function signInWithPassword(
   password: string,
 ): Promise<{ principal: Principal } | SignInRefusal> {
   const now = services.clock();
-  const byAddress = services.limits.passwordPerAddress.hit(services.clientAddress(c), now);
-  const byAccount = services.limits.passwordPerAccount.hit(name, now);
+  const byAddress = await services.limits.passwordPerAddress.hit(services.clientAddress(c), now);
+  const byAccount = await services.limits.passwordPerAccount.hit(name, now);
   if (!byAddress.allowed || !byAccount.allowed) {
     const retryAfterSeconds = Math.max(byAddress.retryAfterSeconds, byAccount.retryAfterSeconds);
     return { refused: 'rate-limited', retryAfterSeconds };
@@ -72,7 +72,7 @@ export async function signInWithPassword(
   // An unknown name costs a hash too: the time does not tell which names exist.
   const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
   if (!account || !ok) return { refused: 'wrong' };
-  services.limits.passwordPerAccount.reset(name);
+  await services.limits.passwordPerAccount.reset(name);
   const principal: Principal = { kind: 'operator', name: account.name, role: account.role };
   await startSession(c, services.cookies, principal, now);
   return { principal };

@@ -1,4 +1,5 @@
-// The web's own state: operator accounts and units' one-time sign-in links. The same SQL on PostgreSQL
+// The web's own state: operator accounts, units' one-time sign-in links and the sign-in attempts counted
+// against the rate limits, shared by every web replica. The same SQL on PostgreSQL
 // (deployments, through `pg`) and PGlite (the embedded default), opened from a URL exactly as the mail
 // ledger is (infra/sql.ts), in a schema of its own.
 import { migrate, type SqlClient, sqlClient } from '../sql.ts';
@@ -27,6 +28,18 @@ export interface WebStore {
    * concurrent uses one wins. Null when unknown, used or expired.
    */
   useSignInLink(tokenHash: string, now: number): Promise<{ unitCode: string } | null>;
+  /**
+   * Counts one attempt against `bucket`/`key` in one statement, so replicas counting at once never lose one: a
+   * window opens at the first attempt and lasts `windowMs`. Returns the attempts in the window and its end.
+   */
+  countAttempt(
+    bucket: string,
+    key: string,
+    now: number,
+    windowMs: number,
+  ): Promise<{ count: number; resetAt: number }>;
+  /** Forgets the attempts of `bucket`/`key`, e.g. an account's failures after a successful sign-in. */
+  forgetAttempts(bucket: string, key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +61,14 @@ const migration = [
     expires_at timestamptz NOT NULL,
     used_at timestamptz
   )`,
+  `CREATE TABLE IF NOT EXISTS ${webSchema}.attempts (
+    bucket text NOT NULL,
+    key text NOT NULL,
+    count integer NOT NULL,
+    reset_at timestamptz NOT NULL,
+    PRIMARY KEY (bucket, key)
+  )`,
+  `CREATE INDEX IF NOT EXISTS attempts_reset_at ON ${webSchema}.attempts (reset_at)`,
 ];
 
 /** Links are kept a day past their expiry (for the record), then dropped when new ones are made. */
@@ -97,6 +118,25 @@ export async function openSqlWebStore(client: SqlClient): Promise<WebStore> {
       );
       const row = rows[0];
       return row ? { unitCode: row.unit_code } : null;
+    },
+    async countAttempt(bucket, key, now, windowMs) {
+      const at = new Date(now);
+      const { rows } = await client.query<{ count: number; reset_at: Date; fresh: boolean }>(
+        `INSERT INTO ${webSchema}.attempts AS a (bucket, key, count, reset_at) VALUES ($1, $2, 1, $4)
+         ON CONFLICT (bucket, key) DO UPDATE SET
+           count = CASE WHEN a.reset_at <= $3 THEN 1 ELSE a.count + 1 END,
+           reset_at = CASE WHEN a.reset_at <= $3 THEN $4 ELSE a.reset_at END
+         RETURNING a.count, a.reset_at, (xmax = 0) AS fresh`,
+        [bucket, key, at, new Date(now + windowMs)],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('counting a sign-in attempt returned no row');
+      // Windows that ended are dropped as new keys arrive, so the table holds only the current ones.
+      if (row.fresh) await client.query(`DELETE FROM ${webSchema}.attempts WHERE reset_at <= $1`, [at]);
+      return { count: row.count, resetAt: new Date(row.reset_at).getTime() };
+    },
+    async forgetAttempts(bucket, key) {
+      await client.query(`DELETE FROM ${webSchema}.attempts WHERE bucket = $1 AND key = $2`, [bucket, key]);
     },
     close: () => client.close(),
   };

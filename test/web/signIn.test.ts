@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../client/cli/commands/users.ts';
+import { createWebApp } from '../../client/web/app.ts';
 import { signInLimits } from '../../client/web/rateLimit.ts';
 import { sessionLifetimeMs } from '../../client/web/session.ts';
 import { signInLinkLifetimeMs } from '../../client/web/signIn.ts';
@@ -143,6 +144,21 @@ describe('operator sign-in', () => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     harness.clock.advance(signInLimits.passwordPerAccount.windowMs);
     expect((await browser.signInWithPassword('zhangwei', 'a long password 1')).status).toBe(200);
+  });
+
+  it('holds the limits across two web replicas sharing one store', async () => {
+    harness = await webHarness({ store, sink });
+    const replica = createWebApp({ ...harness.deps, store: harness.store });
+    await addOperator(harness.store, 'liqiang', 'operator', 'a long password 5');
+    const onFirst = await new Browser(harness.web).start();
+    const onSecond = await new Browser(replica).start();
+    for (let i = 0; i < signInLimits.passwordPerAccount.max; i++) {
+      const browser = i % 2 === 0 ? onFirst : onSecond;
+      expect((await browser.signInWithPassword('liqiang', `wrong password ${i}`)).status).toBe(401);
+    }
+    expect((await onFirst.signInWithPassword('liqiang', 'a long password 5')).status).toBe(429);
+    expect((await onSecond.signInWithPassword('liqiang', 'a long password 5')).status).toBe(429);
+    await replica.settled();
   });
 
   it('limits attempts from one address across accounts', async () => {

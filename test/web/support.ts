@@ -19,6 +19,8 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
+let harnesses = 0;
+
 export const sessionSecret = 'test-secret-test-secret-test-secret-0123456789';
 
 /** Without a client, one that reaches no Temporal: enough for the session routes. */
@@ -37,7 +39,9 @@ export async function webHarness(options: {
     ? undefined
     : Connection.lazy({ address: '127.0.0.1:9', connectTimeout: '1 second' });
   const clock = {
-    now: Date.now(),
+    // Each harness starts an hour after the last: a store shared by a file's tests keeps the sign-in attempts
+    // counted against the rate limits (as replicas share them), and an earlier test's windows have ended.
+    now: Date.now() + harnesses++ * 3_600_000,
     advance(ms: number) {
       clock.now += ms;
     },

@@ -59,7 +59,7 @@ export const sessionRoutes: WebRoute[] = [
     body: z.object({ unitCode: unitCodeSchema }),
     success: { status: 202, description: 'the same answer whether or not the unit exists' },
     handle: async ({ c, body, services }) => {
-      const outcome = requestSignInLink(services, c, body.unitCode);
+      const outcome = await requestSignInLink(services, c, body.unitCode);
       if ('refused' in outcome) return tooMany(c, outcome.retryAfterSeconds);
       return c.json(
         {

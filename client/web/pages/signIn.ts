@@ -131,7 +131,7 @@ export const signInPages: WebRoute[] = [
           message: form.errors.map((e) => e.message).join('; '),
           status: 422,
         });
-      const outcome = requestSignInLink(services, c, form.data.unitCode);
+      const outcome = await requestSignInLink(services, c, form.data.unitCode);
       if ('refused' in outcome)
         return signInForm(c, services, '/', { message: tooMany(outcome.retryAfterSeconds), status: 429 });
       return renderPage(c, services, {

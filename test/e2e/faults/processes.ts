@@ -5,7 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { devServerArgs, untilDevServerAnswers } from '../../../scripts/devServer.ts';
+import { devServerArgs, untilTemporalAnswers } from '../../../scripts/devServer.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -44,7 +44,7 @@ export function devServer(cli: string, dir: string, port: number): Restartable {
       });
       logTo(child, log);
       try {
-        await untilDevServerAnswers(child, address);
+        await untilTemporalAnswers(child, address);
       } catch (error) {
         throw new Error(`${(error as Error).message}; see ${log}`);
       }

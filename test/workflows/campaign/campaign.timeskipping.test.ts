@@ -25,6 +25,7 @@ import {
 } from '../../../workflows/shared/messages.ts';
 import type { NationalSummary } from '../../../workflows/shared/status.ts';
 import { progressMemoKey } from '../../../workflows/shared/visibility.ts';
+import { eventually } from '../../support/eventually.ts';
 import { recordHistories } from '../../support/recordHistories.ts';
 import {
   sampleActivity,
@@ -358,10 +359,19 @@ describe('what a unit tells the campaign', () => {
       await stack.skipTo(year, '05-10');
       await unit('11').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
       await unit('11').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });
-      expect((await campaign.query(campaignStatusQuery)).units).toEqual([
+      // The unit tells the campaign by a signal, which the campaign takes in a task of its own after the update.
+      const told = [
         { unitCode: '11', flaggedDemandIds: flagged, allIn: false },
         { unitCode: '12', flaggedDemandIds: [], allIn: false },
-      ]);
+      ];
+      await eventually(
+        async () => {
+          expect((await campaign.query(campaignStatusQuery)).units).toEqual(told);
+          return true;
+        },
+        30_000,
+        "the campaign to hear of Beijing's flagged demands",
+      );
       // Tianjin is late: reminders, then 逾期, 催办 and 督办 on its clock, none of which the campaign acts on.
       await stack.skipTo(year, '06-10');
       expect((await unit('12').query(unitStatusQuery)).escalationLevel).toBe('supervision');
