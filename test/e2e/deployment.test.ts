@@ -251,7 +251,7 @@ describe('docker-compose.yml', () => {
     expect(command).toMatch(/mc admin policy attach \S+ \S+ --user "\$\$S3_ACCESS_KEY_ID"/);
   });
 
-  it('publishes MinIO where the CLI, configured as the README says, finds the bucket', () => {
+  it('publishes MinIO where the CLI, configured as docs/deployment.md says, finds the bucket', () => {
     const [, minio] = serviceByImage('quay.io/minio/minio');
     const [, setup] = serviceByImage('quay.io/minio/mc');
     const [, port] = (minio.ports ?? []).find((p) => p.endsWith(':9000'))?.split(':') ?? [];
@@ -260,9 +260,9 @@ describe('docker-compose.yml', () => {
       S3_ENDPOINT: `http://localhost:${port}`,
       S3_BUCKET: environment(setup).S3_BUCKET,
     };
-    const readme = read('README.md');
+    const guide = read('docs/deployment.md');
     for (const [key, value] of Object.entries(documented))
-      expect(readme, `README: ${key}=${value}`).toContain(`${key}=${value}`);
+      expect(guide, `docs/deployment.md: ${key}=${value}`).toContain(`${key}=${value}`);
     const parsed = documentConfigSchema.safeParse({
       ...documented,
       S3_ACCESS_KEY_ID: 'from .env',
