@@ -9,8 +9,7 @@ import { closedOutcomes } from '../proxies/outcomes.ts';
 import { endedOutside } from '../shared/endedOutside.ts';
 import type { UnitReport } from '../shared/status.ts';
 import { type UnitOutcome, unitOutcome } from './nationalSummary.ts';
-
-const unitsEndedOutside = 'units-ended-outside';
+import { unitsEndedOutside } from './patches.ts';
 
 const notFound = (error: unknown) =>
   error instanceof ApplicationFailure && error.type === 'ExternalWorkflowExecutionNotFound';
