@@ -2,11 +2,11 @@
 // at the same instants, written with nothing but timers, activities and children. No xstate, no zod, no
 // signals or queries. Only type imports from the domain, so its bundle stays free of zod.
 import { ActivityFailure, sleep, startChild } from '@temporalio/workflow';
-import type { RecipientRole } from '../domain/calendar.ts';
 import type {
   NotificationKind,
   NotificationRequest,
   Recipient,
+  RecipientRole,
   Track,
 } from '../domain/notices/notifications.ts';
 import { sendNotification } from '../workflows/proxies/mail.ts';

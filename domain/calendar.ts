@@ -2,22 +2,16 @@
 // absolute instants, Asia/Shanghai. Instants here are "nominal": the dates people see. A TimeMapping
 // turns them into the real instants the workflows sleep until, which differ only when compressed.
 import { z } from 'zod';
+import {
+  defaultEscalation,
+  defaultReminderDaysBefore,
+  type EscalationStep,
+  escalationStepSchema,
+} from './escalation.ts';
 import { lazySchema } from './lazySchema.ts';
 
 export const phases = ['launch', 'survey', 'matching', 'activities', 'summary'] as const;
 export type Phase = (typeof phases)[number];
-
-export const escalationLevels = ['overdue', 'urging', 'supervision'] as const;
-/** 逾期 → 催办 → 督办. Reminders (提醒) come before the deadline; 通报 is the national summary's list. */
-export type EscalationLevel = (typeof escalationLevels)[number];
-
-export const recipientRoles = [
-  'unitOffice',
-  'unitLeadership',
-  'pairedResource',
-  'promotionDepartment',
-] as const;
-export type RecipientRole = (typeof recipientRoles)[number];
 
 export const DAY_MS = 86_400_000;
 /** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
@@ -42,15 +36,7 @@ export const calendarConfigSchema = lazySchema(() =>
       }),
       deadlines: z.object({ plan: monthDaySchema, summary: monthDaySchema }),
       reminderDaysBefore: z.array(z.number().int().positive()),
-      escalation: z
-        .array(
-          z.object({
-            level: z.enum(escalationLevels),
-            daysAfter: z.number().int().nonnegative(),
-            recipients: z.array(z.enum(recipientRoles)).min(1),
-          }),
-        )
-        .min(1),
+      escalation: z.array(escalationStepSchema).min(1),
       /** Days a unit has to resubmit what an operator returned. */
       revisionDays: z.number().int().positive(),
       /** After the summary deadline, how long the campaign waits for stragglers before compiling. */
@@ -81,16 +67,8 @@ export const defaultCalendarConfig: CalendarConfig = {
     summary: { start: '11-01', end: '11-10' },
   },
   deadlines: { plan: '05-25', summary: '11-10' },
-  reminderDaysBefore: [7, 1],
-  escalation: [
-    { level: 'overdue', daysAfter: 0, recipients: ['unitOffice'] },
-    { level: 'urging', daysAfter: 3, recipients: ['unitOffice', 'unitLeadership'] },
-    {
-      level: 'supervision',
-      daysAfter: 7,
-      recipients: ['unitOffice', 'unitLeadership', 'pairedResource', 'promotionDepartment'],
-    },
-  ],
+  reminderDaysBefore: defaultReminderDaysBefore,
+  escalation: defaultEscalation,
   revisionDays: 7,
   closeDaysAfterSummaryDeadline: 10,
 };
@@ -110,7 +88,7 @@ export interface CampaignSchedule {
   /** When the campaign stops waiting and compiles the national summary. */
   closeAt: number;
   reminderDaysBefore: number[];
-  escalation: CalendarConfig['escalation'];
+  escalation: EscalationStep[];
   revisionDays: number;
   mapping: TimeMapping;
 }

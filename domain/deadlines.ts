@@ -1,19 +1,12 @@
 // A deliverable's clock: its deadline, the reminders still to send before it, and how far past it
-// the escalation ladder has climbed. Pure; the unit machine keeps one per track in its context.
+// the escalation ladder (escalation.ts) has climbed. Pure; the unit machine keeps one per track in its context.
 
-import type { RecipientRole } from './calendar.ts';
-import {
-  DAY_MS,
-  type EscalationLevel,
-  endOfLocalDay,
-  escalationLevels,
-  offsetFromDeadline,
-  startOfLocalDay,
-} from './calendar.ts';
+import { DAY_MS, endOfLocalDay, offsetFromDeadline, startOfLocalDay } from './calendar.ts';
+import { type EscalationLevel, type EscalationStep, nextStep } from './escalation.ts';
 
 export interface DeadlinePolicy {
   reminderDaysBefore: number[];
-  escalation: { level: EscalationLevel; daysAfter: number; recipients: RecipientRole[] }[];
+  escalation: EscalationStep[];
   revisionDays: number;
 }
 
@@ -43,25 +36,14 @@ export function armClock(
   return { deadline, pendingReminders, level: null, maxLevel: clock.maxLevel, submittedAt: null };
 }
 
-export function nextEscalationStep(clock: TrackClock, policy: DeadlinePolicy) {
-  const index = clock.level === null ? 0 : policy.escalation.findIndex((s) => s.level === clock.level) + 1;
-  return policy.escalation[index];
-}
-
 export type ClockTick = { type: 'deadline.remind' | 'deadline.escalate'; at: number };
 
 /** The next thing this clock will do by itself, or null once the ladder's top is reached. */
 export function nextTick(clock: TrackClock, policy: DeadlinePolicy): ClockTick | null {
   const reminder = clock.pendingReminders[0];
   if (reminder !== undefined) return { type: 'deadline.remind', at: reminder };
-  const step = nextEscalationStep(clock, policy);
+  const step = nextStep(policy.escalation, clock.level);
   return step ? { type: 'deadline.escalate', at: offsetFromDeadline(clock.deadline, step.daysAfter) } : null;
-}
-
-export function higherLevel(a: EscalationLevel | null, b: EscalationLevel | null): EscalationLevel | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return escalationLevels.indexOf(a) >= escalationLevels.indexOf(b) ? a : b;
 }
 
 /** Whole local days from `at` to the deadline: what a reminder tells the unit. */

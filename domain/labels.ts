@@ -1,12 +1,38 @@
 // Chinese and English names of every enumeration in the submissions, for drop-down lists, imports, exports,
-// reports and matching reasons. One table each, so a list, its import, its report and a reason say the same.
+// reports, letters and matching reasons. One table each, so a list, its import, its report, a letter and a
+// page say the same. The escalation levels are named with their ladder, in escalation.ts.
+import type { Track } from './notices/notifications.ts';
 import type { ServiceCategory } from './registry.ts';
-import type { activityTypes, entityTypes, forms } from './submissions.ts';
+import type { activityTypes, entityTypes, forms, ReturnableItem } from './submissions.ts';
 
 export interface Bilingual {
   zh: string;
   en: string;
 }
+
+/** "Work plan and demand list": the English for the start of a line or a cell. */
+export const capitalised = (label: Bilingual): Bilingual => ({
+  zh: label.zh,
+  en: label.en.charAt(0).toUpperCase() + label.en.slice(1),
+});
+
+/** The two deliverables, in the 2022 notice's words ("书面总结和成果总结（附件2）"). */
+export const trackLabels: Record<Track, Bilingual> = {
+  plan: { zh: '工作方案和需求清单', en: 'work plan and demand list' },
+  summary: { zh: '书面总结和成果总结', en: 'written summary and results summary' },
+};
+
+/** The items a unit hands in, in the notice's words, with the annex each is. */
+export const itemLabels: Record<ReturnableItem, Bilingual> = {
+  workPlan: { zh: '工作方案', en: 'work plan' },
+  demandList: { zh: '需求清单（附件1）', en: 'demand list (Annex 1)' },
+  writtenSummary: { zh: '书面总结', en: 'written summary' },
+  resultsSummary: { zh: '成果总结（附件2）', en: 'results summary (Annex 2)' },
+};
+
+/** An item by its id, as a unit's status lists it; one this release does not know, as given. */
+export const itemLabel = (item: string): Bilingual =>
+  itemLabels[item as ReturnableItem] ?? { zh: item, en: item };
 
 export const entityTypeLabels: Record<(typeof entityTypes)[number], Bilingual> = {
   enterprise: { zh: '企业', en: 'enterprise' },

@@ -1,16 +1,13 @@
 // The wording of every notice: Chinese first, English alongside, in the brief register of a CNIPA circular.
 // Pure, so the same request always renders the same message (a retried send repeats it exactly).
 import type { z } from 'zod';
+import { type EscalationLevel, levelLabels } from '../escalation.ts';
+import { type Bilingual, capitalised, itemLabel, trackLabels } from '../labels.ts';
 import { recoverCommand } from '../recoverCommand.ts';
 import { InvalidInputError } from '../validation.ts';
-import type { NotificationKind, notificationRequestSchema, Track } from './notifications.ts';
+import type { NotificationKind, notificationRequestSchema } from './notifications.ts';
 
 type Request = z.output<typeof notificationRequestSchema>;
-
-interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 interface Letter {
   subject: Bilingual;
@@ -18,19 +15,6 @@ interface Letter {
   /** A list holds lines that are already bilingual (matching feedback) and is shown as given. */
   body: (Bilingual | { list: string[] })[];
 }
-
-const trackNames: Record<Track, Bilingual> = {
-  plan: { zh: '工作方案和需求清单', en: 'work plan and demand list' },
-  summary: { zh: '书面总结和成果总结', en: 'written summary and results summary' },
-};
-
-/** Returnable items (domain/submissions.ts); an unknown item is shown as given. */
-const itemNames: Record<string, Bilingual> = {
-  workPlan: { zh: '工作方案', en: 'work plan' },
-  demandList: { zh: '需求清单', en: 'demand list' },
-  writtenSummary: { zh: '书面总结', en: 'written summary' },
-  resultsSummary: { zh: '成果总结', en: 'results summary' },
-};
 
 const signature: Bilingual = {
   zh: '国家知识产权局知识产权运用促进司',
@@ -63,7 +47,7 @@ function launched(req: Request): Letter {
     },
   ];
   if (req.deadline !== undefined) {
-    const track = trackNames[required(req, 'track')];
+    const track = trackLabels[required(req, 'track')];
     body.push({
       zh: `请于${req.deadline}前报送${track.zh}。`,
       en: `Please submit your ${track.en} by ${req.deadline}.`,
@@ -77,7 +61,7 @@ function launched(req: Request): Letter {
 }
 
 function reminder(req: Request): Letter {
-  const track = trackNames[required(req, 'track')];
+  const track = trackLabels[required(req, 'track')];
   const deadline = required(req, 'deadline');
   const days = required(req, 'daysLeft');
   const remaining =
@@ -99,13 +83,17 @@ function reminder(req: Request): Letter {
   };
 }
 
+/** The ladder's letters open their subject with the level: "催办：…" / "Urging: …". */
+const subjectLevel = (level: EscalationLevel) => capitalised(levelLabels[level]);
+
 function overdue(req: Request): Letter {
-  const track = trackNames[required(req, 'track')];
+  const track = trackLabels[required(req, 'track')];
+  const level = subjectLevel('overdue');
   const deadline = required(req, 'deadline');
   return {
     subject: {
-      zh: `逾期：${track.zh}已超过${deadline}截止日期`,
-      en: `Overdue: ${track.en} was due ${deadline}`,
+      zh: `${level.zh}：${track.zh}已超过${deadline}截止日期`,
+      en: `${level.en}: ${track.en} was due ${deadline}`,
     },
     salutation: officeSalutation(req),
     body: [
@@ -118,12 +106,13 @@ function overdue(req: Request): Letter {
 }
 
 function urging(req: Request): Letter {
-  const track = trackNames[required(req, 'track')];
+  const track = trackLabels[required(req, 'track')];
+  const level = subjectLevel('urging');
   const deadline = required(req, 'deadline');
   return {
     subject: {
-      zh: `催办：${track.zh}逾期未报送`,
-      en: `Urging: ${track.en} overdue since ${deadline}`,
+      zh: `${level.zh}：${track.zh}逾期未报送`,
+      en: `${level.en}: ${track.en} overdue since ${deadline}`,
     },
     salutation: { zh: `${req.unit.nameZh}负责同志：`, en: `To the leadership of ${req.unit.nameEn}:` },
     body: [
@@ -136,12 +125,13 @@ function urging(req: Request): Letter {
 }
 
 function supervision(req: Request): Letter {
-  const track = trackNames[required(req, 'track')];
+  const track = trackLabels[required(req, 'track')];
+  const level = subjectLevel('supervision');
   const deadline = required(req, 'deadline');
   return {
     subject: {
-      zh: `督办：${track.zh}逾期未报送`,
-      en: `Supervision: ${track.en} overdue since ${deadline}`,
+      zh: `${level.zh}：${track.zh}逾期未报送`,
+      en: `${level.en}: ${track.en} overdue since ${deadline}`,
     },
     salutation: { zh: `${req.unit.nameZh}负责同志：`, en: `To the leadership of ${req.unit.nameEn}:` },
     body: [
@@ -154,7 +144,7 @@ function supervision(req: Request): Letter {
 }
 
 function extended(req: Request): Letter {
-  const track = trackNames[required(req, 'track')];
+  const track = trackLabels[required(req, 'track')];
   const deadline = required(req, 'deadline');
   return {
     subject: {
@@ -174,7 +164,7 @@ function extended(req: Request): Letter {
 function returned(req: Request): Letter {
   const { what, reason } = required(req, 'returned');
   const deadline = required(req, 'deadline');
-  const item = itemNames[what] ?? { zh: what, en: what };
+  const item = itemLabel(what);
   return {
     subject: { zh: `退回修改：${item.zh}`, en: `Returned for revision: ${item.en}` },
     salutation: officeSalutation(req),

@@ -23,6 +23,15 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export const tracks = ['plan', 'summary'] as const;
 export type Track = (typeof tracks)[number];
 
+/** Whom a notice goes to, by role; the workflows resolve roles to addresses from the registry. */
+export const recipientRoles = [
+  'unitOffice',
+  'unitLeadership',
+  'pairedResource',
+  'promotionDepartment',
+] as const;
+export type RecipientRole = (typeof recipientRoles)[number];
+
 export const recipientSchema = lazySchema(() =>
   z.object({
     name: z.string().min(1),

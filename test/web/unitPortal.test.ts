@@ -73,7 +73,7 @@ describe("a unit's page", () => {
     expect(code).toBe(200);
     expect(text).toContain('北京市知识产权局');
     expect(text).toMatch(/class="badge s-(ontime|soon)"/);
-    expect(text).toContain('工作方案与需求清单');
+    expect(text).toContain('工作方案和需求清单');
     expect(text).toMatch(/还有 \d+ 天/);
     expect(text).toContain('需求清单（附件1）');
     expect(text.match(/name="updateId" value="[\w-]{36}"/g)?.length).toBe(5);
@@ -166,7 +166,7 @@ describe("a unit's page", () => {
   it("shows the unit the reason an operator returned its plan for, and the operator the unit's mail", async () => {
     // Before sending, the operator reads what the return will leave due: weeks before May 25, May 25 stays.
     const before = (await html(operator)).text;
-    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案与需求清单 ${year}-05-25`));
+    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案和需求清单 ${year}-05-25`));
     const returned = await operator.form(`${page}/return`, {
       what: 'workPlan',
       reason: '请补充专题活动周安排',

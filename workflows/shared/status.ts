@@ -1,6 +1,7 @@
 // What operators see of a unit and of the campaign: derived from the machine's snapshot, never stored twice.
-import type { EscalationLevel, Phase, TimeMapping } from '../../domain/calendar.ts';
+import type { Phase, TimeMapping } from '../../domain/calendar.ts';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
+import type { EscalationLevel } from '../../domain/escalation.ts';
 import type { DesignateKeyRegions, RecordMatches } from '../../domain/matching/decisions.ts';
 import type { MatchingReview } from '../../domain/matching/review.ts';
 import type { ReviewDigest } from '../../domain/matching/reviewDigest.ts';

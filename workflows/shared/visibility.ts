@@ -1,5 +1,6 @@
 // What the Temporal Web UI shows of a workflow: search attributes to filter on, and a readable line.
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { levelLabels } from '../../domain/escalation.ts';
 import {
   campaignPhaseKey,
   campaignYearKey,
@@ -9,12 +10,6 @@ import {
   unitStateKey,
 } from './searchAttributes.ts';
 import { type CampaignStatus, type UnitProgress, type UnitStatus, unitProgress } from './status.ts';
-
-const levelLabels = {
-  overdue: '逾期 overdue',
-  urging: '催办 urging',
-  supervision: '督办 supervision',
-} as const;
 
 export function unitSearchAttributes(
   status: Pick<UnitStatus, 'year' | 'unitCode' | 'state' | 'overdue' | 'escalationLevel'>,
@@ -66,7 +61,10 @@ export function unitDetails(status: UnitStatus): string {
     `**${status.nameZh}** ${status.nameEn} (${status.unitCode}) — ${status.year}`,
     `State: \`${status.state}\``,
   ];
-  if (status.escalationLevel) lines.push(`Overdue: ${levelLabels[status.escalationLevel]}`);
+  if (status.escalationLevel) {
+    const level = levelLabels[status.escalationLevel];
+    lines.push(`Overdue: ${level.zh} ${level.en}`);
+  }
   if (status.nextDeadline)
     lines.push(`Next deadline: ${status.nextDeadline.track} on ${status.nextDeadline.date}`);
   if (status.missing.length > 0) lines.push(`Missing: ${status.missing.join(', ')}`);

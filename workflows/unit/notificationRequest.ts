@@ -1,7 +1,7 @@
 // Turns a machine's `notify` action into a concrete message: who receives it, under which business key.
-import { type CampaignSchedule, formatShanghaiDate, type RecipientRole } from '../../domain/calendar.ts';
+import { type CampaignSchedule, formatShanghaiDate } from '../../domain/calendar.ts';
 import type { MatchingFeedback } from '../../domain/matching/decisions.ts';
-import type { NotificationRequest, Recipient } from '../../domain/notices/notifications.ts';
+import type { NotificationRequest, Recipient, RecipientRole } from '../../domain/notices/notifications.ts';
 import type { Registry, Unit } from '../../domain/registry.ts';
 import type { NotifyParams, UnitIdentity } from './unitMachine.ts';
 

@@ -3,19 +3,18 @@
 // Pure: `transition()` returns the `notify` actions and the unit workflow runs them as activities.
 // No `after` delays: deadlines are instants in context and the workflow sleeps until them.
 import { and, assertEvent, assign, setup } from 'xstate';
-import { type EscalationLevel, formatShanghaiDate, type RecipientRole } from '../../domain/calendar.ts';
+import { formatShanghaiDate } from '../../domain/calendar.ts';
 import {
   armClock,
   type DeadlinePolicy,
   daysLeft,
   deadlineAfterReturn,
-  higherLevel,
-  nextEscalationStep,
   revisionDeadline,
   type TrackClock,
 } from '../../domain/deadlines.ts';
+import { type EscalationLevel, higherLevel, nextStep, stepAt } from '../../domain/escalation.ts';
 import type { MatchingFeedback } from '../../domain/matching/decisions.ts';
-import type { NotificationKind, Track } from '../../domain/notices/notifications.ts';
+import type { NotificationKind, RecipientRole, Track } from '../../domain/notices/notifications.ts';
 import type {
   ActivityRecord,
   DemandList,
@@ -145,7 +144,7 @@ export const unitMachine = setup({
     extendsLater: ({ context, event }) =>
       event.type === 'operator.extend' && event.until > context[event.track].deadline,
     ladderHasNextStep: ({ context, event }) =>
-      'track' in event && nextEscalationStep(context[event.track], context.policy) !== undefined,
+      'track' in event && nextStep(context.policy.escalation, context[event.track].level) !== undefined,
     hasPendingReminder: ({ context, event }) =>
       'track' in event && context[event.track].pendingReminders.length > 0,
   },
@@ -195,7 +194,7 @@ export const unitMachine = setup({
     escalate: assign(({ context, event }) => {
       assertEvent(event, 'deadline.escalate');
       const clock = context[event.track];
-      const step = nextEscalationStep(clock, context.policy);
+      const step = nextStep(context.policy.escalation, clock.level);
       if (!step) return {};
       return {
         [event.track]: {
@@ -361,7 +360,7 @@ function escalationNotice({ context, event }: ParamArgs): NotifyParams {
   assertEvent(event, 'deadline.escalate');
   // Runs after `escalate`, so the clock already stands at the new level.
   const clock = context[event.track];
-  const step = context.policy.escalation.find((s) => s.level === clock.level);
+  const step = stepAt(context.policy.escalation, clock.level);
   if (!step) throw new Error(`escalation without a level on ${event.track}`);
   return {
     kind: `deadline.${step.level}`,
@@ -402,7 +401,7 @@ function manualReminder(track: Track) {
   return ({ context, event }: ParamArgs): NotifyParams => {
     assertEvent(event, 'operator.remind');
     const clock = context[track];
-    const step = context.policy.escalation.find((s) => s.level === clock.level);
+    const step = stepAt(context.policy.escalation, clock.level);
     return {
       kind: step ? `deadline.${step.level}` : 'deadline.reminder',
       key: `${track}/operator-reminder-${event.at}`,

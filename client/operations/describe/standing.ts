@@ -1,6 +1,7 @@
 // Where a unit stands, at a glance: everything in, on time, due soon, or the escalation level it has reached
 // (逾期 → 催办 → 督办). Pure: the unit's progress as the campaign last heard it and today's date decide it.
-import { defaultCalendarConfig, type EscalationLevel, escalationLevels } from '../../../domain/calendar.ts';
+import { defaultCalendarConfig } from '../../../domain/calendar.ts';
+import { type EscalationLevel, escalationLevels } from '../../../domain/escalation.ts';
 import { type Track, tracks } from '../../../domain/notices/notifications.ts';
 import type { UnitProgress } from '../../../workflows/shared/status.ts';
 

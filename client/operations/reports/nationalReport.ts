@@ -18,7 +18,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { EscalationLevel } from '../../../domain/calendar.ts';
+import { levelLabels } from '../../../domain/escalation.ts';
+import { itemLabels, trackLabels } from '../../../domain/labels.ts';
 import type { Track } from '../../../domain/notices/notifications.ts';
 import type { NationalSummary, UnitReport } from '../../../workflows/shared/status.ts';
 
@@ -41,16 +42,6 @@ const font = {
 const size = { title: 44, body: 32, page: 28, table: 21, english: 22 };
 const line28pt = { line: 560, lineRule: LineRuleType.EXACT };
 const mm = (n: number) => Math.round((n / 25.4) * 1440);
-
-const levelNames: Record<EscalationLevel, string> = {
-  overdue: '逾期通知',
-  urging: '催办',
-  supervision: '督办',
-};
-const trackNames: Record<Track, { zh: string; en: string }> = {
-  plan: { zh: '工作方案和需求清单', en: 'work plan and demand list' },
-  summary: { zh: '书面总结和成果汇总', en: 'written and results summaries' },
-};
 
 function body(text: string): Paragraph {
   return new Paragraph({
@@ -170,7 +161,7 @@ function overview(data: NationalReportData): Paragraph[] {
   return [
     heading('一', '总体情况', 'Overview'),
     body(
-      `${when}${data.year}年“知识产权服务万里行”活动共有${s.reportingUnits}个报送单位。工作方案和需求清单按时报送${s.plans.onTime}个、逾期报送${s.plans.late}个、未报送${s.plans.missing}个；书面总结和成果汇总按时报送${s.summaries.onTime}个、逾期报送${s.summaries.late}个、未报送${s.summaries.missing}个。各单位共记录活动${number(t.activitiesRecorded)}场，提出需国家知识产权局协调的需求${s.flaggedDemands}项，已匹配服务资源${s.matches}项。`,
+      `${when}${data.year}年“知识产权服务万里行”活动共有${s.reportingUnits}个报送单位。${trackLabels.plan.zh}按时报送${s.plans.onTime}个、逾期报送${s.plans.late}个、未报送${s.plans.missing}个；${trackLabels.summary.zh}按时报送${s.summaries.onTime}个、逾期报送${s.summaries.late}个、未报送${s.summaries.missing}个。各单位共记录活动${number(t.activitiesRecorded)}场，提出需国家知识产权局协调的需求${s.flaggedDemands}项，已匹配服务资源${s.matches}项。`,
     ),
     english(
       `${data.final ? '' : `As of ${data.asOf}, `}${s.reportingUnits} units report in ${data.year}. Work plans and demand lists: ${s.plans.onTime} on time, ${s.plans.late} late, ${s.plans.missing} missing; summaries: ${s.summaries.onTime} on time, ${s.summaries.late} late, ${s.summaries.missing} missing. ${t.activitiesRecorded} activities recorded; ${s.flaggedDemands} demands flagged for CNIPA coordination, ${s.matches} matched to a resource.`,
@@ -205,7 +196,7 @@ function results(data: NationalReportData): (Paragraph | Table)[] {
   ];
   return [
     heading('二', '主要成效', 'Results'),
-    body(`据${reported}个单位报送的成果汇总（附件2）统计，主要成效如下：`),
+    body(`据${reported}个单位报送的${itemLabels.resultsSummary.zh}统计，主要成效如下：`),
     english(`From the results summaries (Annex 2) of ${reported} units:`),
     table(['指标\nIndicator', '数值\nValue', '单位\nUnit'], rows, [40, 45, 15], ['left', 'right', 'center']),
     spacer(),
@@ -243,8 +234,8 @@ function units(data: NationalReportData): (Paragraph | Table)[] {
       [
         '序号\nNo.',
         '单位\nUnit',
-        '工作方案和需求清单\nPlan and demands',
-        '书面总结和成果汇总\nSummaries',
+        `${trackLabels.plan.zh}\nPlan and demands`,
+        `${trackLabels.summary.zh}\nSummaries`,
         '活动\nActivities',
       ],
       data.reports.map((r, i) => [
@@ -275,9 +266,9 @@ function notice(data: NationalReportData): (Paragraph | Table)[] {
       ['单位\nUnit', '事项\nDeliverable', '情况\nOutcome', '督促至\nEscalated to'],
       late.map((l) => [
         l.nameZh,
-        trackNames[l.track].zh,
+        trackLabels[l.track].zh,
         l.outcome === 'late' ? '逾期报送' : '未报送',
-        l.maxLevel ? levelNames[l.maxLevel] : '—',
+        l.maxLevel ? levelLabels[l.maxLevel].zh : '—',
       ]),
       [34, 30, 18, 18],
       ['left', 'center', 'center', 'center'],

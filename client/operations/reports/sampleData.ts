@@ -2,8 +2,8 @@
 // registry: most units on time, a few late at each escalation level, one missing. Used to render the
 // report's pictures in docs/ and by the tests.
 import { readFileSync } from 'node:fs';
-import type { EscalationLevel } from '../../../domain/calendar.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
+import type { EscalationLevel } from '../../../domain/escalation.ts';
 import { reportingUnits } from '../../../domain/registry.ts';
 import {
   type DemandItem,

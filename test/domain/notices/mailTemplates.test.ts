@@ -103,7 +103,9 @@ describe('renderNotification', () => {
       deadline: '2027-06-01',
       returned: { what: 'demandList', reason: '缺少联系人电话' },
     });
-    expect(mail.subject).toContain('退回修改：需求清单 / Returned for revision: demand list');
+    expect(mail.subject).toContain(
+      '退回修改：需求清单（附件1） / Returned for revision: demand list (Annex 1)',
+    );
     expect(mail.text).toContain('退回原因：缺少联系人电话');
     expect(mail.text).toContain('Reason: 缺少联系人电话');
     expect(mail.text).toContain('请修改后于2027-06-01前重新报送');

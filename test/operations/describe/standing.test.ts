@@ -1,7 +1,7 @@
 // A unit's standing on the dashboard, from its progress and today's date: every colour of the legend.
 import { describe, expect, it } from 'vitest';
 import { unitStanding } from '../../../client/operations/describe/standing.ts';
-import type { EscalationLevel } from '../../../domain/calendar.ts';
+import type { EscalationLevel } from '../../../domain/escalation.ts';
 import type { TrackStatus, UnitProgress } from '../../../workflows/shared/status.ts';
 
 const clock = (deadline: string, over: Partial<TrackStatus> = {}): TrackStatus => ({

@@ -49,13 +49,16 @@ describe('the national report', () => {
       '五、通报',
     ]);
     expect(text).toContain(
-      '2027年“知识产权服务万里行”活动共有37个报送单位。工作方案和需求清单按时报送34个、逾期报送3个、未报送0个；书面总结和成果汇总按时报送35个、逾期报送1个、未报送1个。各单位共记录活动' +
+      '2027年“知识产权服务万里行”活动共有37个报送单位。工作方案和需求清单按时报送34个、逾期报送3个、未报送0个；书面总结和成果总结按时报送35个、逾期报送1个、未报送1个。各单位共记录活动' +
         `${data.summary.totals.activitiesRecorded.toLocaleString('zh-CN')}场，提出需国家知识产权局协调的需求37项，已匹配服务资源20项。`,
     );
+    expect(text.find((p) => p.startsWith('据'))).toMatch(/^据\d+个单位报送的成果总结（附件2）统计/);
     for (const report of data.reports) expect(text).toContain(report.nameZh);
     const notice = text.slice(text.findIndex((p) => p.startsWith('五、通报')));
-    expect(notice.join('|')).toContain('西藏自治区知识产权局|书面总结和成果汇总|未报送|督办');
+    expect(notice.join('|')).toContain('西藏自治区知识产权局|书面总结和成果总结|未报送|督办');
     expect(notice.join('|')).toContain('青海省知识产权局|工作方案和需求清单|逾期报送|督办');
+    // The level reached is named as everywhere else: 逾期, not the notice (逾期通知) that brought it.
+    expect(notice.join('|')).toContain('内蒙古自治区知识产权局|工作方案和需求清单|逾期报送|逾期|');
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(zipText(await buildNationalReport(data), 'word/footer1.xml')).toContain('PAGE');

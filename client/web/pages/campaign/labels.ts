@@ -1,13 +1,13 @@
 // How the dashboard names things: the standings of its legend, the campaign's phases, the national outputs,
-// and units by their short names (the tiles are small). Items, deliverables and levels are named as on the
-// unit's page (../unit/labels.ts), so both pages say the same.
+// and units by their short names (the tiles are small). Items, deliverables and levels are named in domain/
+// (labels.ts, escalation.ts), so both pages, the letters and the report say the same.
 
-import type { Bilingual } from '../../../../domain/labels.ts';
+import { levelLabels } from '../../../../domain/escalation.ts';
+import { type Bilingual, itemLabel } from '../../../../domain/labels.ts';
 import type { CampaignStatus } from '../../../../workflows/shared/status.ts';
 import type { Standing } from '../../../operations/describe/standing.ts';
 import type { NationalOutput } from '../../../operations/nationalOutputs.ts';
 import { type Html, type Lang, t } from '../html.ts';
-import { itemLabel, levelLabels } from '../unit/labels.ts';
 
 export const tb = (label: Bilingual): Html => t(label.zh, label.en);
 

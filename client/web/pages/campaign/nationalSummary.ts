@@ -1,10 +1,11 @@
 // The national summary (全国汇总) once the campaign has compiled it at the close: its main figures and the
 // 通报 list of late and missing units; and the national workbooks and report to download at any time.
 import { html } from 'hono/html';
+import { levelLabels } from '../../../../domain/escalation.ts';
 import type { CampaignStatus, NationalSummary } from '../../../../workflows/shared/status.ts';
 import { type NationalOutput, nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { type Html, t } from '../html.ts';
-import { levelLabels, trackLabels } from '../unit/labels.ts';
+import { trackHeading } from '../unit/labels.ts';
 import { outputLabels, shortName, tb } from './labels.ts';
 
 export const exportPath = (year: number, output: NationalOutput) => `/campaigns/${year}/exports/${output}`;
@@ -37,8 +38,8 @@ function figures(s: NationalSummary): Html {
       ${fact('匹配资源', 'matched', s.matches)}
     </div>
     <dl class="facts">
-      <dt>${t('工作方案与需求清单', 'Plans and demand lists')}</dt><dd>${punctuality(s.plans)}</dd>
-      <dt>${t('书面总结与成果汇总', 'Summaries')}</dt><dd>${punctuality(s.summaries)}</dd>
+      <dt>${tb(trackHeading('plan'))}</dt><dd>${punctuality(s.plans)}</dd>
+      <dt>${tb(trackHeading('summary'))}</dt><dd>${punctuality(s.summaries)}</dd>
       <dt>${t('专利导航项目', 'Patent navigation projects')}</dt><dd>${n.navigationProjects}</dd>
       <dt>${t('转让许可', 'Licensing and transfer')}</dt>
       <dd>${t(`${n.licensingAndTransfer.count} 项，${n.licensingAndTransfer.amountTenThousandYuan} 万元`, `${n.licensingAndTransfer.count} deals, ¥${n.licensingAndTransfer.amountTenThousandYuan} × 10k`)}</dd>
@@ -58,7 +59,7 @@ function noticeList(s: NationalSummary): Html {
         <th>${t('最高级别', 'Highest level')}</th></tr></thead>
       <tbody>${s.notice.map((n) => {
         const name = shortName(n);
-        return html`<tr><td>${n.unitCode} ${t(name.zh, name.en)}</td><td>${tb(trackLabels[n.track])}</td>
+        return html`<tr><td>${n.unitCode} ${t(name.zh, name.en)}</td><td>${tb(trackHeading(n.track))}</td>
           <td>${n.outcome === 'late' ? t('逾期报送', 'in late') : t('未报送', 'missing')}</td>
           <td>${n.maxLevel ? html`<span class="badge s-${n.maxLevel}">${tb(levelLabels[n.maxLevel])}</span>` : '—'}</td></tr>`;
       })}</tbody>

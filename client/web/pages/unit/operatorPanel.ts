@@ -5,6 +5,9 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { endOfDateInShanghai, formatShanghaiDate } from '../../../../domain/calendar.ts';
 import { deadlineAfterReturn } from '../../../../domain/deadlines.ts';
+import { itemLabels, trackLabels } from '../../../../domain/labels.ts';
+import { notificationKindLabels } from '../../../../domain/notices/notificationLabels.ts';
+import { tracks } from '../../../../domain/notices/notifications.ts';
 import {
   type GrantExtension,
   grantExtensionSchema,
@@ -21,7 +24,7 @@ import { csrfField, readForm } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
 import { type Failure, failureIn, plainErrors } from './failures.ts';
 import { labelled, select, text, textValues } from './inputs.ts';
-import { itemLabels, mailKindLabels, trackLabels } from './labels.ts';
+import { trackHeading } from './labels.ts';
 
 const returnLabels = {
   what: { zh: '退回事项', en: 'What to return' },
@@ -49,7 +52,7 @@ function mailTable(mail: readonly MailEntry[]): Html {
     <tbody>${[...mail].reverse().map(
       (m) => html`<tr>
         <td>${shanghaiTime(m.at)}</td>
-        <td>${t(mailKindLabels[m.kind].zh, mailKindLabels[m.kind].en)}${m.deadline ? html` <span class="muted">(${m.deadline})</span>` : ''}<br><small class="muted">${m.key}</small></td>
+        <td>${t(notificationKindLabels[m.kind].zh, notificationKindLabels[m.kind].en)}${m.deadline ? html` <span class="muted">(${m.deadline})</span>` : ''}<br><small class="muted">${m.key}</small></td>
         <td>${m.to.join(', ')}</td><td>${m.cc.join(', ')}</td><td>${outcome(m)}</td>
       </tr>`,
     )}</tbody></table>`;
@@ -97,7 +100,16 @@ export function operatorPanel(
         </form>
         <form class="card" id="extend" method="post" action="${base}/extend#extend">
           <h3>${t('延长截止日期', 'Grant an extension')}</h3>${failureIn('extend', failure)}${csrf}
-          ${labelled('track', extendLabels.track, select(lang, 'track', Object.entries(trackLabels), values('extend') ?? { track: status.due ?? '' }))}
+          ${labelled(
+            'track',
+            extendLabels.track,
+            select(
+              lang,
+              'track',
+              tracks.map((track) => [track, trackHeading(track)] as const),
+              values('extend') ?? { track: status.due ?? '' },
+            ),
+          )}
           ${labelled('until', extendLabels.until, html`<input type="date" id="until" name="until" min="${today}" value="${values('extend')?.until ?? ''}" required>`)}
           <p><button>${t('延期', 'Extend')}</button></p>
         </form>
@@ -155,7 +167,7 @@ function returnDeadlines(status: UnitStatus, today: string, revisionDays: number
       }),
     );
   return html`<p class="muted" id="return-deadlines">${t(
-    `今天退回，新的截止日期：工作方案与需求清单 ${after('plan')}，总结 ${after('summary')}（${revisionDays} 天修改期，不早于原截止日期）`,
-    `Returned today, due again: plan and demand list ${after('plan')}, summary ${after('summary')} (${revisionDays} days to revise, never before the deadline it replaces)`,
+    `今天退回，新的截止日期：${trackLabels.plan.zh} ${after('plan')}，总结 ${after('summary')}（${revisionDays} 天修改期，不早于原截止日期）`,
+    `Returned today, due again: ${trackLabels.plan.en} ${after('plan')}, summary ${after('summary')} (${revisionDays} days to revise, never before the deadline it replaces)`,
   )}</p>`;
 }

@@ -3,6 +3,7 @@
 // notice, or the page again with the form's errors and their status (422, or 409 when refused now).
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { itemLabel } from '../../../../domain/labels.ts';
 import { findUnit } from '../../../../domain/registry.ts';
 import { grantExtension } from '../../../operations/grantExtension.ts';
 import { returnForRevision } from '../../../operations/returnForRevision.ts';
@@ -11,7 +12,7 @@ import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../
 import type { WebEnv } from '../../rules.ts';
 import { setNotice } from '../forms.ts';
 import { failureOf } from './failures.ts';
-import { itemLabel, trackLabels } from './labels.ts';
+import { trackHeading } from './labels.ts';
 import { readExtendForm, readReturnForm } from './operatorPanel.ts';
 import { renderUnitPage, type UnitTarget, unitPath } from './page.ts';
 import { type Outcome, submitActivity, submitPlan, submitSpreadsheet, submitSummary } from './submissions.ts';
@@ -129,7 +130,7 @@ export const unitPages: WebRoute[] = [
       } catch (error) {
         return renderUnitPage(c, services, params, failureOf('extend', error));
       }
-      const track = trackLabels[form.data.track];
+      const track = trackHeading(form.data.track);
       return answer(c, services, params, {
         done: {
           zh: `${track.zh}截止日期已延至 ${form.data.until}`,

@@ -2,13 +2,13 @@
 // tracks, what is missing, what was returned and why, its flagged demands, and the matching feedback.
 import { html } from 'hono/html';
 import { defaultCatalogue } from '../../../../domain/defaultCatalogue.ts';
-import type { Bilingual } from '../../../../domain/labels.ts';
-import { serviceCategoryLabels } from '../../../../domain/labels.ts';
+import { levelLabels } from '../../../../domain/escalation.ts';
+import { type Bilingual, itemLabel, serviceCategoryLabels } from '../../../../domain/labels.ts';
 import type { Registry } from '../../../../domain/registry.ts';
 import type { CampaignStatus, TrackStatus, UnitStatus } from '../../../../workflows/shared/status.ts';
 import { unitStanding } from '../../../operations/describe/standing.ts';
 import { daysFrom, type Html, t } from '../html.ts';
-import { itemLabel, levelLabels, stateLabel, trackLabels } from './labels.ts';
+import { stateLabel, trackHeading } from './labels.ts';
 
 const tb = (label: Bilingual): Html => t(label.zh, label.en);
 
@@ -21,14 +21,14 @@ function dueLine(status: UnitStatus, today: string): Html {
   if (status.nextDeadline) {
     const { track, date } = status.nextDeadline;
     const { days, late } = daysFrom(today, date);
-    return html`<p class="big">${tb(trackLabels[track])}：${date}</p>
+    return html`<p class="big">${tb(trackHeading(track))}：${date}</p>
       <p>${late ? t(`已过 ${days} 天`, `${days} days ago`) : days === 0 ? t('今天截止', 'due today') : t(`还有 ${days} 天`, `${days} days left`)}</p>`;
   }
   if (status.due && status.escalationLevel) {
     const deadline = status[status.due].deadline;
     const { days } = daysFrom(today, deadline);
     const level = levelLabels[status.escalationLevel];
-    return html`<p class="big">${tb(trackLabels[status.due])}：${t(`逾期 ${days} 天`, `${days} days late`)}</p>
+    return html`<p class="big">${tb(trackHeading(status.due))}：${t(`逾期 ${days} 天`, `${days} days late`)}</p>
       <p>${t('截止日期', 'Deadline')} ${deadline} · ${t('当前级别', 'Level')}
         <span class="badge s-${status.escalationLevel}">${tb(level)}</span></p>`;
   }
@@ -38,7 +38,7 @@ function dueLine(status: UnitStatus, today: string): Html {
 function trackRow(track: 'plan' | 'summary', s: TrackStatus, today: string): Html {
   const late = s.submittedAt === null && daysFrom(today, s.deadline).late;
   return html`<tr>
-    <td>${tb(trackLabels[track])}</td>
+    <td>${tb(trackHeading(track))}</td>
     <td>${s.deadline}</td>
     <td>${s.submittedAt ?? (late ? t('未报送（已过期）', 'not in (past the deadline)') : t('未报送', 'not in'))}</td>
     <td>${s.maxLevel ? html`<span class="badge s-${s.maxLevel}">${tb(levelLabels[s.maxLevel])}</span>` : t('无', 'none')}</td>
