@@ -122,6 +122,11 @@ export function formatShanghaiDate(instant: number): string {
   return new Date(instant + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Whole days from one yyyy-mm-dd date to another, negative when `to` comes first: days left, days late. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+}
+
 /** "2022-05-25 09:00": date and time in Asia/Shanghai. */
 export function formatShanghaiDateTime(instant: number): string {
   return new Date(instant + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');

@@ -1,7 +1,7 @@
 // A deliverable's clock: its deadline, the reminders still to send before it, and how far past it
 // the escalation ladder (escalation.ts) has climbed. Pure; the unit machine keeps one per track in its context.
 
-import { DAY_MS, endOfLocalDay, offsetFromDeadline, startOfLocalDay } from './calendar.ts';
+import { DAY_MS, daysBetween, endOfLocalDay, formatShanghaiDate, offsetFromDeadline } from './calendar.ts';
 import { type EscalationLevel, type EscalationStep, nextStep } from './escalation.ts';
 
 export interface DeadlinePolicy {
@@ -48,7 +48,7 @@ export function nextTick(clock: TrackClock, policy: DeadlinePolicy): ClockTick |
 
 /** Whole local days from `at` to the deadline: what a reminder tells the unit. */
 export function daysLeft(deadline: number, at: number): number {
-  return Math.round((startOfLocalDay(deadline) - startOfLocalDay(at)) / DAY_MS);
+  return daysBetween(formatShanghaiDate(at), formatShanghaiDate(deadline));
 }
 
 /** A returned item is due at the end of the local day `revisionDays` after it was returned. */

@@ -2,6 +2,7 @@
 // domain.md's "Deliverables". Every rule's message says what would be accepted.
 import { z } from 'zod';
 import { lazySchema } from './lazySchema.ts';
+import type { Track } from './notices/notifications.ts';
 import { serviceCategories } from './registry.ts';
 import { flagRepeats } from './validation.ts';
 
@@ -183,6 +184,14 @@ export type SummarySubmission = z.infer<typeof summarySubmissionSchema>;
 /** What an operator can return for revision. */
 export const returnableItems = ['workPlan', 'demandList', 'writtenSummary', 'resultsSummary'] as const;
 export type ReturnableItem = (typeof returnableItems)[number];
+
+/** The deliverable each item is due with: the plan's deadline (May 25) or the summary's (Nov 10). */
+export const itemTrack: Record<ReturnableItem, Track> = {
+  workPlan: 'plan',
+  demandList: 'plan',
+  writtenSummary: 'summary',
+  resultsSummary: 'summary',
+};
 
 export const returnForRevisionSchema = lazySchema(() =>
   z.object({

@@ -4,14 +4,17 @@ import {
   calendarConfigSchema,
   compress,
   DAY_MS,
+  daysBetween,
   defaultCalendarConfig,
   endOfDateInShanghai,
   formatShanghaiDate,
   offsetFromDeadline,
   resolveCalendar,
+  startOfLocalDay,
   toNominal,
   toReal,
 } from '../../domain/calendar.ts';
+import { daysLeft } from '../../domain/deadlines.ts';
 import { InvalidInputError, parseInput } from '../../domain/validation.ts';
 
 const shanghai = (text: string) => Date.parse(`${text}+08:00`);
@@ -64,6 +67,29 @@ describe('the campaign calendar', () => {
       '2027-02-30 is not a date',
     );
     expect(() => endOfDateInShanghai('2027/05/25')).toThrow('not a date of the form YYYY-MM-DD');
+  });
+
+  it('counts the days between two dates, negative when the second comes first', () => {
+    expect(daysBetween('2026-05-18', '2026-05-25')).toBe(7);
+    expect(daysBetween('2026-05-25', '2026-05-25')).toBe(0);
+    expect(daysBetween('2026-05-29', '2026-05-25')).toBe(-4);
+    expect(daysBetween('2027-12-30', '2028-03-01')).toBe(62);
+  });
+
+  it("counts a reminder's days left by the Shanghai dates of two instants, whatever their hours", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: shanghai('2022-01-01T00:00:00'), max: shanghai('2040-12-31T23:59:59') }),
+        fc.integer({ min: -400 * DAY_MS, max: 400 * DAY_MS }),
+        (at, span) => {
+          const deadline = at + span;
+          expect(daysLeft(deadline, at)).toBe(
+            Math.round((startOfLocalDay(deadline) - startOfLocalDay(at)) / DAY_MS),
+          );
+        },
+      ),
+      { seed: 20220525, numRuns: 500 },
+    );
   });
 });
 

@@ -15,13 +15,14 @@ import {
 import { type EscalationLevel, higherLevel, nextStep, stepAt } from '../../domain/escalation.ts';
 import type { MatchingFeedback } from '../../domain/matching/decisions.ts';
 import type { NotificationKind, RecipientRole, Track } from '../../domain/notices/notifications.ts';
-import type {
-  ActivityRecord,
-  DemandList,
-  ResultsSummary,
-  ReturnableItem,
-  WorkPlan,
-  WrittenSummary,
+import {
+  type ActivityRecord,
+  type DemandList,
+  itemTrack,
+  type ResultsSummary,
+  type ReturnableItem,
+  type WorkPlan,
+  type WrittenSummary,
 } from '../../domain/submissions.ts';
 
 export interface UnitIdentity {
@@ -90,12 +91,6 @@ export interface NotifyParams {
   returned?: { what: ReturnableItem; reason: string };
 }
 
-const planItems: readonly ReturnableItem[] = ['workPlan', 'demandList'];
-
-function itemTrack(item: ReturnableItem): Track {
-  return planItems.includes(item) ? 'plan' : 'summary';
-}
-
 function isComplete(context: UnitContext, track: Track): boolean {
   return track === 'plan'
     ? context.workPlan !== null && context.demandList !== null
@@ -139,7 +134,7 @@ export const unitMachine = setup({
     onTrack: ({ event }, { track }: { track: Track }) => 'track' in event && event.track === track,
     // Only what has arrived can be sent back, and only while its own phase is under review.
     returns: ({ context, event }, { track }: { track: Track }) =>
-      event.type === 'operator.return' && itemTrack(event.what) === track && context[event.what] !== null,
+      event.type === 'operator.return' && itemTrack[event.what] === track && context[event.what] !== null,
     /** An extension must move the deadline later, or it would silently shorten the unit's time. */
     extendsLater: ({ context, event }) =>
       event.type === 'operator.extend' && event.until > context[event.track].deadline,
@@ -211,7 +206,7 @@ export const unitMachine = setup({
     }),
     returnForRevision: assign(({ context, event }) => {
       assertEvent(event, 'operator.return');
-      const track = itemTrack(event.what);
+      const track = itemTrack[event.what];
       const deadline = event.keepsLaterDeadline
         ? deadlineAfterReturn(event.at, context[track].deadline, context.policy)
         : revisionDeadline(event.at, context.policy);
@@ -385,7 +380,7 @@ function extensionNotice({ context, event }: ParamArgs): NotifyParams {
 
 function returnNotice({ context, event }: ParamArgs): NotifyParams {
   assertEvent(event, 'operator.return');
-  const track = itemTrack(event.what);
+  const track = itemTrack[event.what];
   return {
     kind: 'submission.returned',
     key: `${track}/returned-${event.what}-${event.at}`,

@@ -1,8 +1,9 @@
 // Where a unit stands, at a glance: everything in, on time, due soon, or the escalation level it has reached
 // (逾期 → 催办 → 督办). Pure: the unit's progress as the campaign last heard it and today's date decide it.
-import { defaultCalendarConfig } from '../../../domain/calendar.ts';
+import { daysBetween, defaultCalendarConfig } from '../../../domain/calendar.ts';
 import { type EscalationLevel, escalationLevels } from '../../../domain/escalation.ts';
 import { type Track, tracks } from '../../../domain/notices/notifications.ts';
+import { itemTrack, type ReturnableItem } from '../../../domain/submissions.ts';
 import type { UnitProgress } from '../../../workflows/shared/status.ts';
 
 export type Standing = 'complete' | 'ontime' | 'soon' | EscalationLevel;
@@ -24,22 +25,13 @@ export interface UnitStanding {
   missing: string[];
 }
 
-/** Each missing item belongs to one deliverable's deadline. */
-const itemTrack: Record<string, Track> = {
-  workPlan: 'plan',
-  demandList: 'plan',
-  writtenSummary: 'summary',
-  resultsSummary: 'summary',
-};
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 const rank = (level: EscalationLevel | null) => (level === null ? -1 : escalationLevels.indexOf(level));
 
 /** `today` is the date in Asia/Shanghai (formatShanghaiDate). */
 export function unitStanding(unit: Omit<UnitProgress, 'flaggedDemandIds'>, today: string): UnitStanding {
   const owed = tracks.map((track) => {
     const clock = unit[track];
-    const daysLeft = dayNumber(clock.deadline) - dayNumber(today);
+    const daysLeft = daysBetween(today, clock.deadline);
     // The running clock's level is the one now; a stopped clock (its window closed) keeps the highest
     // it reached. A deadline passed without a level yet (the workflow acts at its next turn) is 逾期.
     const level = track === unit.due ? unit.escalationLevel : (clock.level ?? clock.maxLevel);
@@ -48,7 +40,7 @@ export function unitStanding(unit: Omit<UnitProgress, 'flaggedDemandIds'>, today
       deadline: clock.deadline,
       daysLeft,
       level: level ?? (daysLeft < 0 ? 'overdue' : null),
-      missing: unit.missing.filter((item) => itemTrack[item] === track),
+      missing: unit.missing.filter((item) => itemTrack[item as ReturnableItem] === track),
     };
   });
   const [worst] = owed

@@ -2,6 +2,7 @@
 // to English sees English alone (the stylesheet hides the Chinese). `html` escapes every value put into it.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { daysBetween } from '../../../domain/calendar.ts';
 
 export type Lang = 'zh' | 'en';
 export const langs: readonly Lang[] = ['zh', 'en'];
@@ -19,7 +20,6 @@ export const langOf = (c: { get(key: 'lang'): Lang }): Lang => c.get('lang');
 
 /** A yyyy-mm-dd date in the reader's words: days left, or days late. */
 export function daysFrom(today: string, date: string): { days: number; late: boolean } {
-  const ms = Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
-  const days = Math.round(ms / 86_400_000);
+  const days = daysBetween(today, date);
   return { days: Math.abs(days), late: days < 0 };
 }
