@@ -52,6 +52,7 @@ export function campaignRun(input: CampaignWorkflowInput): CampaignRun {
     summaryDeadline: formatShanghaiDate(schedule.deadlines.summary),
     closes: formatShanghaiDate(schedule.closeAt),
     revisionDays: schedule.revisionDays,
+    reminderDaysBefore: schedule.reminderDaysBefore,
   };
   const run: CampaignRun = {
     input,

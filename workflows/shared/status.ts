@@ -147,6 +147,8 @@ export interface CampaignStatus {
     closes: string;
     /** Days a return for revision gives (absent from years that answered before 0.9.0). */
     revisionDays?: number;
+    /** Days before each deadline that reminders go out, the first starting "due soon" (absent before 0.10.0). */
+    reminderDaysBefore?: number[];
   };
   /** How the campaign's nominal dates map to real time (a squeeze on a compressed demo year). */
   clock: TimeMapping;

@@ -1,17 +1,29 @@
 // Where a unit stands, at a glance: everything in, on time, due soon, or the escalation level it has reached
 // (逾期 → 催办 → 督办). Pure: the unit's progress as the campaign last heard it and today's date decide it.
-import { daysBetween, defaultCalendarConfig } from '../../../domain/calendar.ts';
-import { type EscalationLevel, escalationLevels } from '../../../domain/escalation.ts';
+import { daysBetween } from '../../../domain/calendar.ts';
+import {
+  defaultReminderDaysBefore,
+  type EscalationLevel,
+  escalationLevels,
+} from '../../../domain/escalation.ts';
 import { type Track, tracks } from '../../../domain/notices/notifications.ts';
 import { itemTrack, type ReturnableItem } from '../../../domain/submissions.ts';
-import type { UnitProgress } from '../../../workflows/shared/status.ts';
+import type { CampaignStatus, UnitProgress } from '../../../workflows/shared/status.ts';
 
 export type Standing = 'complete' | 'ontime' | 'soon' | EscalationLevel;
 /** Mildest first: the dashboard's legend reads in this order. */
 export const standings: readonly Standing[] = ['complete', 'ontime', 'soon', ...escalationLevels];
 
-/** "Due soon": from the first reminder before the deadline (7 days) on, with something not in. */
-export const soonDays = Math.max(...defaultCalendarConfig.reminderDaysBefore);
+/** What of the campaign's calendar a standing reads: its reminders, absent from years of earlier releases. */
+export type StandingCalendar = Pick<CampaignStatus['calendar'], 'reminderDaysBefore'>;
+
+/**
+ * "Due soon": from the campaign's first reminder before the deadline on (7 days in 2022), with something not
+ * in; the deadline's own day when it sends none; the 2022 notice's reminders when its status does not say.
+ */
+function soonDays(calendar: StandingCalendar): number {
+  return Math.max(0, ...(calendar.reminderDaysBefore ?? defaultReminderDaysBefore));
+}
 
 export interface UnitStanding {
   standing: Standing;
@@ -27,8 +39,12 @@ export interface UnitStanding {
 
 const rank = (level: EscalationLevel | null) => (level === null ? -1 : escalationLevels.indexOf(level));
 
-/** `today` is the date in Asia/Shanghai (formatShanghaiDate). */
-export function unitStanding(unit: Omit<UnitProgress, 'flaggedDemandIds'>, today: string): UnitStanding {
+/** `today` is the date in Asia/Shanghai (formatShanghaiDate); `calendar` is the unit's campaign's. */
+export function unitStanding(
+  unit: Omit<UnitProgress, 'flaggedDemandIds'>,
+  today: string,
+  calendar: StandingCalendar,
+): UnitStanding {
   const owed = tracks.map((track) => {
     const clock = unit[track];
     const daysLeft = daysBetween(today, clock.deadline);
@@ -48,5 +64,5 @@ export function unitStanding(unit: Omit<UnitProgress, 'flaggedDemandIds'>, today
     .sort((a, b) => rank(b.level) - rank(a.level) || a.daysLeft - b.daysLeft);
   if (!worst) return { standing: 'complete', track: null, deadline: null, daysLeft: null, missing: [] };
   const { level, ...rest } = worst;
-  return { ...rest, standing: level ?? (worst.daysLeft <= soonDays ? 'soon' : 'ontime') };
+  return { ...rest, standing: level ?? (worst.daysLeft <= soonDays(calendar) ? 'soon' : 'ontime') };
 }

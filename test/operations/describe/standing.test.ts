@@ -45,9 +45,12 @@ function escalated(level: EscalationLevel): UnitProgress {
   });
 }
 
+/** The campaign's calendar as its status gives it: the 2022 notice's reminders, 7 days and 1 day before. */
+const calendar = { reminderDaysBefore: [7, 1] };
+
 describe('a unit’s standing', () => {
   it('is on time while the deadline is more than 7 days away, with what is missing and the days left', () => {
-    expect(unitStanding(unit(), '2026-05-01')).toEqual({
+    expect(unitStanding(unit(), '2026-05-01', calendar)).toEqual({
       standing: 'ontime',
       track: 'plan',
       deadline: '2026-05-25',
@@ -57,30 +60,58 @@ describe('a unit’s standing', () => {
   });
 
   it('is due soon from 7 days before the deadline to its last day', () => {
-    expect(unitStanding(unit(), '2026-05-17')).toMatchObject({ standing: 'ontime', daysLeft: 8 });
-    expect(unitStanding(unit(), '2026-05-18')).toMatchObject({ standing: 'soon', daysLeft: 7 });
-    expect(unitStanding(unit(), '2026-05-25')).toMatchObject({ standing: 'soon', daysLeft: 0 });
+    expect(unitStanding(unit(), '2026-05-17', calendar)).toMatchObject({ standing: 'ontime', daysLeft: 8 });
+    expect(unitStanding(unit(), '2026-05-18', calendar)).toMatchObject({ standing: 'soon', daysLeft: 7 });
+    expect(unitStanding(unit(), '2026-05-25', calendar)).toMatchObject({ standing: 'soon', daysLeft: 0 });
+  });
+
+  it("is due soon from the campaign's own first reminder, not the default calendar's", () => {
+    const twoWeeks = { reminderDaysBefore: [14, 3] };
+    expect(unitStanding(unit(), '2026-05-10', twoWeeks)).toMatchObject({ standing: 'ontime', daysLeft: 15 });
+    expect(unitStanding(unit(), '2026-05-11', twoWeeks)).toMatchObject({ standing: 'soon', daysLeft: 14 });
+    expect(unitStanding(unit(), '2026-05-11', calendar)).toMatchObject({ standing: 'ontime', daysLeft: 14 });
+    expect(unitStanding(unit(), '2026-05-20', { reminderDaysBefore: [3] })).toMatchObject({
+      standing: 'ontime',
+      daysLeft: 5,
+    });
+  });
+
+  it('is due soon from 7 days on when the campaign answered before its status carried its reminders', () => {
+    expect(unitStanding(unit(), '2026-05-17', {})).toMatchObject({ standing: 'ontime', daysLeft: 8 });
+    expect(unitStanding(unit(), '2026-05-18', {})).toMatchObject({ standing: 'soon', daysLeft: 7 });
+  });
+
+  it("is due soon on the deadline's last day alone when the campaign sends no reminders", () => {
+    expect(unitStanding(unit(), '2026-05-24', { reminderDaysBefore: [] })).toMatchObject({
+      standing: 'ontime',
+    });
+    expect(unitStanding(unit(), '2026-05-25', { reminderDaysBefore: [] })).toMatchObject({
+      standing: 'soon',
+    });
   });
 
   it('is the escalation level the unit has reached: 逾期, 催办, 督办', () => {
-    expect(unitStanding(escalated('overdue'), '2026-05-26')).toMatchObject({
+    expect(unitStanding(escalated('overdue'), '2026-05-26', calendar)).toMatchObject({
       standing: 'overdue',
       daysLeft: -1,
     });
-    expect(unitStanding(escalated('urging'), '2026-05-29')).toMatchObject({ standing: 'urging' });
-    expect(unitStanding(escalated('supervision'), '2026-06-02')).toMatchObject({
+    expect(unitStanding(escalated('urging'), '2026-05-29', calendar)).toMatchObject({ standing: 'urging' });
+    expect(unitStanding(escalated('supervision'), '2026-06-02', calendar)).toMatchObject({
       standing: 'supervision',
       daysLeft: -8,
     });
   });
 
   it('is overdue once the deadline has passed, before the workflow has escalated', () => {
-    expect(unitStanding(unit(), '2026-05-26')).toMatchObject({ standing: 'overdue', daysLeft: -1 });
+    expect(unitStanding(unit(), '2026-05-26', calendar)).toMatchObject({ standing: 'overdue', daysLeft: -1 });
   });
 
   it('names only what is missing of the deliverable it is about', () => {
     const demandsIn = unit({ missing: ['workPlan'] });
-    expect(unitStanding(demandsIn, '2026-05-20')).toMatchObject({ standing: 'soon', missing: ['workPlan'] });
+    expect(unitStanding(demandsIn, '2026-05-20', calendar)).toMatchObject({
+      standing: 'soon',
+      missing: ['workPlan'],
+    });
   });
 
   it('is complete when nothing due is missing, whatever the date', () => {
@@ -91,7 +122,7 @@ describe('a unit’s standing', () => {
       nextDeadline: null,
       plan: clock('2026-05-25', { submittedAt: '2026-05-20' }),
     });
-    expect(unitStanding(planIn, '2026-07-01')).toEqual({
+    expect(unitStanding(planIn, '2026-07-01', calendar)).toEqual({
       standing: 'complete',
       track: null,
       deadline: null,
@@ -108,7 +139,7 @@ describe('a unit’s standing', () => {
       nextDeadline: { track: 'summary', date: '2026-11-10' },
       plan: clock('2026-05-25', { maxLevel: 'supervision' }),
     });
-    expect(unitStanding(planNeverIn, '2026-11-02')).toMatchObject({
+    expect(unitStanding(planNeverIn, '2026-11-02', calendar)).toMatchObject({
       standing: 'supervision',
       track: 'plan',
       missing: ['workPlan', 'demandList'],
@@ -122,7 +153,7 @@ describe('a unit’s standing', () => {
       missing: ['resultsSummary'],
       plan: clock('2026-05-25', { submittedAt: '2026-05-24' }),
     });
-    expect(unitStanding(summaryDue, '2026-11-05')).toMatchObject({
+    expect(unitStanding(summaryDue, '2026-11-05', calendar)).toMatchObject({
       standing: 'soon',
       track: 'summary',
       daysLeft: 5,
@@ -138,8 +169,11 @@ describe('a unit’s standing', () => {
       plan: clock('2026-05-25', { submittedAt: '2026-05-24' }),
       summary: clock('2026-11-10', { maxLevel: 'urging' }),
     });
-    expect(unitStanding(closed, '2026-11-21')).toMatchObject({ standing: 'urging', track: 'summary' });
+    expect(unitStanding(closed, '2026-11-21', calendar)).toMatchObject({
+      standing: 'urging',
+      track: 'summary',
+    });
     const neverEscalated = { ...closed, summary: clock('2026-11-10') };
-    expect(unitStanding(neverEscalated, '2026-11-21')).toMatchObject({ standing: 'overdue' });
+    expect(unitStanding(neverEscalated, '2026-11-21', calendar)).toMatchObject({ standing: 'overdue' });
   });
 });

@@ -36,7 +36,7 @@ export async function renderDashboard(
 ): Promise<Response> {
   const status = await campaignStatus(services.client, year);
   const today = campaignToday(status, services.clock());
-  const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today) }));
+  const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
   const canAct = canOperate(c);
   const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
   return renderPage(c, services, {

@@ -46,7 +46,7 @@ export async function renderUnitPage(
         ? html`<div class="errors" role="alert"><a href="#${failure.form}">${t('未报送：请查看下方表单中的错误。', 'Nothing was submitted: see the errors in the form below.')}</a></div>`
         : ''
     }
-    ${dueSection(status, today)}
+    ${dueSection(status, today, campaign.calendar)}
     ${flaggedSection(status)}
     ${matchingSection(status, campaign, services.registry)}
     ${templatesSection(base, principal?.kind === 'unit')}

@@ -6,14 +6,14 @@ import { levelLabels } from '../../../../domain/escalation.ts';
 import { type Bilingual, itemLabel, serviceCategoryLabels } from '../../../../domain/labels.ts';
 import type { Registry } from '../../../../domain/registry.ts';
 import type { CampaignStatus, TrackStatus, UnitStatus } from '../../../../workflows/shared/status.ts';
-import { unitStanding } from '../../../operations/describe/standing.ts';
+import { type StandingCalendar, unitStanding } from '../../../operations/describe/standing.ts';
 import { daysFrom, type Html, t } from '../html.ts';
 import { stateLabel, trackHeading } from './labels.ts';
 
 const tb = (label: Bilingual): Html => t(label.zh, label.en);
 
-export function stateBadge(status: UnitStatus, today: string): Html {
-  return html`<span class="badge s-${unitStanding(status, today).standing}">${tb(stateLabel(status.state))}</span>`;
+export function stateBadge(status: UnitStatus, today: string, calendar: StandingCalendar): Html {
+  return html`<span class="badge s-${unitStanding(status, today, calendar).standing}">${tb(stateLabel(status.state))}</span>`;
 }
 
 /** The next deadline with the days left, or how late the running one is and the level reached. */
@@ -45,11 +45,11 @@ function trackRow(track: 'plan' | 'summary', s: TrackStatus, today: string): Htm
   </tr>`;
 }
 
-export function dueSection(status: UnitStatus, today: string): Html {
+export function dueSection(status: UnitStatus, today: string, calendar: StandingCalendar): Html {
   return html`<section class="card" id="due">
     <div class="row" style="justify-content:space-between;align-items:flex-start">
       <div>${dueLine(status, today)}</div>
-      <div>${stateBadge(status, today)}</div>
+      <div>${stateBadge(status, today, calendar)}</div>
     </div>
     ${
       status.returned
