@@ -66,6 +66,14 @@ export function stepAt(steps: readonly EscalationStep[], level: EscalationLevel 
   return steps.find((s) => s.level === level);
 }
 
+/** 通报, the ladder's last rung: the national summary lists each deliverable a unit handed in late or never. */
+export type NoticeOutcome = 'late' | 'missing';
+
+export const noticeOutcomeLabels: Record<NoticeOutcome, Bilingual> = {
+  late: { zh: '逾期报送', en: 'in late' },
+  missing: { zh: '未报送', en: 'missing' },
+};
+
 export function higherLevel(a: EscalationLevel | null, b: EscalationLevel | null): EscalationLevel | null {
   if (a === null) return b;
   if (b === null) return a;

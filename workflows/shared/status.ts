@@ -1,7 +1,7 @@
 // What operators see of a unit and of the campaign: derived from the machine's snapshot, never stored twice.
 import type { Phase, TimeMapping } from '../../domain/calendar.ts';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
-import type { EscalationLevel } from '../../domain/escalation.ts';
+import type { EscalationLevel, NoticeOutcome } from '../../domain/escalation.ts';
 import type { DesignateKeyRegions, RecordMatches } from '../../domain/matching/decisions.ts';
 import type { MatchingReview } from '../../domain/matching/review.ts';
 import type { ReviewDigest } from '../../domain/matching/reviewDigest.ts';
@@ -105,7 +105,7 @@ export interface LateUnit {
   nameEn: string;
   /** Which deliverable, and how it stands: in late, or still missing at the close. */
   track: Track;
-  outcome: 'late' | 'missing';
+  outcome: NoticeOutcome;
   maxLevel: EscalationLevel | null;
 }
 

@@ -18,7 +18,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import { levelLabels } from '../../../domain/escalation.ts';
+import { levelLabels, noticeOutcomeLabels } from '../../../domain/escalation.ts';
 import { itemLabels, trackLabels } from '../../../domain/labels.ts';
 import type { Track } from '../../../domain/notices/notifications.ts';
 import type { NationalSummary, UnitReport } from '../../../workflows/shared/status.ts';
@@ -267,7 +267,7 @@ function notice(data: NationalReportData): (Paragraph | Table)[] {
       late.map((l) => [
         l.nameZh,
         trackLabels[l.track].zh,
-        l.outcome === 'late' ? '逾期报送' : '未报送',
+        noticeOutcomeLabels[l.outcome].zh,
         l.maxLevel ? levelLabels[l.maxLevel].zh : '—',
       ]),
       [34, 30, 18, 18],

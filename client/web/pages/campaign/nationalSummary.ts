@@ -1,7 +1,7 @@
 // The national summary (全国汇总) once the campaign has compiled it at the close: its main figures and the
 // 通报 list of late and missing units; and the national workbooks and report to download at any time.
 import { html } from 'hono/html';
-import { levelLabels } from '../../../../domain/escalation.ts';
+import { levelLabels, noticeOutcomeLabels } from '../../../../domain/escalation.ts';
 import type { CampaignStatus, NationalSummary } from '../../../../workflows/shared/status.ts';
 import { type NationalOutput, nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { type Html, t } from '../html.ts';
@@ -60,7 +60,7 @@ function noticeList(s: NationalSummary): Html {
       <tbody>${s.notice.map((n) => {
         const name = shortName(n);
         return html`<tr><td>${n.unitCode} ${t(name.zh, name.en)}</td><td>${tb(trackHeading(n.track))}</td>
-          <td>${n.outcome === 'late' ? t('逾期报送', 'in late') : t('未报送', 'missing')}</td>
+          <td>${tb(noticeOutcomeLabels[n.outcome])}</td>
           <td>${n.maxLevel ? html`<span class="badge s-${n.maxLevel}">${tb(levelLabels[n.maxLevel])}</span>` : '—'}</td></tr>`;
       })}</tbody>
     </table>`;
