@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { webConfigSchema } from '../../client/web/config.ts';
 import { documentConfigSchema } from '../../infra/documents/config.ts';
+import { serverVersion } from '../../scripts/cluster/serverSetup.ts';
 import { workerConfigSchema } from '../../worker/config.ts';
 import { shutdownGraceTime } from '../../worker/createWorker.ts';
 import { searchAttributeFlags } from '../../workflows/shared/searchAttributes.ts';
@@ -217,6 +218,14 @@ describe('docker-compose.yml', () => {
     }
     serviceByImage('temporalio/server');
     serviceByImage('temporalio/ui');
+  });
+
+  it('runs the release of the Temporal server that npm run cluster builds from its Go module', () => {
+    const [, server] = serviceByImage('temporalio/server');
+    expect(`v${server.image?.split(':')[1]}`).toBe(serverVersion);
+    const tools = services.filter(([, service]) => service.image?.startsWith('temporalio/admin-tools:'));
+    expect(tools.length).toBeGreaterThan(0);
+    for (const [name, service] of tools) expect(`v${service.image?.split(':')[1]}`, name).toBe(serverVersion);
   });
 
   it('runs MinIO for the document store, its root account from the environment, its data on a named volume', () => {

@@ -8,3 +8,24 @@ export async function freePort(): Promise<number> {
   await new Promise((done) => server.close(done));
   return port;
 }
+
+/**
+ * A free port below 32,768 with the next `span` free too: the Temporal server keeps its services' membership
+ * ports in a smallint column, and the cluster gives its services the ports after its frontend's.
+ */
+export async function freeLowPorts(span: number): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const first = 20_000 + Math.floor(Math.random() * (32_000 - 20_000 - span));
+    const all = Array.from({ length: span }, (_, i) => first + i);
+    if ((await Promise.all(all.map(isFree))).every(Boolean)) return first;
+  }
+  throw new Error(`no ${span} free ports in a row below 32,000`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer()
+      .once('error', () => done(false))
+      .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}

@@ -78,10 +78,15 @@ export async function addOperator(store: WebStore, name: string, role: OperatorR
 }
 
 /** A browser: keeps the cookies it is given and sends the CSRF token with every POST. */
+/** What a browser talks to: the app in-process (WebApp), or a replica over HTTP. */
+export interface Requestable {
+  app: { request(path: string, init: RequestInit): Response | Promise<Response> };
+}
+
 export class Browser {
   readonly cookies = new Map<string, string>();
   constructor(
-    private readonly web: WebApp,
+    private readonly web: Requestable,
     private readonly headers: Record<string, string> = {},
   ) {}
 

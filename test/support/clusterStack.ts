@@ -1,0 +1,104 @@
+// `npm run cluster` as a process (scripts/cluster/cluster.ts): the Temporal server built from its Go module on
+// PostgreSQL, two workers and two web replicas, on ports and a data folder of its own; wlx a process per command.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+import { postgresBinaries } from '../../scripts/cluster/postgres.ts';
+import { serverVersion } from '../../scripts/cluster/serverSetup.ts';
+import { freeLowPorts, freePort } from './ports.ts';
+import { runWlx, type WlxResult } from './wlx.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Why the cluster cannot run here, or undefined when it can (CI builds the server first). */
+export function clusterMissing(): string | undefined {
+  if (!postgresBinaries()) return 'PostgreSQL is not installed (apt-get install postgresql)';
+  const server = join(root, '.tools', `temporal-server-${serverVersion}`, 'bin', 'temporal-server');
+  if (!existsSync(server))
+    return `the Temporal server is not built: bash scripts/cluster/buildServer.sh (${server})`;
+  return undefined;
+}
+
+export interface ClusterStack {
+  dataDir: string;
+  webUrls: [string, string];
+  /** The database the workers and web replicas share. */
+  appDbUrl: string;
+  start(): Promise<void>;
+  /** Ctrl-C, and waits for everything to stop. */
+  stop(): Promise<number | null>;
+  wlx(...args: string[]): Promise<WlxResult>;
+  wlxJson<T>(...args: string[]): Promise<T>;
+}
+
+export async function clusterStack(): Promise<ClusterStack> {
+  // The frontend, then its three services (+10…+13), their membership (+110…) and metrics (+210…) ports.
+  const port = await freeLowPorts(220);
+  const [postgresPort, smtpPort, web1, web2] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const dataDir = mkdtempSync(join(tmpdir(), 'wlx-cluster-'));
+  // Under root (CI), PostgreSQL runs as the postgres user, which must reach its folder inside this one.
+  chmodSync(dataDir, 0o755);
+  const env = {
+    ...process.env,
+    TEMPORAL_CLI_PATH: inject('temporalCliPath'),
+    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+  };
+  let child: ChildProcess | undefined;
+  const run = (args: string[]) => runWlx(env, args);
+  return {
+    dataDir,
+    webUrls: [`http://127.0.0.1:${web1}`, `http://127.0.0.1:${web2}`],
+    appDbUrl: `postgres://postgres@127.0.0.1:${postgresPort}/wanlixing`,
+    async start() {
+      let output = '';
+      const args = ['--port', port, '--postgres-port', postgresPort, '--smtp-port', smtpPort];
+      child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'scripts/cluster/cluster.ts'), ...args.map(String)].concat([
+          '--web-ports',
+          `${web1},${web2}`,
+          '--data-dir',
+          dataDir,
+        ]),
+        { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const started = child;
+      started.stdout?.on('data', (chunk) => (output += chunk));
+      started.stderr?.on('data', (chunk) => (output += chunk));
+      // Up when the banner is out and both workers poll and both replicas listen.
+      const ready = () =>
+        output.includes('on the cluster') &&
+        output.split('worker polling task queue').length > 2 &&
+        output.split('web on http').length > 2;
+      const deadline = Date.now() + 180_000;
+      while (!ready()) {
+        if (started.exitCode !== null)
+          throw new Error(`npm run cluster exited with ${started.exitCode}:\n${output}`);
+        if (Date.now() > deadline) throw new Error(`npm run cluster did not come up in 180s:\n${output}`);
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    },
+    async stop() {
+      const running = child;
+      if (!running || running.exitCode !== null) return running?.exitCode ?? null;
+      const exited = new Promise<number | null>((done) => running.once('exit', done));
+      running.kill('SIGINT');
+      return exited;
+    },
+    wlx: (...args) => run(args),
+    async wlxJson<T>(...args: string[]): Promise<T> {
+      const result = await run([...args, '--json']);
+      if (result.code !== 0)
+        throw new Error(`wlx ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+      return JSON.parse(result.stdout) as T;
+    },
+  };
+}
