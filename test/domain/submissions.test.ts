@@ -11,7 +11,6 @@ import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { findUnit } from '../../domain/registry.ts';
 import { historyValue } from '../../infra/temporal/payloadCodec.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
-import { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
   designateKeyRegionsUpdate,
@@ -31,6 +30,7 @@ import { contactsOf } from '../../workflows/unit/notificationRequest.ts';
 import { unitWorkflow } from '../../workflows/unit/unitWorkflow.ts';
 import { sampleActivity, sampleDemandList, sampleWorkPlan } from '../support/samples.ts';
 import { bundleWorkflows, testWorker, timeSkippingServer } from '../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../support/testCampaign.ts';
 
 const registry = defaultRegistry();
 let env: TestWorkflowEnvironment;
@@ -49,7 +49,7 @@ beforeAll(async () => {
       rejectRecipient: (address) => (address.endsWith('@bad.example') ? 550 : undefined),
     }),
   ]);
-  year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  year = await nextYear(env);
   worker = await testWorker(env.nativeConnection, bundle, sink.url);
   running = worker.run();
 });
@@ -251,12 +251,10 @@ describe('mail that cannot be delivered', () => {
 
 describe('the campaign rejects matching decisions that do not fit', () => {
   it('names an unknown unit, an unflagged demand and a wrong number of key regions', async () => {
-    const campaign = await env.client.workflow.start(campaignWorkflow, {
-      taskQueue,
+    const { handle: campaign } = await startTestCampaign(env.client, {
+      year,
+      unitCodes: ['11', '12'],
       workflowId: `${campaignWorkflowId(year)}-rejections`,
-      args: [
-        { year, registry, schedule: resolveCalendar(defaultCalendarConfig, year), unitCodes: ['11', '12'] },
-      ],
     });
     const matches = await rejection(
       campaign.executeUpdate(recordMatchesUpdate, {

@@ -3,16 +3,14 @@
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
-import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
-import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
 import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
 import { type CampaignOverview, campaignStatus } from '../../reads/campaignStatus.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../../scripts/registerSearchAttributes.ts';
-import { campaignWorkflowId, taskQueue } from '../../workflows/shared/messages.ts';
 import { eventually } from './eventually.ts';
 import { bundleWorkflows, quietRuntime, testWorker } from './temporal.ts';
+import { startTestCampaign } from './testCampaign.ts';
 
 export interface LocalStack {
   client: Client;
@@ -55,25 +53,16 @@ export async function startSurveyingCampaign(
   unitCodes: string[],
   options: { withCatalogue?: boolean; daysIn?: number } = {},
 ): Promise<CampaignOverview> {
-  const registry = defaultRegistry();
   const calendar = resolveCalendar(defaultCalendarConfig, year);
-  await client.workflow.start('campaignWorkflow', {
-    taskQueue,
-    workflowId: campaignWorkflowId(year),
-    args: [
-      {
-        year,
-        registry,
-        schedule: compress(
-          calendar,
-          Date.now() - (options.daysIn ?? 7) * 3_600_000,
-          (calendar.closeAt - calendar.phases.launch.start) / 24,
-        ),
-        unitCodes,
-        // With it the matching review can be used.
-        ...(options.withCatalogue && { catalogue: defaultCatalogue(registry) }),
-      },
-    ],
+  await startTestCampaign(client, {
+    year,
+    unitCodes,
+    compressed: {
+      from: Date.now() - (options.daysIn ?? 7) * 3_600_000,
+      ms: (calendar.closeAt - calendar.phases.launch.start) / 24,
+    },
+    // With it the matching review can be used.
+    withCatalogue: options.withCatalogue,
   });
   return eventually(
     async () => {

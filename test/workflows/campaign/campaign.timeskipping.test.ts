@@ -2,12 +2,9 @@
 // real SMTP sink: the exact mail each unit receives and the national summary that comes out.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCalendarConfig, resolveCalendar } from '../../../domain/calendar.ts';
-import { defaultCatalogue } from '../../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import { campaignStatus } from '../../../reads/campaignStatus.ts';
 import type { MailSink } from '../../../scripts/mailSink.ts';
-import { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
@@ -19,7 +16,6 @@ import {
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitStatusQuery,
   unitWorkflowId,
 } from '../../../workflows/shared/messages.ts';
@@ -35,6 +31,7 @@ import {
   sampleWritten,
 } from '../../support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from '../../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../../support/testCampaign.ts';
 
 const registry = defaultRegistry();
 const office = (code: string) => registry.units.find((u) => u.code === code)?.contacts.office.email;
@@ -62,20 +59,18 @@ const runWorker = <T>(fn: () => Promise<T>) => stack.runWorker(fn);
 
 describe('a campaign on the real calendar, time-skipped', () => {
   it('runs five units through the year: on time, late, returned, extended, silent', async () => {
-    const serverNow = await env.currentTimeMs();
-    const year = new Date(serverNow).getUTCFullYear() + 1;
-    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const year = await nextYear(env);
     const codes = ['11', '12', '13', '14', '15', '2301'];
     const client = env.client.workflow;
     const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
     const skipTo = (monthDay: string) => stack.skipTo(year, monthDay);
 
     const summary = await runWorker(async () => {
-      const campaign = await client.start(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        // With the catalogue, matching opens with a proposal; left unconfirmed, it sends nothing to units.
-        args: [{ year, registry, schedule, unitCodes: codes, catalogue: defaultCatalogue(registry) }],
+      // With the catalogue, matching opens with a proposal; left unconfirmed, it sends nothing to units.
+      const { handle: campaign } = await startTestCampaign(env.client, {
+        year,
+        unitCodes: codes,
+        withCatalogue: true,
       });
 
       await skipTo('05-10');
@@ -295,14 +290,9 @@ describe('a campaign on the real calendar, time-skipped', () => {
 describe('a full campaign, time-skipped', () => {
   it('runs all 37 reporting units and 11 notified units through a year in which nobody submits', async () => {
     sink.clear();
-    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-    const schedule = resolveCalendar(defaultCalendarConfig, year);
-    const summary = await runWorker(() =>
-      env.client.workflow.execute(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        args: [{ year, registry, schedule }],
-      }),
+    const year = await nextYear(env);
+    const summary = await runWorker(async () =>
+      (await startTestCampaign(env.client, { year })).handle.result(),
     );
 
     expect(summary.reportingUnits).toBe(37);
@@ -321,14 +311,9 @@ describe('a full campaign, time-skipped', () => {
 
 describe("the campaign's history", () => {
   it('does not grow with every activity a unit records', async () => {
-    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const year = await nextYear(env);
     await runWorker(async () => {
-      const campaign = await env.client.workflow.start(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        args: [{ year, registry, schedule, unitCodes: ['11'] }],
-      });
+      const { handle: campaign, schedule } = await startTestCampaign(env.client, { year, unitCodes: ['11'] });
       await env.sleep(schedule.phases.survey.start - (await env.currentTimeMs()));
       const unit = env.client.workflow.getHandle(unitWorkflowId(year, '11'));
       const signalsBefore = await signalCount(campaign.workflowId);
@@ -344,18 +329,13 @@ describe("the campaign's history", () => {
 
 describe('what a unit tells the campaign', () => {
   it('is only what the campaign acts on: flagged demands, and all in, which ends the year early', async () => {
-    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const year = await nextYear(env);
     const unit = (code: string) => env.client.workflow.getHandle(unitWorkflowId(year, code));
     const flagged = sampleDemandList()
       .items.filter((item) => item.needsCnipaCoordination)
       .map((item) => item.id);
     const summary = await runWorker(async () => {
-      const campaign = await env.client.workflow.start(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        args: [{ year, registry, schedule, unitCodes: ['11', '12'] }],
-      });
+      const { handle: campaign } = await startTestCampaign(env.client, { year, unitCodes: ['11', '12'] });
       await stack.skipTo(year, '05-10');
       await unit('11').executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });
       await unit('11').executeUpdate(submitDemandListUpdate, { args: [sampleDemandList()] });

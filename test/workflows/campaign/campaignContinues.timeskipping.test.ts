@@ -5,10 +5,7 @@
 import type { WorkflowExecutionDescription } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposeMatching } from '../../../client/operations/matchingReview.ts';
-import { defaultCalendarConfig, resolveCalendar } from '../../../domain/calendar.ts';
-import { defaultCatalogue } from '../../../domain/defaultCatalogue.ts';
-import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
-import { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
+import type { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
@@ -16,7 +13,6 @@ import {
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitGroupWorkflowId,
   unitWorkflowId,
 } from '../../../workflows/shared/messages.ts';
@@ -24,9 +20,8 @@ import type { NationalSummary } from '../../../workflows/shared/status.ts';
 import { type Run, recordHistories } from '../../support/recordHistories.ts';
 import { sampleDemandList, sampleResults, sampleWorkPlan, sampleWritten } from '../../support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from '../../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../../support/testCampaign.ts';
 
-const registry = defaultRegistry();
-const catalogue = defaultCatalogue(registry);
 const codes = ['11', '12', '13'];
 
 /**
@@ -73,14 +68,14 @@ async function runYear(
   options: { historyEventLimit?: number; groupSize?: number },
 ): Promise<Year> {
   const { env, sink } = stack;
-  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-  const schedule = resolveCalendar(defaultCalendarConfig, year);
+  const year = await nextYear(env);
   const client = env.client.workflow;
   const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
-  const campaign = await client.start(campaignWorkflow, {
-    taskQueue,
-    workflowId: campaignWorkflowId(year),
-    args: [{ year, registry, schedule, unitCodes: codes, catalogue, ...options }],
+  const { handle: campaign } = await startTestCampaign(env.client, {
+    year,
+    unitCodes: codes,
+    withCatalogue: true,
+    ...options,
   });
   // Each step below goes to the campaign's current run, by id.
   const current = client.getHandle<typeof campaignWorkflow>(campaignWorkflowId(year));

@@ -3,16 +3,12 @@
 // ("Unable to signal external workflow because it was not found"); now the year closes, the others hear their
 // feedback, and the national summary counts the ended unit where it stood.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCalendarConfig, resolveCalendar } from '../../../domain/calendar.ts';
-import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
-import { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignWorkflowId,
   recordActivityUpdate,
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitWorkflowId,
 } from '../../../workflows/shared/messages.ts';
 import { recordHistories } from '../../support/recordHistories.ts';
@@ -24,8 +20,8 @@ import {
   sampleWritten,
 } from '../../support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from '../../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../../support/testCampaign.ts';
 
-const registry = defaultRegistry();
 let stack: TimeSkippingStack;
 
 beforeAll(async () => {
@@ -39,24 +35,13 @@ afterAll(async () => {
 describe('a unit workflow ended by hand', () => {
   it('does not end the year: the others hear their feedback, and the summary counts it where it stood', async () => {
     const { env, sink } = stack;
-    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const year = await nextYear(env);
     const client = env.client.workflow;
     const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
     const codes = ['11', '12'];
 
     const summary = await stack.runWorker(async () => {
-      const campaign = await client.start(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        args: [
-          {
-            year,
-            registry,
-            schedule: resolveCalendar(defaultCalendarConfig, year),
-            unitCodes: codes,
-          },
-        ],
-      });
+      const { handle: campaign } = await startTestCampaign(env.client, { year, unitCodes: codes });
       await stack.skipTo(year, '05-10');
       for (const code of codes) {
         await unit(code).executeUpdate(submitWorkPlanUpdate, { args: [sampleWorkPlan()] });

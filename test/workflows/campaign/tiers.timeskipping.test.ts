@@ -2,17 +2,14 @@
 // province over its units. The same year run directly and in tiers gives the same national summary.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCalendarConfig, resolveCalendar } from '../../../domain/calendar.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import type { Registry, Unit } from '../../../domain/registry.ts';
-import { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitGroupWorkflowId,
   unitWorkflowId,
 } from '../../../workflows/shared/messages.ts';
@@ -21,6 +18,7 @@ import type { unitWorkflow } from '../../../workflows/unit/unitWorkflow.ts';
 import { recordHistories } from '../../support/recordHistories.ts';
 import { sampleDemandList, sampleResults, sampleWorkPlan, sampleWritten } from '../../support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from '../../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../../support/testCampaign.ts';
 
 /** Beijing with two prefectures and a county under the second: four units in one chain of parents. */
 function beijingInTiers(): Registry {
@@ -78,17 +76,15 @@ const inMay = ['11', '1101', '1102'];
  * prefectures submit their plans on May 10, every unit but the county its summary on Nov 5.
  */
 async function runYear(groupSize?: number): Promise<NationalSummary> {
-  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  const year = await nextYear(env);
   const client = env.client.workflow;
   const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
-  const schedule = resolveCalendar(defaultCalendarConfig, year);
   {
-    const campaign = await client.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: campaignWorkflowId(year),
-      args: [
-        { year, registry, schedule, unitCodes: [...codes, notifiedOnly], ...(groupSize && { groupSize }) },
-      ],
+    const { handle: campaign } = await startTestCampaign(env.client, {
+      year,
+      registry,
+      unitCodes: [...codes, notifiedOnly],
+      groupSize,
     });
     await stack.skipTo(year, '05-10');
     for (const code of inMay) {

@@ -7,25 +7,23 @@ import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchingActivities } from '../../../activities/matching.ts';
 import { currentReview, proposeMatching, reviewMatching } from '../../../client/operations/matchingReview.ts';
-import { defaultCalendarConfig, resolveCalendar } from '../../../domain/calendar.ts';
 import { defaultCatalogue } from '../../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import type { DemandItem } from '../../../domain/submissions.ts';
 import { documentConfig, openDocumentStore } from '../../../infra/documents/config.ts';
-import { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
 import {
   campaignStatusQuery,
   campaignWorkflowId,
   reviewMatchingUpdate,
   submitDemandListUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitWorkflowId,
 } from '../../../workflows/shared/messages.ts';
 import { historyText } from '../../support/historyText.ts';
 import { recordHistories } from '../../support/recordHistories.ts';
 import { sampleDemandList, sampleWorkPlan } from '../../support/samples.ts';
 import { type TimeSkippingStack, timeSkippingStack } from '../../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../../support/testCampaign.ts';
 
 const registry = defaultRegistry();
 const catalogue = defaultCatalogue(registry);
@@ -60,17 +58,16 @@ function demandsOf(code: string): DemandItem[] {
 describe('matching review, time-skipped', () => {
   it('proposes, takes an override, and sends exactly the confirmed matches', async () => {
     const { env, sink } = stack;
-    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-    const schedule = resolveCalendar(defaultCalendarConfig, year);
+    const year = await nextYear(env);
     const codes = ['11', '12', '13'];
     const client = env.client.workflow;
     const skipTo = (monthDay: string) => stack.skipTo(year, monthDay);
 
     await stack.runWorker(async () => {
-      const campaign = await client.start(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        args: [{ year, registry, schedule, unitCodes: codes, catalogue }],
+      const { handle: campaign } = await startTestCampaign(env.client, {
+        year,
+        unitCodes: codes,
+        withCatalogue: true,
       });
       await skipTo('05-10');
       for (const code of codes) {
@@ -213,21 +210,13 @@ describe('matching review, time-skipped', () => {
   });
   it('keeps the year running when the proposal at the start of matching fails, and proposes on request', async () => {
     const { env } = stack;
-    const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+    const year = await nextYear(env);
     const codes = ['11', '12'];
     const client = env.client.workflow;
-    const campaign = await client.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: campaignWorkflowId(year),
-      args: [
-        {
-          year,
-          registry,
-          schedule: resolveCalendar(defaultCalendarConfig, year),
-          unitCodes: codes,
-          catalogue,
-        },
-      ],
+    const { handle: campaign } = await startTestCampaign(env.client, {
+      year,
+      unitCodes: codes,
+      withCatalogue: true,
     });
     // Down when the campaign proposes at the start of matching, back by the time an operator asks.
     const real = createMatchingActivities(openDocumentStore(documentConfig()));
