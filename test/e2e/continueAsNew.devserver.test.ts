@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { campaignYears } from '../../client/operations/campaignYears.ts';
-import { planCampaign } from '../../client/operations/startCampaign.ts';
 import type { ReceivedMail } from '../../infra/mail/mailbox.ts';
 import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
 import type { CampaignOverview } from '../../reads/campaignStatus.ts';
 import type { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
-import { campaignWorkflowId, taskQueue, unitWorkflowId } from '../../workflows/shared/messages.ts';
+import { campaignWorkflowId, unitWorkflowId } from '../../workflows/shared/messages.ts';
 import { campaignYearKey } from '../../workflows/shared/searchAttributes.ts';
 import { type DevStack, devStack } from '../support/devStack.ts';
 import { step } from '../support/step.ts';
+import { startTestCampaign } from '../support/testCampaign.ts';
 
 const year = new Date().getUTCFullYear() + 1;
 const codes = ['11', '12', '13'];
@@ -31,23 +31,16 @@ describe('a campaign that continues as new, on the dev server', () => {
     const client = new Client({ connection, dataConverter });
     try {
       const workflowId = campaignWorkflowId(year);
-      const plan = await planCampaign({ year, compress: 90_000, units: codes });
-      const first = await step('start a 90-second year that continues as new past 30 events', () =>
-        client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-          taskQueue,
-          workflowId,
-          args: [
-            {
-              year,
-              registry: plan.registry,
-              schedule: plan.schedule,
-              unitCodes: codes,
-              historyEventLimit: 30,
-            },
-          ],
+      const started = await step('start a 90-second year that continues as new past 30 events', () =>
+        startTestCampaign(client, {
+          year,
+          unitCodes: codes,
+          compressed: { from: Date.now(), ms: 90_000 },
+          historyEventLimit: 30,
           typedSearchAttributes: [{ key: campaignYearKey, value: year }],
         }),
       );
+      const first = started.handle;
       await step('each unit submits its plan, demands and summary with wlx', async () => {
         for (const code of codes)
           for (const [what, file] of [

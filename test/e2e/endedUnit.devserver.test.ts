@@ -2,20 +2,16 @@
 // the year closes. (The time-skipping server never tells a group that its child was terminated, so this case
 // runs here; the campaign's own signals are covered in test/workflows/campaign/endedUnit.timeskipping.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compress, defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
-import type { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
 import {
-  campaignWorkflowId,
   recordActivityUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitGroupWorkflowId,
   unitWorkflowId,
 } from '../../workflows/shared/messages.ts';
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack } from '../support/localCampaign.ts';
 import { sampleActivity, sampleWorkPlan } from '../support/samples.ts';
+import { startTestCampaign } from '../support/testCampaign.ts';
 
 const year = new Date().getUTCFullYear() + 9;
 const codes = ['11', '12'];
@@ -32,20 +28,12 @@ afterAll(async () => {
 describe('a unit workflow ended by hand, in tiers', () => {
   it('does not hold up its group or end the year', async () => {
     const client = stack.client.workflow;
-    const calendar = resolveCalendar(defaultCalendarConfig, year);
-    const campaign = await client.start<typeof campaignWorkflow>('campaignWorkflow', {
-      taskQueue,
-      workflowId: campaignWorkflowId(year),
-      // A 45-second year, one unit a group.
-      args: [
-        {
-          year,
-          registry: defaultRegistry(),
-          schedule: compress(calendar, Date.now(), 45_000),
-          unitCodes: codes,
-          groupSize: 1,
-        },
-      ],
+    // A 45-second year, one unit a group.
+    const { handle: campaign } = await startTestCampaign(stack.client, {
+      year,
+      unitCodes: codes,
+      compressed: { from: Date.now(), ms: 45_000 },
+      groupSize: 1,
     });
     const unit = (code: string) => client.getHandle(unitWorkflowId(year, code));
     await eventually(

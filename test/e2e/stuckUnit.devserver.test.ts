@@ -12,26 +12,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unreplayableRuns } from '../../client/operations/recovery/replayAll.ts';
 import { firstUnreplayableEvent } from '../../client/operations/recovery/replayCheck.ts';
-import {
-  compress,
-  defaultCalendarConfig,
-  offsetFromDeadline,
-  resolveCalendar,
-  toReal,
-} from '../../domain/calendar.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { offsetFromDeadline, toReal } from '../../domain/calendar.ts';
 import { startMailSink } from '../../scripts/mailSink.ts';
-import type { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
-import {
-  campaignWorkflowId,
-  submitWorkPlanUpdate,
-  taskQueue,
-  unitStatusQuery,
-  unitWorkflowId,
-} from '../../workflows/shared/messages.ts';
+import { submitWorkPlanUpdate, unitStatusQuery, unitWorkflowId } from '../../workflows/shared/messages.ts';
 import { eventually } from '../support/eventually.ts';
 import { sampleWorkPlan } from '../support/samples.ts';
 import { bundleWorkflows } from '../support/temporal.ts';
+import { startTestCampaign } from '../support/testCampaign.ts';
 import { runWlx } from '../support/wlx.ts';
 import { addOperator, Browser, webHarness } from '../web/support.ts';
 import { type FaultStack, faultStack } from './faults/faultStack.ts';
@@ -57,12 +44,10 @@ describe('a unit whose history stops replaying', { timeout: 400_000 }, () => {
   it('is shown as stuck, and `wlx unit recover` brings it back with its plan', async () => {
     const { client, workers } = stack;
     const worker = workers[0] as FaultStack['workers'][number];
-    const begins = Date.now() + 1000;
-    const schedule = compress(resolveCalendar(defaultCalendarConfig, year), begins, yearMs);
-    const campaign = await client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-      taskQueue,
-      workflowId: campaignWorkflowId(year),
-      args: [{ year, registry: defaultRegistry(), schedule, unitCodes: ['3702'] }],
+    const { handle: campaign, schedule } = await startTestCampaign(client, {
+      year,
+      unitCodes: ['3702'],
+      compressed: { from: Date.now() + 1000, ms: yearMs },
     });
     const unit = client.workflow.getHandle(unitWorkflowId(year, '3702'));
     // The plan's 督办 step, 7 days after May 25: a timer that fires with nobody submitting.

@@ -5,24 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import { type CampaignSchedule, toReal } from '../../../domain/calendar.ts';
 import {
-  type CampaignSchedule,
-  compress,
-  defaultCalendarConfig,
-  resolveCalendar,
-  toReal,
-} from '../../../domain/calendar.ts';
-import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
-import type { campaignWorkflow } from '../../../workflows/campaign/campaignWorkflow.ts';
-import {
-  campaignWorkflowId,
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitWorkflowId,
 } from '../../../workflows/shared/messages.ts';
 import type { NationalSummary, UnitStatus } from '../../../workflows/shared/status.ts';
+import { startTestCampaign } from '../../support/testCampaign.ts';
 import type { FaultStack } from './faultStack.ts';
 import { sleep } from './processes.ts';
 
@@ -56,7 +47,11 @@ export async function runYear(
   faults: (timeline: Timeline) => Promise<void>,
 ): Promise<Outcome> {
   const begins = Date.now() + 1000;
-  const schedule = compress(resolveCalendar(defaultCalendarConfig, year), begins, yearMs);
+  const { handle, schedule } = await startTestCampaign(stack.client, {
+    year,
+    unitCodes: units,
+    compressed: { from: begins, ms: yearMs },
+  });
   const timeline: Timeline = {
     yearMs,
     elapsed: () => Date.now() - begins,
@@ -64,11 +59,6 @@ export async function runYear(
     atNominal: (instant) => sleep(toReal(schedule.mapping, instant) - Date.now()),
     schedule,
   };
-  const handle = await stack.client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
-    taskQueue,
-    workflowId: campaignWorkflowId(year),
-    args: [{ year, registry: defaultRegistry(), schedule, unitCodes: units }],
-  });
   await submit(stack, year, '11', submitWorkPlanUpdate, example('work-plan.json'));
   await submit(stack, year, '11', submitDemandListUpdate, example('demand-list.json'));
   await submit(stack, year, '11', submitSummaryUpdate, example('summary.json'));
