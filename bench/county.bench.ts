@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { compress, defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { dataConverter } from '../infra/temporal/payloadCodec.ts';
@@ -18,7 +17,8 @@ import { campaignStatus } from '../reads/campaignStatus.ts';
 import { startMailSink } from '../scripts/mailSink.ts';
 import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
 import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
-import { campaignWorkflowId, taskQueue, unitWorkflowId } from '../workflows/shared/messages.ts';
+import { startTestCampaign } from '../test/support/testCampaign.ts';
+import { unitWorkflowId } from '../workflows/shared/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { mb } from './format.ts';
 import { startBenchWorker, writeWorkflowBundle } from './yearBench.ts';
@@ -50,14 +50,13 @@ const worker = await startBenchWorker({ env, sink, bundlePath });
 
 try {
   const year = new Date().getUTCFullYear() + 1;
-  // The year squeezed into 30 real days: the launch is now, and nothing else falls due while we watch.
-  const schedule = compress(resolveCalendar(defaultCalendarConfig, year), Date.now(), 30 * 86_400_000);
   console.log(`county launch: ${registry.units.length} units (${reporting} reporting), dev server, 2 cores`);
   const start = Date.now();
-  const campaign = await env.client.workflow.start('campaignWorkflow', {
-    taskQueue,
-    workflowId: campaignWorkflowId(year),
-    args: [{ year, registry, schedule }],
+  // The year squeezed into 30 real days: the launch is now, and nothing else falls due while we watch.
+  const { handle: campaign } = await startTestCampaign(env.client, {
+    year,
+    registry,
+    compressed: { from: Date.now(), ms: 30 * 86_400_000 },
   });
   const units = () =>
     env.client.workflow

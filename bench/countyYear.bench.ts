@@ -7,18 +7,13 @@
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { unreplayableWorkflows } from '../client/operations/recovery/replayAll.ts';
-import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
+import { defaultCalendarConfig } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { type Registry, reportingUnits } from '../domain/registry.ts';
 import { tiersOf } from '../domain/unitGroups.ts';
-import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow.ts';
+import { nextYear, startTestCampaign } from '../test/support/testCampaign.ts';
 import { launchWindow } from '../workflows/shared/inWindows.ts';
-import {
-  campaignWorkflowId,
-  taskQueue,
-  unitGroupWorkflowId,
-  unitWorkflowId,
-} from '../workflows/shared/messages.ts';
+import { campaignWorkflowId, unitGroupWorkflowId, unitWorkflowId } from '../workflows/shared/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { kb, mb, seconds } from './format.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
@@ -64,7 +59,7 @@ const { env, sink } = bench;
 
 async function runYear(registry: Registry): Promise<YearRun> {
   sink.clear();
-  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  const year = await nextYear(env);
   const reporting = reportingUnits(registry).length;
   const expected = reporting * perUnit + registry.units.length - reporting;
   const pool = await Promise.all(
@@ -80,12 +75,8 @@ async function runYear(registry: Registry): Promise<YearRun> {
         `    ${((Date.now() - start) / 1000).toFixed(0).padStart(5)} s  server day ${day}  ${sink.messages().length} of ${expected} mails`,
       );
     }, 30_000);
-    await env.client.workflow
-      .execute(campaignWorkflow, {
-        taskQueue,
-        workflowId: campaignWorkflowId(year),
-        args: [{ year, registry, schedule: resolveCalendar(config, year) }],
-      })
+    await startTestCampaign(env.client, { year, registry })
+      .then(({ handle }) => handle.result())
       .finally(() => clearInterval(progress));
     const ms = Date.now() - start;
     const mails = sink.messages().length;

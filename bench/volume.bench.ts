@@ -12,15 +12,13 @@ import { Client, Connection } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { z } from 'zod';
-import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
-import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
 import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { sampleWorkPlan } from '../test/support/samples.ts';
-import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow.ts';
+import { nextYear, startTestCampaign } from '../test/support/testCampaign.ts';
 import {
   campaignWorkflowId,
   recordActivityUpdate,
@@ -28,7 +26,6 @@ import {
   reviewMatchingUpdate,
   submitDemandListUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitWorkflowId,
 } from '../workflows/shared/messages.ts';
 import { kb, mb } from './format.ts';
@@ -114,8 +111,7 @@ async function runFigures(client: Client, workflowId: string, firstRunId: string
 }
 
 try {
-  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
-  const schedule = resolveCalendar(defaultCalendarConfig, year);
+  const year = await nextYear(env);
   const limit = options['campaign-history-limit'];
   const skipTo = (monthDay: string) => skipToNoon(env, year, monthDay);
   console.log(
@@ -128,18 +124,11 @@ try {
   let firstRunId: string | undefined;
   try {
     const client = env.client;
-    const campaign = await client.workflow.start(campaignWorkflow, {
-      taskQueue,
-      workflowId: campaignWorkflowId(year),
-      args: [
-        {
-          year,
-          registry,
-          schedule,
-          catalogue: defaultCatalogue(registry),
-          ...(limit && { historyEventLimit: limit }),
-        },
-      ],
+    const { handle: campaign } = await startTestCampaign(client, {
+      year,
+      registry,
+      withCatalogue: true,
+      historyEventLimit: limit,
     });
     firstRunId = campaign.firstExecutionRunId;
     const unit = (code: string) => client.workflow.getHandle(unitWorkflowId(year, code));

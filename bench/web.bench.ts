@@ -8,24 +8,20 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { z } from 'zod';
-import { defaultCalendarConfig, resolveCalendar } from '../domain/calendar.ts';
-import { defaultCatalogue } from '../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
 import { parseInput } from '../domain/validation.ts';
 import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { sampleResults, sampleWorkPlan, sampleWritten } from '../test/support/samples.ts';
+import { nextYear, startTestCampaign } from '../test/support/testCampaign.ts';
 import { addOperator, Browser, webHarness } from '../test/web/support.ts';
-import { campaignWorkflow } from '../workflows/campaign/campaignWorkflow.ts';
 import {
-  campaignWorkflowId,
   recordActivityUpdate,
   reviewMatchingUpdate,
   submitDemandListUpdate,
   submitSummaryUpdate,
   submitWorkPlanUpdate,
-  taskQueue,
   unitWorkflowId,
 } from '../workflows/shared/messages.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
@@ -65,25 +61,14 @@ const p95 = (xs: number[]) =>
 const worker = await startBenchWorker({ env, sink, bundlePath });
 try {
   const client = env.client;
-  const year = new Date(await env.currentTimeMs()).getUTCFullYear() + 1;
+  const year = await nextYear(env);
   const skipTo = (monthDay: string) => skipToNoon(env, year, monthDay);
   const unit = (code: string) => client.workflow.getHandle(unitWorkflowId(year, code));
   // A few units stay late on each deliverable, so the dashboard has every colour.
   const onTime = (i: number, lateEvery: number) => i % lateEvery !== lateEvery - 1;
 
   log(`a year for ${units.length} units: plans and ${options.rows}-row demand lists`);
-  const campaign = await client.workflow.start(campaignWorkflow, {
-    taskQueue,
-    workflowId: campaignWorkflowId(year),
-    args: [
-      {
-        year,
-        registry,
-        schedule: resolveCalendar(defaultCalendarConfig, year),
-        catalogue: defaultCatalogue(registry),
-      },
-    ],
-  });
+  const { handle: campaign } = await startTestCampaign(client, { year, registry, withCatalogue: true });
   await skipTo('05-08');
   await inParallel(
     units.filter((_, i) => onTime(i, 9)),
