@@ -5,12 +5,12 @@ import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demandList } from '../../bench/volume/generate.ts';
-import { defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
-import { defaultRegistry } from '../../domain/defaultRegistry.ts';
-import { findUnit } from '../../domain/registry.ts';
-import { historyValue } from '../../infra/temporal/payloadCodec.ts';
-import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
+import { demandList } from '../../../bench/volume/generate.ts';
+import { defaultCalendarConfig, resolveCalendar } from '../../../domain/calendar.ts';
+import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
+import { findUnit } from '../../../domain/registry.ts';
+import { historyValue } from '../../../infra/temporal/payloadCodec.ts';
+import { type MailSink, startMailSink } from '../../../scripts/mailSink.ts';
 import {
   campaignWorkflowId,
   designateKeyRegionsUpdate,
@@ -24,13 +24,13 @@ import {
   taskQueue,
   unitStatusQuery,
   unitWorkflowId,
-} from '../../workflows/shared/messages.ts';
-import type { UnitStatus } from '../../workflows/shared/status.ts';
-import { contactsOf } from '../../workflows/unit/notificationRequest.ts';
-import { unitWorkflow } from '../../workflows/unit/unitWorkflow.ts';
-import { sampleActivity, sampleDemandList, sampleWorkPlan } from '../support/samples.ts';
-import { bundleWorkflows, testWorker, timeSkippingServer } from '../support/temporal.ts';
-import { nextYear, startTestCampaign } from '../support/testCampaign.ts';
+} from '../../../workflows/shared/messages.ts';
+import type { UnitStatus } from '../../../workflows/shared/status.ts';
+import { contactsOf } from '../../../workflows/unit/notificationRequest.ts';
+import { unitWorkflow } from '../../../workflows/unit/unitWorkflow.ts';
+import { sampleActivity, sampleDemandList, sampleWorkPlan } from '../../support/samples.ts';
+import { bundleWorkflows, testWorker, timeSkippingServer } from '../../support/temporal.ts';
+import { nextYear, startTestCampaign } from '../../support/testCampaign.ts';
 
 const registry = defaultRegistry();
 let env: TestWorkflowEnvironment;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { solveMatching } from '../../../domain/matching/solver/optimiser.ts';
-import type { MatchingProblem } from '../../../domain/matching/solver/problem.ts';
-import { smallProblem } from './arbitraries.ts';
-import { bruteForce, compare } from './bruteForce.ts';
+import { solveMatching } from '../../../../domain/matching/solver/optimiser.ts';
+import type { MatchingProblem } from '../../../../domain/matching/solver/problem.ts';
+import { smallProblem } from '../arbitraries.ts';
+import { bruteForce, compare } from '../bruteForce.ts';
 
 function pairsOf(problem: MatchingProblem, d: number): Map<number, number> {
   const pairs = new Map<number, number>();

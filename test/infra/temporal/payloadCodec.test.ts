@@ -2,13 +2,13 @@
 // existed (every history of releases up to 0.3.x) still read.
 import { defaultPayloadConverter } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
-import { demandList } from '../../bench/volume/generate.ts';
+import { demandList } from '../../../bench/volume/generate.ts';
 import {
   compressFromBytes,
   gzipCodec,
   gzipEncoding,
   historyValue,
-} from '../../infra/temporal/payloadCodec.ts';
+} from '../../../infra/temporal/payloadCodec.ts';
 
 const encoding = (payload: { metadata?: Record<string, Uint8Array> | null }) =>
   new TextDecoder().decode(payload.metadata?.encoding ?? new Uint8Array());
