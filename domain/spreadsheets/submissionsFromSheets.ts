@@ -12,8 +12,10 @@ import {
 } from '../submissions.ts';
 import { fold } from './cells.ts';
 import { activitySheet, caseSheet, demandSheet, resultsSheet, type SheetSpec } from './columns.ts';
+import type { Grid } from './grid.ts';
+import { findGrid, findHeader } from './header.ts';
 import { type SheetIssue, sortIssues } from './issues.ts';
-import { findGrid, findHeader, type Grid, readSheet, type SheetRead } from './readSheet.ts';
+import { readSheet, type SheetRead } from './readSheet.ts';
 
 export type ImportResult<T> = { ok: true; value: T } | { ok: false; issues: SheetIssue[] };
 

@@ -10,8 +10,8 @@ import {
   resultsSheet,
   type SheetSpec,
 } from '../../../domain/spreadsheets/columns.ts';
+import { columnLetter } from '../../../domain/spreadsheets/grid.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
-import { columnLetter } from '../../../domain/spreadsheets/readSheet.ts';
 import type { DemandItem, ResultsSummary } from '../../../domain/submissions.ts';
 import { addTableSheet, firstDataRow, fonts } from './template.ts';
 

@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Bilingual } from '../../../domain/labels.ts';
 import type { ColumnSpec, SheetSpec } from '../../../domain/spreadsheets/columns.ts';
 import { caseSheet, sheetSpecs } from '../../../domain/spreadsheets/columns.ts';
+import { columnLetter } from '../../../domain/spreadsheets/grid.ts';
 import { keyTaskOption, optionLabel } from '../../../domain/spreadsheets/labels.ts';
-import { columnLetter } from '../../../domain/spreadsheets/readSheet.ts';
 import type { SpreadsheetKind } from '../../../domain/spreadsheets/submissionsFromSheets.ts';
 import { listsSheetName, metaSheetName } from './readWorkbook.ts';
 
