@@ -1,7 +1,7 @@
 // Finding a sheet's header row (Chinese or English, below any title rows, columns in any order, under
 // their aliases too) and the sheet itself in a workbook.
 import { type CellValue, fold } from './cells.ts';
-import type { ColumnSpec, SheetSpec } from './columns.ts';
+import type { ColumnSpec, SheetSpec } from './column.ts';
 import { columnLetter, type Grid, type GridRow } from './grid.ts';
 import type { SheetIssue } from './issues.ts';
 

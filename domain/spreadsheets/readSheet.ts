@@ -1,63 +1,15 @@
 // Reads one sheet of plain cells into items: below the header row (header.ts), skips blank rows and
-// notes, parses every cell, then validates each row with zod.
+// notes, parses every cell by its column's type, then validates each row with the sheet's schema.
 // Every problem becomes a SheetIssue naming the row and column; nothing stops at the first.
-import type { z } from 'zod';
-import { keyTaskLabels } from '../labels.ts';
-import {
-  type CellValue,
-  cellText,
-  enumLookup,
-  isBlank,
-  keyTaskLookup,
-  type Parsed,
-  parseAmount,
-  parseBoolean,
-  parseCode,
-  parseCount,
-  parseDate,
-  parseList,
-  parseText,
-} from './cells.ts';
-import type { ColumnSpec, FieldType, SheetSpec } from './columns.ts';
+import { cellText, isBlank } from './cells.ts';
+import { cellRules } from './cellTypes.ts';
+import type { ColumnSpec, SheetSpec } from './column.ts';
 import type { Grid } from './grid.ts';
 import type { HeaderMatch } from './header.ts';
 import type { SheetIssue } from './issues.ts';
-import { enumAliases } from './labels.ts';
 
 /** How many data rows a file may have. */
 export const maxDataRows = 5_000;
-
-const keyTask = keyTaskLookup(keyTaskLabels);
-const enumParsers = new Map<FieldType, (value: CellValue) => Parsed<string>>();
-
-function parseCell(type: FieldType, value: CellValue): Parsed<unknown> {
-  switch (type.kind) {
-    case 'text':
-      return parseText(value);
-    case 'code':
-      return parseCode(value);
-    case 'count':
-      return parseCount(value);
-    case 'amount':
-      return parseAmount(value);
-    case 'date':
-      return parseDate(value);
-    case 'boolean':
-      return parseBoolean(value);
-    case 'list':
-      return parseList(value);
-    case 'keyTask':
-      return keyTask(value);
-    case 'enum': {
-      let parser = enumParsers.get(type);
-      if (!parser) {
-        parser = enumLookup({ values: type.values, labels: type.labels, aliases: enumAliases });
-        enumParsers.set(type, parser);
-      }
-      return parser(value);
-    }
-  }
-}
 
 function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
   const parts = key.split('.');
@@ -89,15 +41,10 @@ export interface SheetRead<T> {
   header: HeaderMatch;
 }
 
-/** Reads every data row below the header and validates it with `schema`. */
-export function readSheet<S extends z.ZodType>(
-  grid: Grid,
-  spec: SheetSpec,
-  schema: S,
-  header: HeaderMatch,
-): SheetRead<z.output<S>> {
+/** Reads every data row below the header and validates it with the sheet's schema. */
+export function readSheet<T>(grid: Grid, spec: SheetSpec<T>, header: HeaderMatch): SheetRead<T> {
   const issues = [...header.issues];
-  const rows: SheetRow<z.output<S>>[] = [];
+  const rows: SheetRow<T>[] = [];
   const missing = new Set(spec.columns.filter((c) => ![...header.columns.values()].includes(c)));
   const dataRows = grid.rows.filter((row) => {
     if (row.number <= header.lastRow) return false;
@@ -141,7 +88,7 @@ export function readSheet<S extends z.ZodType>(
         }
         continue;
       }
-      const parsed = parseCell(column.type, value);
+      const parsed = cellRules(column.type).parse(value);
       if (parsed.ok) setPath(item, column.key, parsed.value);
       else {
         cellIssues.add(column);
@@ -154,7 +101,7 @@ export function readSheet<S extends z.ZodType>(
         });
       }
     }
-    const result = schema.safeParse(item);
+    const result = spec.schema.safeParse(item);
     if (result.success) {
       if (cellIssues.size === 0) rows.push({ row: row.number, item: result.data });
       continue;
