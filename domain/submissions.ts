@@ -146,6 +146,10 @@ export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 const count = lazySchema(() => z.number().int().nonnegative());
 const deals = lazySchema(() => z.object({ count, amountTenThousandYuan: z.number().nonnegative() }));
 
+/** One of Annex 2's typical cases. */
+export const typicalCaseSchema = lazySchema(() => z.object({ title: text, text }));
+export type TypicalCase = z.infer<typeof typicalCaseSchema>;
+
 /** Annex 2, the results summary. */
 export const resultsSummarySchema = lazySchema(() =>
   z
@@ -160,7 +164,7 @@ export const resultsSummarySchema = lazySchema(() =>
       pledgeFinancing: deals,
       trainings: count,
       mediaReports: count,
-      typicalCases: z.array(z.object({ title: text, text })).default([]),
+      typicalCases: z.array(typicalCaseSchema).default([]),
     })
     .refine((s) => s.demandsResolved <= s.demandsCollected, {
       path: ['demandsResolved'],

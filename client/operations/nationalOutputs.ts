@@ -9,12 +9,8 @@ import { campaignState } from '../../reads/campaignStatus.ts';
 import { unitStatuses } from '../../reads/unitStatuses.ts';
 import { compileNationalSummary, unitOutcome } from '../../workflows/campaign/nationalSummary.ts';
 import { buildNationalReport } from './reports/nationalReport.ts';
-import {
-  buildDemandExport,
-  buildMatchExport,
-  buildResultsExport,
-  type DemandExportData,
-} from './spreadsheets/exports.ts';
+import { buildDemandExport, buildMatchExport, type DemandExportData } from './spreadsheets/demandExports.ts';
+import { buildResultsExport } from './spreadsheets/resultsExport.ts';
 
 /** Every unit's flagged demands and the matches recorded for them, resources by their Chinese names. */
 async function flaggedDemands(client: Client, year: number): Promise<DemandExportData> {

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { findUnit, registrySchema } from '../../domain/registry.ts';
-import type { SpreadsheetKind } from '../../domain/spreadsheets/submissionsFromSheets.ts';
+import type { SpreadsheetKind } from '../../domain/spreadsheets/annexes.ts';
 import { UserError } from '../../infra/userError.ts';
 import { readInputFile } from './inputFile.ts';
 import { buildTemplate } from './spreadsheets/template.ts';

@@ -1,33 +1,30 @@
 // A whole workbook (as plain grids) into a submission: Annex 1, activity records or Annex 2 with its
 // typical cases. All issues of the file at once; a value only when there are none.
-import { z } from 'zod';
 import {
   type ActivityRecord,
-  activityRecordSchema,
   type DemandList,
-  demandItemSchema,
   demandListSchema,
   type ResultsSummary,
   resultsSummarySchema,
 } from '../submissions.ts';
+import { activitySheet } from './annexes/activityRecords.ts';
+import { demandSheet } from './annexes/demandList.ts';
+import { caseSheet, resultsSheet } from './annexes/resultsSummary.ts';
+import type { SpreadsheetKind } from './annexes.ts';
 import { fold } from './cells.ts';
-import { activitySheet, caseSheet, demandSheet, resultsSheet, type SheetSpec } from './columns.ts';
+import type { SheetSpec } from './column.ts';
+import type { Grid } from './grid.ts';
+import { findGrid, findHeader } from './header.ts';
 import { type SheetIssue, sortIssues } from './issues.ts';
-import { findGrid, findHeader, type Grid, readSheet, type SheetRead } from './readSheet.ts';
+import { readSheet, type SheetRead } from './readSheet.ts';
 
 export type ImportResult<T> = { ok: true; value: T } | { ok: false; issues: SheetIssue[] };
-
-export type SpreadsheetKind = 'demands' | 'activities' | 'results';
 
 function sheetIssue(spec: SheetSpec, zh: string, en: string): SheetIssue {
   return { sheet: spec.name, row: null, column: null, found: null, message: { zh, en } };
 }
 
-function read<S extends z.ZodType>(
-  grids: readonly Grid[],
-  spec: SheetSpec,
-  schema: S,
-): SheetRead<z.output<S>> | SheetIssue {
+function read<T>(grids: readonly Grid[], spec: SheetSpec<T>): SheetRead<T> | SheetIssue {
   const grid = findGrid(grids, spec);
   const header = grid && findHeader(grid, spec);
   if (!grid || !header) {
@@ -38,7 +35,7 @@ function read<S extends z.ZodType>(
       `no "${spec.name.en}" sheet: no sheet of that name, and none with headers such as ${expected.map((c) => `"${c.header.en}"`).join(', ')} in its first 20 rows (sheets: ${grids.map((g) => g.name).join(', ') || 'none'})`,
     );
   }
-  return readSheet(grid, spec, schema, header);
+  return readSheet(grid, spec, header);
 }
 
 /** Later rows that repeat an id are errors: a demand list keys matches by id, activities replace by id. */
@@ -67,29 +64,31 @@ function duplicateIds(spec: SheetSpec, rows: readonly { row: number; item: { id:
 const noRows = (spec: SheetSpec) =>
   sheetIssue(spec, '没有填写任何数据行', 'no rows filled in below the header');
 
-export function demandListFromSheets(grids: readonly Grid[]): ImportResult<DemandList> {
-  const sheet = read(grids, demandSheet, demandItemSchema);
+/** The rows of a sheet keyed by id (demands, activities): at least one, no id twice. */
+function itemsFromSheets<T extends { id: string }>(
+  grids: readonly Grid[],
+  spec: SheetSpec<T>,
+): ImportResult<T[]> {
+  const sheet = read(grids, spec);
   if (!('rows' in sheet)) return { ok: false, issues: [sheet] };
-  const issues = [...sheet.issues, ...duplicateIds(demandSheet, sheet.rows)];
-  if (sheet.rows.length === 0 && issues.length === 0) issues.push(noRows(demandSheet));
-  if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
-  return { ok: true, value: demandListSchema.parse({ items: sheet.rows.map((r) => r.item) }) };
-}
-
-export function activitiesFromSheets(grids: readonly Grid[]): ImportResult<ActivityRecord[]> {
-  const sheet = read(grids, activitySheet, activityRecordSchema);
-  if (!('rows' in sheet)) return { ok: false, issues: [sheet] };
-  const issues = [...sheet.issues, ...duplicateIds(activitySheet, sheet.rows)];
-  if (sheet.rows.length === 0 && issues.length === 0) issues.push(noRows(activitySheet));
+  const issues = [...sheet.issues, ...duplicateIds(spec, sheet.rows)];
+  if (sheet.rows.length === 0 && issues.length === 0) issues.push(noRows(spec));
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: sheet.rows.map((r) => r.item) };
 }
 
-const caseSchema = z.object({ title: z.string(), text: z.string() });
+function demandListFromSheets(grids: readonly Grid[]): ImportResult<DemandList> {
+  const items = itemsFromSheets(grids, demandSheet);
+  return items.ok ? { ok: true, value: demandListSchema.parse({ items: items.value }) } : items;
+}
+
+function activitiesFromSheets(grids: readonly Grid[]): ImportResult<ActivityRecord[]> {
+  return itemsFromSheets(grids, activitySheet);
+}
 
 /** Annex 2 is one row on its sheet; the typical cases, if any, are rows on theirs. */
-export function resultsFromSheets(grids: readonly Grid[]): ImportResult<ResultsSummary> {
-  const sheet = read(grids, resultsSheet, resultsSummarySchema);
+function resultsFromSheets(grids: readonly Grid[]): ImportResult<ResultsSummary> {
+  const sheet = read(grids, resultsSheet);
   if (!('rows' in sheet)) return { ok: false, issues: [sheet] };
   const issues = [...sheet.issues];
   if (sheet.dataRows.length === 0 && issues.length === 0) issues.push(noRows(resultsSheet));
@@ -104,15 +103,23 @@ export function resultsFromSheets(grids: readonly Grid[]): ImportResult<ResultsS
   }
   const names = [caseSheet.name.zh, caseSheet.name.en].map(fold);
   const casesGrid = grids.find((g) => names.some((name) => fold(g.name).includes(name)));
-  let typicalCases: z.output<typeof caseSchema>[] = [];
   const casesHeader = casesGrid && findHeader(casesGrid, caseSheet);
-  if (casesGrid && casesHeader) {
-    const cases = readSheet(casesGrid, caseSheet, caseSchema, casesHeader);
-    issues.push(...cases.issues);
-    typicalCases = cases.rows.map((r) => r.item);
-  }
+  const cases = casesGrid && casesHeader ? readSheet(casesGrid, caseSheet, casesHeader) : null;
+  if (cases) issues.push(...cases.issues);
   if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   const row = sheet.rows[0];
   if (!row) return { ok: false, issues: [noRows(resultsSheet)] };
+  const typicalCases = cases?.rows.map((r) => r.item) ?? [];
   return { ok: true, value: resultsSummarySchema.parse({ ...row.item, typicalCases }) };
 }
+
+/** What each annex's workbook gives. */
+export interface AnnexPayloads {
+  demands: DemandList;
+  activities: ActivityRecord[];
+  results: ResultsSummary;
+}
+
+export const annexFromSheets: {
+  [K in SpreadsheetKind]: (grids: readonly Grid[]) => ImportResult<AnnexPayloads[K]>;
+} = { demands: demandListFromSheets, activities: activitiesFromSheets, results: resultsFromSheets };

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { yearSchema } from '../../../domain/campaignYear.ts';
 import { unitCodeSchema } from '../../../domain/registry.ts';
-import type { SpreadsheetKind } from '../../../domain/spreadsheets/submissionsFromSheets.ts';
+import type { SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { writeTemplate } from '../../operations/writeTemplate.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, yearOption } from '../options.ts';
 import { printJson } from '../output.ts';

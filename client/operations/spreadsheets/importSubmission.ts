@@ -2,15 +2,9 @@
 // once, each naming the sheet, the Excel row and the Chinese column header; nothing when any is wrong.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { annexes, type SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { formatIssue, type SheetIssue } from '../../../domain/spreadsheets/issues.ts';
-import {
-  activitiesFromSheets,
-  demandListFromSheets,
-  type ImportResult,
-  resultsFromSheets,
-  type SpreadsheetKind,
-} from '../../../domain/spreadsheets/submissionsFromSheets.ts';
-import type { ActivityRecord, DemandList, ResultsSummary } from '../../../domain/submissions.ts';
+import { type AnnexPayloads, annexFromSheets } from '../../../domain/spreadsheets/submissionsFromSheets.ts';
 import { DocumentRejectedError } from '../../../infra/documents/fileType.ts';
 import { UserError } from '../../../infra/userError.ts';
 import {
@@ -48,24 +42,6 @@ export interface ImportOptions {
   maxBytes?: number | undefined;
 }
 
-interface Payloads {
-  demands: DemandList;
-  activities: ActivityRecord[];
-  results: ResultsSummary;
-}
-
-const readers: { [K in SpreadsheetKind]: (content: WorkbookContent) => ImportResult<Payloads[K]> } = {
-  demands: (content) => demandListFromSheets(content.grids),
-  activities: (content) => activitiesFromSheets(content.grids),
-  results: (content) => resultsFromSheets(content.grids),
-};
-
-const kindNames: Record<SpreadsheetKind, { zh: string; en: string }> = {
-  demands: { zh: '需求清单', en: 'demand list' },
-  activities: { zh: '活动记录', en: 'activity records' },
-  results: { zh: '成果汇总', en: 'results summary' },
-};
-
 function templateIssues(
   content: WorkbookContent,
   kind: SpreadsheetKind,
@@ -74,16 +50,16 @@ function templateIssues(
   const meta = content.meta;
   const sheet = { zh: '工作簿', en: 'Workbook' };
   const issues: SheetIssue[] = [];
-  if (meta && meta.kind !== kind && meta.kind in kindNames) {
-    const made = kindNames[meta.kind as SpreadsheetKind];
+  if (meta && meta.kind !== kind && meta.kind in annexes) {
+    const made = annexes[meta.kind as SpreadsheetKind].name;
     issues.push({
       sheet,
       row: null,
       column: null,
       found: null,
       message: {
-        zh: `这是${made.zh}模板，不是${kindNames[kind].zh}`,
-        en: `this is the ${made.en} template, not the ${kindNames[kind].en}`,
+        zh: `这是${made.zh}模板，不是${annexes[kind].name.zh}`,
+        en: `this is the ${made.en} template, not the ${annexes[kind].name.en}`,
       },
     });
   }
@@ -108,11 +84,11 @@ export async function importSpreadsheet<K extends SpreadsheetKind>(
   fileName: string,
   bytes: Uint8Array,
   options: ImportOptions = {},
-): Promise<Payloads[K]> {
+): Promise<AnnexPayloads[K]> {
   const content = await readWorkbook(fileName, bytes, options.maxBytes ?? defaultMaxSpreadsheetBytes);
   const wrongTemplate = templateIssues(content, kind, options);
   if (wrongTemplate.length > 0) throw new SpreadsheetRejectedError(fileName, wrongTemplate);
-  const result = readers[kind](content) as ImportResult<Payloads[K]>;
+  const result = annexFromSheets[kind](content.grids);
   if (!result.ok) throw new SpreadsheetRejectedError(fileName, result.issues);
   return result.value;
 }
@@ -121,7 +97,7 @@ export async function importSpreadsheetFile<K extends SpreadsheetKind>(
   kind: K,
   path: string,
   options: ImportOptions = {},
-): Promise<Payloads[K]> {
+): Promise<AnnexPayloads[K]> {
   const maxBytes = options.maxBytes ?? defaultMaxSpreadsheetBytes;
   let bytes: Buffer;
   try {

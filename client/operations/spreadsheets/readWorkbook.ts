@@ -3,7 +3,7 @@
 // text, errors by their code — so zod only ever sees strings, numbers, booleans and dates.
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../../domain/spreadsheets/cells.ts';
-import type { Grid, GridRow } from '../../../domain/spreadsheets/readSheet.ts';
+import type { Grid, GridRow } from '../../../domain/spreadsheets/grid.ts';
 import { DocumentRejectedError, formatBytes } from '../../../infra/documents/fileType.ts';
 import { uncompressedTotal, zipEntries } from '../../../infra/documents/zipEntries.ts';
 

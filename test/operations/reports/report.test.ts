@@ -13,8 +13,9 @@ import { findSoffice, sofficeMissing } from '../../../client/operations/reports/
 import { buildNationalReport } from '../../../client/operations/reports/nationalReport.ts';
 import { renderToPng } from '../../../client/operations/reports/renderReport.ts';
 import { sampleReportData, sampleReports } from '../../../client/operations/reports/sampleData.ts';
-import { buildDemandExport, buildResultsExport } from '../../../client/operations/spreadsheets/exports.ts';
-import { firstDataRow } from '../../../client/operations/spreadsheets/template.ts';
+import { buildDemandExport } from '../../../client/operations/spreadsheets/demandExports.ts';
+import { buildResultsExport } from '../../../client/operations/spreadsheets/resultsExport.ts';
+import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
 import { zipEntries } from '../../../infra/documents/zipEntries.ts';
 import { resultsInHistory } from '../../../reads/campaignData.ts';
 import { sampleDemandList, sampleResults } from '../../support/samples.ts';

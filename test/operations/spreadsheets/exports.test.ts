@@ -2,8 +2,8 @@
 // demands left without one shaded on the same sheet, bilingual headers, frozen headers and filters.
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildMatchExport } from '../../../client/operations/spreadsheets/exports.ts';
-import { firstDataRow } from '../../../client/operations/spreadsheets/template.ts';
+import { buildMatchExport } from '../../../client/operations/spreadsheets/demandExports.ts';
+import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
 import type { DemandItem } from '../../../domain/submissions.ts';
 import { sampleDemandList } from '../../support/samples.ts';
 import { loadWorkbook } from './support.ts';

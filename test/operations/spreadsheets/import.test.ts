@@ -10,16 +10,16 @@ import {
   importSpreadsheet,
   SpreadsheetRejectedError,
 } from '../../../client/operations/spreadsheets/importSubmission.ts';
-import {
-  buildTemplate,
-  firstDataRow,
-  inlineListLimit,
-} from '../../../client/operations/spreadsheets/template.ts';
+import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
+import { buildTemplate } from '../../../client/operations/spreadsheets/template.ts';
+import { inlineListLimit } from '../../../client/operations/spreadsheets/validations.ts';
 import { loadSubmission } from '../../../client/operations/submit.ts';
 import { writeTemplate } from '../../../client/operations/writeTemplate.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import { findUnit } from '../../../domain/registry.ts';
-import { activitySheet, caseSheet, demandSheet, resultsSheet } from '../../../domain/spreadsheets/columns.ts';
+import { activitySheet } from '../../../domain/spreadsheets/annexes/activityRecords.ts';
+import { demandSheet } from '../../../domain/spreadsheets/annexes/demandList.ts';
+import { caseSheet, resultsSheet } from '../../../domain/spreadsheets/annexes/resultsSummary.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
 import { sampleActivity, sampleDemandList, sampleResults } from '../../support/samples.ts';
 import { type Cell, fillRows, loadWorkbook, toBuffer } from './support.ts';
@@ -158,7 +158,7 @@ describe('importing a filled-in template', () => {
     const workbook = await loadWorkbook(await template('results'));
     const expected = sampleResults();
     fillRows(workbook.getWorksheet('成果汇总') as ExcelJS.Worksheet, firstDataRow, [
-      itemToRow(resultsSheet, expected, { 填报单位: '北京市知识产权局' }),
+      itemToRow(resultsSheet, expected, { unitName: '北京市知识产权局' }),
     ]);
     fillRows(
       workbook.getWorksheet('典型案例') as ExcelJS.Worksheet,

@@ -11,10 +11,12 @@ import {
   sofficeMissing,
 } from '../../../client/operations/reports/libreOffice.ts';
 import { importSpreadsheet } from '../../../client/operations/spreadsheets/importSubmission.ts';
-import { buildTemplate, firstDataRow } from '../../../client/operations/spreadsheets/template.ts';
+import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
+import { buildTemplate } from '../../../client/operations/spreadsheets/template.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import { findUnit } from '../../../domain/registry.ts';
-import { activitySheet, demandSheet } from '../../../domain/spreadsheets/columns.ts';
+import { activitySheet } from '../../../domain/spreadsheets/annexes/activityRecords.ts';
+import { demandSheet } from '../../../domain/spreadsheets/annexes/demandList.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
 import { sampleActivity, sampleDemandList } from '../../support/samples.ts';
 import { fillRows, loadWorkbook, toBuffer } from './support.ts';

@@ -12,10 +12,11 @@ import {
   sofficeMissing,
 } from '../../../client/operations/reports/libreOffice.ts';
 import { renderToPng } from '../../../client/operations/reports/renderReport.ts';
-import { buildTemplate, firstDataRow } from '../../../client/operations/spreadsheets/template.ts';
+import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
+import { buildTemplate } from '../../../client/operations/spreadsheets/template.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import { findUnit } from '../../../domain/registry.ts';
-import { demandSheet } from '../../../domain/spreadsheets/columns.ts';
+import { demandSheet } from '../../../domain/spreadsheets/annexes/demandList.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
 import { sampleDemandList } from '../../support/samples.ts';
 import { fillRows, loadWorkbook, toBuffer } from './support.ts';

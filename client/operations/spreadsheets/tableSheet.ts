@@ -1,0 +1,121 @@
+// A sheet of an annex's table as a template or an export prints it: title, subtitle, Chinese headers with
+// English below, bordered rows in the columns' formats, frozen headers, one A4 page wide.
+import type ExcelJS from 'exceljs';
+import type { Bilingual } from '../../../domain/labels.ts';
+import { cellRules } from '../../../domain/spreadsheets/cellTypes.ts';
+import type { SheetSpec } from '../../../domain/spreadsheets/column.ts';
+import { columnLetter } from '../../../domain/spreadsheets/grid.ts';
+import { columnPrompt, type ListSheet, validationFor } from './validations.ts';
+
+/** The header takes rows 3 (Chinese) and 4 (English); data starts on row 5. */
+export const firstDataRow = 5;
+
+export const fonts = { body: '宋体', heading: '黑体' } as const;
+export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+export const thin: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+interface DataValidations {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+}
+const validations = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
+
+export interface SheetHeading {
+  title: Bilingual;
+  /** Row 2: who fills it in, or who exported it and when. */
+  subtitle: string;
+}
+
+/**
+ * A sheet of `spec`'s table: title, subtitle, Chinese and English headers, `rows` bordered rows with the
+ * columns' formats, and with `lists` a drop-down or check on every column (templates; exports have none).
+ */
+export function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  spec: SheetSpec,
+  heading: SheetHeading,
+  rows: number,
+  lists: ListSheet | null,
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(spec.name.zh, {
+    views: [{ state: 'frozen', ySplit: firstDataRow - 1, xSplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `3:${firstDataRow - 1}`,
+      // All the columns go on one A4 page's width, scaled down: narrow margins leave the type larger.
+      margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      horizontalCentered: true,
+    },
+  });
+  const last = columnLetter(spec.columns.length - 1);
+  sheet.columns = spec.columns.map((column) => ({ width: column.width }));
+
+  const title = heading.title;
+  sheet.mergeCells(`A1:${last}1`);
+  Object.assign(sheet.getCell('A1'), {
+    value: `${title.zh}\n${title.en}`,
+    font: { name: fonts.heading, size: 14, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  });
+  sheet.getRow(1).height = 42;
+  sheet.mergeCells(`A2:${last}2`);
+  Object.assign(sheet.getCell('A2'), {
+    value: heading.subtitle,
+    font: { name: fonts.body, size: 11 },
+    alignment: { vertical: 'middle' },
+  });
+  sheet.getRow(2).height = 22;
+
+  const zh = sheet.getRow(3);
+  const en = sheet.getRow(4);
+  spec.columns.forEach((column, i) => {
+    const cell = zh.getCell(i + 1);
+    // A template marks what must be filled in; an export has nothing left to fill.
+    cell.value =
+      column.required && lists
+        ? {
+            richText: [
+              { text: '*', font: { color: { argb: 'FFFF0000' }, bold: true } },
+              { text: column.header.zh },
+            ],
+          }
+        : column.header.zh;
+    cell.font = { name: fonts.heading, size: 11, bold: true };
+    if (lists) cell.note = columnPrompt(column);
+    const english = en.getCell(i + 1);
+    english.value = column.header.en;
+    english.font = { name: 'Arial', size: 9, italic: true, color: { argb: 'FF595959' } };
+    for (const c of [cell, english]) {
+      c.fill = headerFill;
+      c.border = thin;
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    }
+  });
+  zh.height = 30;
+  en.height = 28;
+
+  const lastRow = firstDataRow + rows - 1;
+  spec.columns.forEach((column, i) => {
+    const letter = columnLetter(i);
+    const format = cellRules(column.type).format;
+    for (let r = firstDataRow; r <= lastRow; r++) {
+      const cell = sheet.getCell(`${letter}${r}`);
+      cell.border = thin;
+      cell.font = { name: fonts.body, size: 11 };
+      cell.alignment = { vertical: 'top', wrapText: column.width >= 26 };
+      if (format) cell.numFmt = format;
+    }
+    if (column.informational || !lists) return;
+    validations(sheet).add(`${letter}${firstDataRow}:${letter}${lastRow}`, validationFor(column, lists));
+  });
+  return sheet;
+}

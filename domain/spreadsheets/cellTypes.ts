@@ -1,0 +1,90 @@
+// What a column holds, and for each kind the four things the sheets need of it: how a cell is read, how a
+// value is written back (in the drop-down's own words), what the drop-down offers and the number format.
+import { type Bilingual, keyTaskLabels } from '../labels.ts';
+import {
+  type CellValue,
+  enumLookup,
+  keyTaskLookup,
+  type Parsed,
+  parseAmount,
+  parseBoolean,
+  parseCode,
+  parseCount,
+  parseDate,
+  parseList,
+  parseText,
+} from './cells.ts';
+import { enumAliases, keyTaskOption, optionLabel } from './labels.ts';
+
+export type CellType =
+  | { kind: 'text' }
+  | { kind: 'code' }
+  | { kind: 'count' }
+  | { kind: 'amount' }
+  | { kind: 'date' }
+  | { kind: 'boolean' }
+  | { kind: 'list' }
+  | { kind: 'keyTask' }
+  | { kind: 'enum'; values: readonly string[]; labels: Record<string, Bilingual> };
+
+export interface CellRules {
+  parse(value: CellValue): Parsed<unknown>;
+  /** A value of the item as its cell; never given null or undefined. */
+  toCell(value: unknown): CellValue;
+  /** What the template's drop-down offers, or null for a free cell. */
+  options: readonly string[] | null;
+  /** Excel's number format for the column's cells. */
+  format?: string;
+}
+
+const keyTasks = [1, 2, 3, 4, 5] as const;
+const isKeyTask = (value: unknown): value is 1 | 2 | 3 | 4 | 5 =>
+  typeof value === 'number' && value >= 1 && value <= 5;
+const numberOrText = (value: unknown): CellValue => (typeof value === 'number' ? value : String(value));
+// Text, so a phone number keeps its leading 0 and an id stays as typed.
+const asText = '@';
+
+const rules: Record<Exclude<CellType['kind'], 'enum'>, CellRules> = {
+  text: { parse: parseText, toCell: String, options: null, format: asText },
+  code: { parse: parseCode, toCell: String, options: null, format: asText },
+  count: { parse: parseCount, toCell: numberOrText, options: null, format: '0' },
+  amount: { parse: parseAmount, toCell: numberOrText, options: null, format: '0.####' },
+  date: { parse: parseDate, toCell: String, options: null, format: 'yyyy-mm-dd' },
+  boolean: { parse: parseBoolean, toCell: (value) => (value ? '是' : '否'), options: ['是', '否'] },
+  list: {
+    parse: parseList,
+    toCell: (value) => (Array.isArray(value) ? value.join('、') : String(value)),
+    options: null,
+    format: asText,
+  },
+  keyTask: {
+    parse: keyTaskLookup(keyTaskLabels),
+    toCell: (value) => (isKeyTask(value) ? keyTaskOption(value) : String(value)),
+    options: keyTasks.map(keyTaskOption),
+  },
+};
+
+// An enumeration's rules are built from its label table once, the first time a column of it is met.
+const enumRules = new WeakMap<CellType, CellRules>();
+
+function rulesOfEnum(type: Extract<CellType, { kind: 'enum' }>): CellRules {
+  const { values, labels } = type;
+  return {
+    parse: enumLookup({ values, labels, aliases: enumAliases }),
+    toCell: (value) => {
+      const label = labels[String(value)];
+      return label ? optionLabel(label) : String(value);
+    },
+    options: values.map((value) => optionLabel(labels[value] ?? { zh: value, en: value })),
+  };
+}
+
+export function cellRules(type: CellType): CellRules {
+  if (type.kind !== 'enum') return rules[type.kind];
+  let found = enumRules.get(type);
+  if (!found) {
+    found = rulesOfEnum(type);
+    enumRules.set(type, found);
+  }
+  return found;
+}
