@@ -105,5 +105,6 @@ describe('a campaign that continues as new, on the dev server', () => {
     } finally {
       await connection.close();
     }
-  });
+    // The stack's start and a 90-second year: more than the default two minutes on a busy machine.
+  }, 300_000);
 });

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { postgresBinaries } from '../../scripts/cluster/postgres.ts';
 import { serverVersion } from '../../scripts/cluster/serverSetup.ts';
 import { freeLowPorts, freePort } from './ports.ts';
-import { runWlx, type WlxResult } from './wlx.ts';
+import { interrupt, type WlxResult, wlxFor } from './wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,7 +52,6 @@ export async function clusterStack(): Promise<ClusterStack> {
     TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
   };
   let child: ChildProcess | undefined;
-  const run = (args: string[]) => runWlx(env, args);
   return {
     dataDir,
     webUrls: [`http://127.0.0.1:${web1}`, `http://127.0.0.1:${web2}`],
@@ -86,19 +85,7 @@ export async function clusterStack(): Promise<ClusterStack> {
         await new Promise((done) => setTimeout(done, 200));
       }
     },
-    async stop() {
-      const running = child;
-      if (!running || running.exitCode !== null) return running?.exitCode ?? null;
-      const exited = new Promise<number | null>((done) => running.once('exit', done));
-      running.kill('SIGINT');
-      return exited;
-    },
-    wlx: (...args) => run(args),
-    async wlxJson<T>(...args: string[]): Promise<T> {
-      const result = await run([...args, '--json']);
-      if (result.code !== 0)
-        throw new Error(`wlx ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
-      return JSON.parse(result.stdout) as T;
-    },
+    stop: () => interrupt(child),
+    ...wlxFor(env),
   };
 }

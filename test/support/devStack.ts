@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { freePort } from './ports.ts';
-import { runWlx, type WlxResult } from './wlx.ts';
+import { interrupt, type WlxResult, wlxFor } from './wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,8 +39,6 @@ export async function devStack(): Promise<DevStack> {
   };
   let process_: ChildProcess | undefined;
   let output = '';
-
-  const run = (args: string[]) => runWlx(env, args);
 
   return {
     dataDir,
@@ -76,19 +74,7 @@ export async function devStack(): Promise<DevStack> {
         await new Promise((done) => setTimeout(done, 100));
       }
     },
-    async stop() {
-      const child = process_;
-      if (!child || child.exitCode !== null) return child?.exitCode ?? null;
-      const exited = new Promise<number | null>((done) => child.once('exit', done));
-      child.kill('SIGINT');
-      return exited;
-    },
-    wlx: (...args) => run(args),
-    async wlxJson<T>(...args: string[]): Promise<T> {
-      const result = await run([...args, '--json']);
-      if (result.code !== 0)
-        throw new Error(`wlx ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
-      return JSON.parse(result.stdout) as T;
-    },
+    stop: () => interrupt(process_),
+    ...wlxFor(env),
   };
 }

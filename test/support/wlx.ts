@@ -1,5 +1,5 @@
 // `wlx` as a person runs it: a process per command, with the environment that says where Temporal is.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +21,25 @@ export function runWlx(env: NodeJS.ProcessEnv, args: string[]): Promise<WlxResul
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
+}
+
+/** `wlx` for one environment: as typed, and its `--json` output parsed from a command that must succeed. */
+export function wlxFor(env: NodeJS.ProcessEnv) {
+  return {
+    wlx: (...args: string[]) => runWlx(env, args),
+    async wlxJson<T>(...args: string[]): Promise<T> {
+      const result = await runWlx(env, [...args, '--json']);
+      if (result.code !== 0)
+        throw new Error(`wlx ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+      return JSON.parse(result.stdout) as T;
+    },
+  };
+}
+
+/** Ctrl-C, as a person would, and the exit code once the process is gone. */
+export function interrupt(child: ChildProcess | undefined): Promise<number | null> {
+  if (!child || child.exitCode !== null) return Promise.resolve(child?.exitCode ?? null);
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
+  child.kill('SIGINT');
+  return exited;
 }
