@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Command } from 'commander';
@@ -19,15 +18,15 @@ import { createWorker } from '../worker/createWorker.ts';
 import { devServerArgs, untilTemporalAnswers } from './devServer.ts';
 import { startLedgerServer } from './ledgerServer.ts';
 import { startMailSink } from './mailSink.ts';
+import { portIsFree, portSchema, stopProcess } from './processes.ts';
 import { ensureBinary, temporalCli } from './temporalBinaries.ts';
 
-const port = z.coerce.number().int().min(1).max(65_535);
 const optionsSchema = z.object({
-  port: port.default(7233),
-  uiPort: port.default(8233),
-  smtpPort: port.default(2525),
-  ledgerPort: port.default(5433),
-  webPort: port.default(3000),
+  port: portSchema.default(7233),
+  uiPort: portSchema.default(8233),
+  smtpPort: portSchema.default(2525),
+  ledgerPort: portSchema.default(5433),
+  webPort: portSchema.default(3000),
   dataDir: z.string().min(1).default('var'),
 });
 
@@ -140,7 +139,7 @@ try {
   stopping = true;
   await web.close();
   await Promise.all([sink.close(), ledger.close()]);
-  await stopServer(server);
+  await stopProcess(server);
   console.log('stopped');
 }
 
@@ -155,19 +154,4 @@ function startDevServer(): ChildProcess {
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer()
-      .once('error', () => done(false))
-      .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  await exited;
 }

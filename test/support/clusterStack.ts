@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { postgresBinaries } from '../../scripts/cluster/postgres.ts';
 import { serverVersion } from '../../scripts/cluster/serverSetup.ts';
+import { stopProcess } from '../../scripts/processes.ts';
 import { freeLowPorts, freePort } from './ports.ts';
-import { interrupt, type WlxResult, wlxFor } from './wlx.ts';
+import { type WlxResult, wlxFor } from './wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -85,7 +86,7 @@ export async function clusterStack(): Promise<ClusterStack> {
         await new Promise((done) => setTimeout(done, 200));
       }
     },
-    stop: () => interrupt(child),
+    stop: () => stopProcess(child, 'SIGINT'),
     ...wlxFor(env),
   };
 }

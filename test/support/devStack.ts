@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
+import { stopProcess } from '../../scripts/processes.ts';
 import { freePort } from './ports.ts';
-import { interrupt, type WlxResult, wlxFor } from './wlx.ts';
+import { type WlxResult, wlxFor } from './wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -74,7 +75,7 @@ export async function devStack(): Promise<DevStack> {
         await new Promise((done) => setTimeout(done, 100));
       }
     },
-    stop: () => interrupt(process_),
+    stop: () => stopProcess(process_, 'SIGINT'),
     ...wlxFor(env),
   };
 }

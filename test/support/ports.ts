@@ -1,5 +1,6 @@
 // A TCP port nobody listens on, for a server a test starts or for a connection that must fail.
 import { createServer } from 'node:net';
+import { portIsFree } from '../../scripts/processes.ts';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -17,15 +18,7 @@ export async function freeLowPorts(span: number): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const first = 20_000 + Math.floor(Math.random() * (32_000 - 20_000 - span));
     const all = Array.from({ length: span }, (_, i) => first + i);
-    if ((await Promise.all(all.map(isFree))).every(Boolean)) return first;
+    if ((await Promise.all(all.map(portIsFree))).every(Boolean)) return first;
   }
   throw new Error(`no ${span} free ports in a row below 32,000`);
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer()
-      .once('error', () => done(false))
-      .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
-  });
 }

@@ -1,5 +1,5 @@
 // `wlx` as a person runs it: a process per command, with the environment that says where Temporal is.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,12 +34,4 @@ export function wlxFor(env: NodeJS.ProcessEnv) {
       return JSON.parse(result.stdout) as T;
     },
   };
-}
-
-/** Ctrl-C, as a person would, and the exit code once the process is gone. */
-export function interrupt(child: ChildProcess | undefined): Promise<number | null> {
-  if (!child || child.exitCode !== null) return Promise.resolve(child?.exitCode ?? null);
-  const exited = new Promise<number | null>((done) => child.once('exit', done));
-  child.kill('SIGINT');
-  return exited;
 }
