@@ -11,17 +11,17 @@ import { z } from 'zod';
 import { parseInput } from '../../domain/validation.ts';
 import { untilTemporalAnswers } from '../devServer.ts';
 import { type MailSink, startMailSink } from '../mailSink.ts';
+import { portSchema, stopProcess } from '../processes.ts';
 import { ensureBinary, temporalCli } from '../temporalBinaries.ts';
 import { type Postgres, startPostgres } from './postgres.ts';
-import { dynamicConfig, serverConfig, temporalServices } from './serverConfig.ts';
+import { dynamicConfig, serverConfig, type TemporalService, temporalServices } from './serverConfig.ts';
 import { prepareTemporalDatabases, registerNamespace, serverBinaries } from './serverSetup.ts';
 
-const port = z.coerce.number().int().min(1).max(65_535);
 const optionsSchema = z.object({
   // The services take the ports after it, membership ports at +110…+113, kept by the server in a smallint.
-  port: port.max(32_500, 'a port up to 32500: the services take the ports after it').default(7233),
-  postgresPort: port.default(5434),
-  smtpPort: port.default(2525),
+  port: portSchema.max(32_500, 'a port up to 32500: the services take the ports after it').default(7233),
+  postgresPort: portSchema.default(5434),
+  smtpPort: portSchema.default(2525),
   webPorts: z
     .string()
     .transform((text) => text.split(',').map((p) => Number(p.trim())))
@@ -55,10 +55,10 @@ let stopping = false;
 const stopAll = async (code: number) => {
   if (stopping) return;
   stopping = true;
-  // Our processes first (workers drain their tasks), the server after, PostgreSQL last.
-  for (const group of [children.filter((c) => c.spawnfile === process.execPath), children]) {
-    await Promise.all(group.map(stop));
-  }
+  // Our processes first (workers drain their tasks), the server's after, PostgreSQL last.
+  const ours = (child: ChildProcess) => child.spawnfile === process.execPath;
+  await Promise.all(children.filter(ours).map((child) => stopProcess(child)));
+  await Promise.all(children.filter((child) => !ours(child)).map((child) => stopProcess(child)));
   await sink?.close();
   postgres?.stop();
   console.log('stopped');
@@ -66,94 +66,107 @@ const stopAll = async (code: number) => {
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll(0));
 
-postgres = startPostgres({ dir: join(dataDir, 'postgres'), port: options.postgresPort, durable: true });
-prepareTemporalDatabases(postgres, bin);
-const appDb = 'wanlixing';
-if (postgres.sql('postgres', `SELECT 1 FROM pg_database WHERE datname = '${appDb}'`) === '')
-  postgres.sql('postgres', `CREATE DATABASE ${appDb}`);
-const appDbUrl = postgres.url.replace(/\/postgres$/, `/${appDb}`);
+// A failure on the way up stops what already started (PostgreSQL above all), as Ctrl-C would.
+await up().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return stopAll(1);
+});
 
-const dynamicConfigFile = join(dataDir, 'dynamicconfig.yaml');
-writeFileSync(dynamicConfigFile, dynamicConfig);
-for (const service of temporalServices) {
-  const configFile = join(dataDir, `temporal-${service}.yaml`);
-  const ports = { frontend: options.port, base: options.port + 10 };
-  writeFileSync(
-    configFile,
-    serverConfig({
-      service,
-      ports,
-      postgresPort: options.postgresPort,
-      shards: options.shards,
-      dynamicConfigFile,
-    }),
-  );
-  const child = spawn(
-    bin.server,
-    ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service],
-    {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true,
-    },
-  );
-  watch(child, `the Temporal ${service} service`);
-}
-await untilTemporalAnswers(children[0] as ChildProcess, address, 120_000);
-registerNamespace(ensureBinary(temporalCli, console.error), address);
+async function up(): Promise<void> {
+  postgres = startPostgres({ dir: join(dataDir, 'postgres'), port: options.postgresPort, durable: true });
+  prepareTemporalDatabases(postgres, bin);
+  const appDb = 'wanlixing';
+  if (postgres.sql('postgres', `SELECT 1 FROM pg_database WHERE datname = '${appDb}'`) === '')
+    postgres.sql('postgres', `CREATE DATABASE ${appDb}`);
+  const appDbUrl = postgres.url.replace(/\/postgres$/, `/${appDb}`);
 
-sink = await startMailSink({ port: options.smtpPort, dir: join(dataDir, 'mail') });
-const webUrl = `http://localhost:${options.webPorts[0]}`;
-const common = {
-  ...process.env,
-  TEMPORAL_ADDRESS: address,
-  TEMPORAL_NAMESPACE: 'default',
-  SMTP_URL: sink.url,
-  MAIL_LEDGER_URL: appDbUrl,
-  WEB_DB_URL: appDbUrl,
-  DOCUMENT_DIR: join(dataDir, 'documents'),
-  WEB_PUBLIC_URL: webUrl,
-};
-for (let i = 0; i < options.workers; i++) {
-  watch(
-    spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { env: common, stdio: 'inherit' }),
-    `worker ${i + 1}`,
-  );
-}
-const secretFile = join(dataDir, 'session-secret');
-if (!existsSync(secretFile))
-  writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
-const sessionSecret = process.env.WEB_SESSION_SECRET ?? readFileSync(secretFile, 'utf8');
-for (const webPort of options.webPorts) {
-  const env = {
-    ...common,
-    WEB_HOST: '127.0.0.1',
-    WEB_PORT: String(webPort),
-    WEB_SESSION_SECRET: sessionSecret,
+  const dynamicConfigFile = join(dataDir, 'dynamicconfig.yaml');
+  writeFileSync(dynamicConfigFile, dynamicConfig);
+  function startService(service: TemporalService): ChildProcess {
+    const configFile = join(dataDir, `temporal-${service}.yaml`);
+    const ports = { frontend: options.port, base: options.port + 10 };
+    writeFileSync(
+      configFile,
+      serverConfig({
+        service,
+        ports,
+        postgresPort: options.postgresPort,
+        shards: options.shards,
+        dynamicConfigFile,
+      }),
+    );
+    const child = spawn(
+      bin.server,
+      ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        detached: true,
+      },
+    );
+    watch(child, `the Temporal ${service} service`);
+    return child;
+  }
+  // The first service up writes the cluster's metadata to a fresh database; four starting at once race to write it
+  // and the losers die on a duplicate key. So the frontend first, the others once it answers.
+  const [first, ...rest] = temporalServices;
+  await untilTemporalAnswers(startService(first), address, 120_000);
+  for (const service of rest) startService(service);
+  registerNamespace(ensureBinary(temporalCli, console.error), address);
+
+  sink = await startMailSink({ port: options.smtpPort, dir: join(dataDir, 'mail') });
+  const webUrl = `http://localhost:${options.webPorts[0]}`;
+  const common = {
+    ...process.env,
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: 'default',
+    SMTP_URL: sink.url,
+    MAIL_LEDGER_URL: appDbUrl,
+    WEB_DB_URL: appDbUrl,
+    DOCUMENT_DIR: join(dataDir, 'documents'),
+    WEB_PUBLIC_URL: webUrl,
   };
-  watch(
-    spawn(process.execPath, ['--import', 'tsx', 'client/web/main.ts'], { env, stdio: 'inherit' }),
-    `web :${webPort}`,
+  for (let i = 0; i < options.workers; i++) {
+    watch(
+      spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { env: common, stdio: 'inherit' }),
+      `worker ${i + 1}`,
+    );
+  }
+  const secretFile = join(dataDir, 'session-secret');
+  if (!existsSync(secretFile))
+    writeFileSync(secretFile, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  const sessionSecret = process.env.WEB_SESSION_SECRET ?? readFileSync(secretFile, 'utf8');
+  for (const webPort of options.webPorts) {
+    const env = {
+      ...common,
+      WEB_HOST: '127.0.0.1',
+      WEB_PORT: String(webPort),
+      WEB_SESSION_SECRET: sessionSecret,
+    };
+    watch(
+      spawn(process.execPath, ['--import', 'tsx', 'client/web/main.ts'], { env, stdio: 'inherit' }),
+      `web :${webPort}`,
+    );
+  }
+
+  const year = new Date().getFullYear() + 1;
+  console.log(
+    [
+      '',
+      '知识产权服务万里行 on the cluster (Ctrl-C stops it; running it again resumes).',
+      `  Temporal server  ${address}   (${temporalServices.join(', ')}: ${options.shards} history shards, ${bin.version})`,
+      `  PostgreSQL       ${postgres.url}   (temporal, temporal_visibility, ${appDb}; data in ${join(dataDir, 'postgres')})`,
+      `  Workers          ${options.workers}   (mail ledger in ${appDb})`,
+      `  Web              ${options.webPorts.map((p) => `http://localhost:${p}`).join('  ')}   (one store, one session secret)`,
+      `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
+      '',
+      'Next, in another terminal:',
+      `  npx wlx campaign start --year ${year} --compress 10m`,
+      `  npx wlx campaign status --year ${year}`,
+      `  WEB_DB_URL=${appDbUrl} npx wlx operator add-user --name you --role operator   # password on stdin`,
+      '',
+    ].join('\n'),
   );
 }
-
-const year = new Date().getFullYear() + 1;
-console.log(
-  [
-    '',
-    '知识产权服务万里行 on the cluster (Ctrl-C stops it; running it again resumes).',
-    `  Temporal server  ${address}   (${temporalServices.join(', ')}: ${options.shards} history shards, ${bin.version})`,
-    `  PostgreSQL       ${postgres.url}   (temporal, temporal_visibility, ${appDb}; data in ${join(dataDir, 'postgres')})`,
-    `  Workers          ${options.workers}   (mail ledger in ${appDb})`,
-    `  Web              ${options.webPorts.map((p) => `http://localhost:${p}`).join('  ')}   (one store, one session secret)`,
-    `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
-    '',
-    'Next, in another terminal:',
-    `  npx wlx campaign start --year ${year} --compress 10m`,
-    `  npx wlx campaign status --year ${year}`,
-    `  WEB_DB_URL=${appDbUrl} npx wlx operator add-user --name you --role operator   # password on stdin`,
-    '',
-  ].join('\n'),
-);
 
 function watch(child: ChildProcess, name: string): void {
   children.push(child);
@@ -162,11 +175,4 @@ function watch(child: ChildProcess, name: string): void {
     console.error(`${name} exited (${signal ?? `code ${code}`}); stopping everything`);
     void stopAll(1);
   });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  await exited;
 }
