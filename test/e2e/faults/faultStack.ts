@@ -10,9 +10,10 @@ import { dataConverter } from '../../../infra/temporal/payloadCodec.ts';
 import { type LedgerServer, startLedgerServer } from '../../../scripts/ledgerServer.ts';
 import { type MailSink, startMailSink } from '../../../scripts/mailSink.ts';
 import { freePort } from '../../support/ports.ts';
+import type { YearSystem } from './campaignScript.ts';
 import { devServer, type Restartable, workerProcess } from './processes.ts';
 
-export interface FaultStack {
+export interface FaultStack extends YearSystem {
   name: string;
   dir: string;
   /** host:port of the dev server. */
@@ -25,8 +26,6 @@ export interface FaultStack {
   sink: MailSink;
   /** While true the sink answers every recipient with 451, as a mail server in trouble does. */
   outage: { on: boolean };
-  /** Keys whose claim was taken over from an attempt that never said how it ended. */
-  takenOver(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -69,6 +68,7 @@ export async function faultStack(options: {
     workers,
     sink,
     outage,
+    mailKeys: async () => sink.messages().map((m) => m.headers.key ?? '(no key)'),
     async takenOver() {
       const { rows } = await sql.query<{ business_key: string }>(
         `SELECT business_key FROM ${schema}.deliveries WHERE takeovers > 0 ORDER BY business_key`,
