@@ -1,5 +1,4 @@
 // Builds the worker from its configuration: shared by the worker process and `npm start`.
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createMailActivities } from '../activities/mail.ts';
@@ -10,6 +9,7 @@ import type { Recipient } from '../domain/notices/notifications.ts';
 import { openDocumentStore } from '../infra/documents/config.ts';
 import { createSmtpTransport } from '../infra/mail/smtp.ts';
 import { openMailLedger } from '../infra/mailLedger/open.ts';
+import { projectPath } from '../infra/projectRoot.ts';
 import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { taskQueue } from '../workflows/shared/messages.ts';
 import type { WorkerConfig } from './config.ts';
@@ -30,7 +30,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = config.WORKFLOW_BUNDLE
     ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } }
-    : { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) };
+    : { workflowsPath: projectPath('workflows', 'index.ts') };
   const worker = await Worker.create({
     connection,
     dataConverter,

@@ -127,7 +127,7 @@ async function up(): Promise<void> {
   };
   for (let i = 0; i < options.workers; i++) {
     supervise(`worker-${i + 1}`, () =>
-      spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { env: common, stdio: 'inherit' }),
+      spawn(process.execPath, ['bin/worker.js'], { env: common, stdio: 'inherit' }),
     );
   }
   const secretFile = join(dataDir, 'session-secret');
@@ -141,9 +141,7 @@ async function up(): Promise<void> {
       WEB_PORT: String(webPort),
       WEB_SESSION_SECRET: sessionSecret,
     };
-    supervise(`web-${webPort}`, () =>
-      spawn(process.execPath, ['--import', 'tsx', 'client/web/main.ts'], { env, stdio: 'inherit' }),
-    );
+    supervise(`web-${webPort}`, () => spawn(process.execPath, ['bin/web.js'], { env, stdio: 'inherit' }));
   }
 
   const year = new Date().getFullYear() + 1;

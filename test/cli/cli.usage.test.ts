@@ -1,4 +1,4 @@
-// The CLI's contract without a server: help everywhere, exit codes, field-named errors.
+// The CLI's contract without a server: help everywhere, exit codes, field-named errors; compiled on CI.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { localStore } from '../../infra/documents/localStore.ts';
 import { freePort } from '../support/ports.ts';
+import { compiledOnCi } from '../support/wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,7 +19,7 @@ function wlx(
     execFile(
       process.execPath,
       ['bin/wlx.js', ...args],
-      { cwd: root, env: { ...process.env, ...env } },
+      { cwd: root, env: { ...process.env, ...compiledOnCi, ...env } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });

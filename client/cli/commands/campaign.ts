@@ -1,4 +1,5 @@
 // wlx campaign start | status | recover
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { recoverCommand } from '../../../domain/recoverCommand.ts';
@@ -8,6 +9,7 @@ import { type CampaignOverview, campaignStatus } from '../../../reads/campaignSt
 import { scheduleLines } from '../../operations/describe/schedule.ts';
 import { recoverCampaign } from '../../operations/recoverWorkflow.ts';
 import { planCampaign, startCampaign } from '../../operations/startCampaign.ts';
+import { commandGroups } from '../commandGroups.ts';
 import {
   codeListSchema,
   durationSchema,
@@ -33,7 +35,7 @@ const startOptions = z.object({
 const statusOptions = z.object({ ...yearField, ...jsonField });
 
 export function registerCampaignCommands(program: Command): void {
-  const campaign = program.command('campaign').description("start and follow a year's campaign");
+  const campaign = program.command('campaign').description(commandGroups.campaign);
 
   campaign
     .command('start')
