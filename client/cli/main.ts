@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodes } from '../../infra/userError.ts';
 import { describeError } from '../operations/errors.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCampaignCommands } from './commands/campaign.ts';
 import { registerDocumentCommands } from './commands/document.ts';
 import { registerExportCommands } from './commands/export.ts';
@@ -18,6 +19,7 @@ const program = new Command('wlx')
   .showHelpAfterError('(add --help for usage)')
   .exitOverride();
 registerCampaignCommands(program);
+registerCalendarCommands(program);
 registerUnitCommands(program);
 registerSubmitCommands(program);
 registerOperatorCommands(program);
