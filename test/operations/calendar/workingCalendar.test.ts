@@ -86,6 +86,11 @@ describe('the working calendar', () => {
     });
   });
 
+  it('reads the example file shipped in examples/', async () => {
+    const calendar = await workingCalendar({ years: [2026], holidays: 'examples/holidays.yaml' });
+    expect(isWorkingDay(calendar, '2026-06-01')).toBe(false);
+  });
+
   it('reports every error of a file at once, each with its line and field', async () => {
     const file = await holidaysFile(
       'bad.yaml',
