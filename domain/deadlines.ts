@@ -2,7 +2,11 @@
 // the escalation ladder (escalation.ts) has climbed. Pure; the unit machine keeps one per track in its context.
 
 import type { WorkingDays } from './calendar/workingDays.ts';
-import { workingOffsetFromDeadline, workingRevisionDeadline } from './calendar/workingSchedule.ts';
+import {
+  firstWorkingMorning,
+  workingOffsetFromDeadline,
+  workingRevisionDeadline,
+} from './calendar/workingSchedule.ts';
 import { DAY_MS, daysBetween, endOfLocalDay, formatShanghaiDate, offsetFromDeadline } from './calendar.ts';
 import { type EscalationLevel, type EscalationStep, nextStep } from './escalation.ts';
 
@@ -45,6 +49,26 @@ export function armClock(
     .filter((at) => at > now)
     .sort((a, b) => a - b);
   return { deadline, pendingReminders, level: null, maxLevel: clock.maxLevel, submittedAt: null };
+}
+
+/**
+ * Arms a clock as its window opens (the summary's on Nov 1). Counted in working days, the first reminder can
+ * fall before the opening (the seventh working day before Nov 10 is in October): the unit then gets one
+ * reminder on the opening's first working morning instead of losing it. Calendar days keep armClock's rule.
+ */
+export function armClockAtOpening(
+  clock: Pick<TrackClock, 'maxLevel'>,
+  deadline: number,
+  openedAt: number,
+  policy: DeadlinePolicy,
+): TrackClock {
+  const armed = armClock(clock, deadline, openedAt, policy);
+  if (!policy.workingDays) return armed;
+  const missed = policy.reminderDaysBefore.some((days) => noticeAt(policy, deadline, -days) <= openedAt);
+  const catchUp = firstWorkingMorning(policy.workingDays, openedAt);
+  const next = armed.pendingReminders[0];
+  if (!missed || catchUp >= deadline || (next !== undefined && catchUp >= next)) return armed;
+  return { ...armed, pendingReminders: [catchUp, ...armed.pendingReminders] };
 }
 
 export type ClockTick = { type: 'deadline.remind' | 'deadline.escalate'; at: number };

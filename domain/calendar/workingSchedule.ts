@@ -16,6 +16,13 @@ export function workingOffsetFromDeadline(calendar: WorkingDays, deadline: numbe
   return nineAm(addWorkingDays(calendar, date, days));
 }
 
+/** 09:00 on the first working day from `instant`'s date on, when that is still to come; else the next one's. */
+export function firstWorkingMorning(calendar: WorkingDays, instant: number): number {
+  const date = nextWorkingDay(calendar, formatShanghaiDate(instant));
+  const morning = nineAm(date);
+  return morning > instant ? morning : nineAm(addWorkingDays(calendar, date, 1));
+}
+
 /** A returned item is due at the end of the `revisionDays`-th working day after the day it was returned. */
 export function workingRevisionDeadline(
   calendar: WorkingDays,

@@ -9,7 +9,7 @@ import {
   workingRevisionDeadline,
 } from '../../../domain/calendar/workingSchedule.ts';
 import { endOfDateInShanghai, formatShanghaiDateTime } from '../../../domain/calendar.ts';
-import { armClock, nextTick, revisionDeadline } from '../../../domain/deadlines.ts';
+import { armClock, armClockAtOpening, nextTick, revisionDeadline } from '../../../domain/deadlines.ts';
 import { defaultEscalation } from '../../../domain/escalation.ts';
 
 const calendar = await workingCalendar({ years: [2026] });
@@ -78,6 +78,28 @@ describe("a deadline's notices in working days", () => {
       '2026-05-12 23:59',
     );
     expect(at(revisionDeadline(returnedAt, { revisionDays: 7 }))).toBe('2026-05-06 23:59');
+  });
+
+  it("keeps the first reminder of a window that opens after it, on the opening's first working morning", () => {
+    const policy = {
+      reminderDaysBefore: [7, 1],
+      escalation: defaultEscalation,
+      revisionDays: 7,
+      workingDays: calendar,
+    };
+    // The summary window opens on Sunday Nov 1; 7 working days before Tuesday Nov 10 is Friday Oct 30.
+    const opened = endOfDateInShanghai('2026-10-31') + 1;
+    const clock = armClockAtOpening({ maxLevel: null }, endOfDateInShanghai('2026-11-10'), opened, policy);
+    expect(clock.pendingReminders.map(at)).toEqual(['2026-11-02 09:00', '2026-11-09 09:00']);
+    // Calendar days put the first reminder on Nov 3, inside the window: nothing to catch up.
+    const { workingDays: _, ...calendarDays } = policy;
+    const plain = armClockAtOpening(
+      { maxLevel: null },
+      endOfDateInShanghai('2026-11-10'),
+      opened,
+      calendarDays,
+    );
+    expect(plain.pendingReminders.map(at)).toEqual(['2026-11-03 09:00', '2026-11-09 09:00']);
   });
 
   it('starts "due soon" with the first reminder, counted in working days', () => {
