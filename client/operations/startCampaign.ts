@@ -37,7 +37,7 @@ export interface StartCampaignOptions {
   compress?: number | undefined;
   /** Only these reporting units; all of the registry's otherwise. */
   units?: string[] | undefined;
-  /** The operators' holidays file (YAML or JSON): years the library does not know yet, local days off. */
+  /** The operators' holidays file (YAML, JSON or .xlsx): years the library does not know yet, local days off. */
   holidays?: string | undefined;
   /** Count in calendar days, without a working calendar, as years before 0.11.0 did. */
   calendarDays?: boolean | undefined;

@@ -13,7 +13,10 @@ export function registerCalendarCommands(program: Command): void {
     .command('show')
     .description("a year's days off (放假) and make-up working days (调休上班), and where they come from")
     .addOption(yearOption())
-    .option('--holidays <file>', 'holidays file (YAML): years chinese-days does not know yet, local days off')
+    .option(
+      '--holidays <file>',
+      'holidays file (YAML or .xlsx): years chinese-days does not know yet, local days off',
+    )
     .addOption(jsonOption('the year'))
     .action(async (raw) => {
       const options = parseOptions(showOptions, raw);

@@ -49,7 +49,10 @@ export function registerCampaignCommands(program: Command): void {
       'run the whole calendar in this much real time, e.g. 10m (demos, training)',
     )
     .option('--units <codes>', 'only these units, comma-separated, e.g. 11,12,3702')
-    .option('--holidays <file>', 'holidays file (YAML): years chinese-days does not know yet, local days off')
+    .option(
+      '--holidays <file>',
+      'holidays file (YAML or .xlsx): years chinese-days does not know yet, local days off',
+    )
     .option('--calendar-days', 'count reminders, escalation and revision in calendar days, not working days')
     .addOption(jsonOption('the result'))
     .action(async (raw) => {

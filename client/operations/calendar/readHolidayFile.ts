@@ -1,8 +1,11 @@
-// Reads an operators' holidays file (YAML or JSON): every error at once, each naming its line and field.
+// Reads an operators' holidays file (YAML or JSON; .xlsx in readHolidayWorkbook.ts): every error at once, each
+// naming its line and field.
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type HolidayFile, holidayFileSchema } from '../../../domain/calendar/holidayFile.ts';
 import { fieldPath, InvalidInputError } from '../../../domain/validation.ts';
+import { readHolidayWorkbook } from './readHolidayWorkbook.ts';
 
 /** The node at `path`, or the deepest one on the way there (a missing field is reported where it belongs). */
 function nodeAt(root: unknown, path: readonly PropertyKey[]): Node | null {
@@ -19,6 +22,7 @@ function nodeAt(root: unknown, path: readonly PropertyKey[]): Node | null {
 }
 
 export async function readHolidayFile(path: string): Promise<HolidayFile> {
+  if (extname(path).toLowerCase() === '.xlsx') return readHolidayWorkbook(path);
   const what = `holidays file ${path}`;
   let text: string;
   try {

@@ -3,6 +3,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { calendarYear } from '../../../client/operations/calendar/calendarYear.ts';
 import { officialYears } from '../../../client/operations/calendar/officialHolidays.ts';
@@ -105,6 +106,36 @@ describe('the working calendar', () => {
       'line 3, 2027.offDays[0]: not a date of the calendar',
       'line 2, 2027: Unrecognized key: "workdays"',
       'line 4, 2027.offDays[1]: 2028-01-01 is not in 2027',
+    ]);
+  });
+
+  it('reads the holidays file as a workbook, one row a day, and names the row and column of each error', async () => {
+    const workbook = async (name: string, rows: unknown[][]) => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('节假日').addRows([['日期 date', '安排 arrangement', '说明 note'], ...rows]);
+      const path = join(dir, name);
+      await book.xlsx.writeFile(path);
+      return path;
+    };
+    const good = await workbook('holidays.xlsx', [
+      [new Date(Date.UTC(unknown, 9, 1)), '放假', '国庆'],
+      [`${unknown}-10-02`, '放假'],
+      [`${unknown}/10/10`, '上班'],
+    ]);
+    const calendar = await workingCalendar({ years: [unknown], holidays: good });
+    expect(calendar.offDays).toEqual([`${unknown}-10-01`, `${unknown}-10-02`]);
+    expect(calendar.workDays).toEqual([`${unknown}-10-10`]);
+    const bad = await workbook('bad.xlsx', [
+      [`${unknown}-02-30`, '放假'],
+      [`${unknown}-10-02`, '请假'],
+      [`${unknown}-10-01`, '放假'],
+      [`${unknown}-10-01`, '上班'],
+    ]);
+    const error = await refusal(workingCalendar({ years: [unknown], holidays: bad }));
+    expect((error as InvalidInputError).issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      `row 2, 日期 date: a date such as 2027-06-08, 2027/6/8 or 2027年6月8日, not "${unknown}-02-30"`,
+      'row 3, 安排 arrangement: 放假 (day off) or 上班 (make-up working day), not "请假"',
+      `row 5, 日期 date: ${unknown}-10-01 is also listed under offDays: a day is either off or worked`,
     ]);
   });
 });
