@@ -2,6 +2,7 @@
 // lists without loading any command's module (main.ts loads only the one the command line names).
 export const commandGroups = {
   campaign: "start and follow a year's campaign",
+  calendar: 'the working calendar: holidays and make-up days',
   unit: "one reporting unit's year",
   submit: "a reporting unit's submissions, from a JSON or YAML file or the filled-in .xlsx template",
   operator: 'CNIPA operators: return, extend, remind, choose key regions',

@@ -8,6 +8,7 @@ type Register = (program: Command) => void;
 /** What registers each top-level command; export and report share one module. */
 export const commandModules: Record<CommandGroup, () => Promise<Register>> = {
   campaign: async () => (await import('./commands/campaign.ts')).registerCampaignCommands,
+  calendar: async () => (await import('./commands/calendar.ts')).registerCalendarCommands,
   unit: async () => (await import('./commands/unit.ts')).registerUnitCommands,
   submit: async () => (await import('./commands/submit.ts')).registerSubmitCommands,
   operator: async () => {

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { demoCalendarFlag } from '../../client/operations/calendar/officialHolidays.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { untilTemporalAnswers } from '../devServer.ts';
 import { type MailSink, startMailSink } from '../mailSink.ts';
@@ -161,7 +162,7 @@ async function up(): Promise<void> {
       }`,
       '',
       'Next, in another terminal:',
-      `  npx wlx campaign start --year ${year} --compress 10m`,
+      `  npx wlx campaign start --year ${year} --compress 10m${demoCalendarFlag(year)}`,
       `  npx wlx campaign status --year ${year}`,
       `  WEB_DB_URL=${appDbUrl} npx wlx operator add-user --name you --role operator   # password on stdin`,
       '',

@@ -49,6 +49,7 @@ const commands = [
   ['export', 'matches'],
   ['export', 'results'],
   ['report', 'national'],
+  ['calendar', 'show'],
 ];
 
 describe('wlx', () => {
@@ -109,5 +110,24 @@ describe('wlx', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('"npm start" brings up a local one');
+  });
+
+  it("shows a year's working calendar, and refuses a year no calendar knows, naming the file to supply", async () => {
+    const shown = await wlx(['calendar', 'show', '--year', '2026', '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const year = JSON.parse(shown.stdout);
+    expect(year.sources).toEqual([expect.stringMatching(/^chinese-days /)]);
+    expect(year.exceptions).toContainEqual({ date: '2026-05-09', weekday: '星期六', working: true });
+    const table = await wlx(['calendar', 'show', '--year', '2026']);
+    expect(table.stdout).toContain('2026-05-01  星期五        放假 day off');
+    const unknown = await wlx(['calendar', 'show', '--year', '2099']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no working calendar for 2099');
+    expect(unknown.stderr).toContain('--holidays FILE');
+    const started = await wlx(['campaign', 'start', '--year', '2099', '--compress', '10m'], {
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    });
+    expect(started.code).toBe(2);
+    expect(started.stderr).toContain('2099 年的节假日和调休安排未知');
   });
 });

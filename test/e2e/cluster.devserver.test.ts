@@ -57,6 +57,7 @@ describe.skipIf(missing)(
           String(year),
           '--compress',
           '90s',
+          '--calendar-days',
           '--units',
           '11,3702',
         );

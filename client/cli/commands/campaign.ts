@@ -29,6 +29,8 @@ const startOptions = z.object({
   catalogue: z.string().optional(),
   compress: durationSchema.optional(),
   units: codeListSchema.optional(),
+  holidays: z.string().optional(),
+  calendarDays: z.boolean().default(false),
   ...jsonField,
 });
 
@@ -49,6 +51,11 @@ export function registerCampaignCommands(program: Command): void {
       'run the whole calendar in this much real time, e.g. 10m (demos, training)',
     )
     .option('--units <codes>', 'only these units, comma-separated, e.g. 11,12,3702')
+    .option(
+      '--holidays <file>',
+      'holidays file (YAML or .xlsx): years chinese-days does not know yet, local days off',
+    )
+    .option('--calendar-days', 'count reminders, escalation and revision in calendar days, not working days')
     .addOption(jsonOption('the result'))
     .action(async (raw) => {
       const options = parseOptions(startOptions, raw);

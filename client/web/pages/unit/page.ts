@@ -56,7 +56,16 @@ export async function renderUnitPage(
         ? operatorPanel(
             c,
             services,
-            { principal, status, link, mail, base, today, revisionDays: campaign.calendar.revisionDays },
+            {
+              principal,
+              status,
+              link,
+              mail,
+              base,
+              today,
+              revisionDays: campaign.calendar.revisionDays,
+              workingDays: campaign.calendar.workingDays,
+            },
             failure,
           )
         : ''
