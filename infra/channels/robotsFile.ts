@@ -6,18 +6,20 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { RobotPlatform } from '../../domain/notices/robotMarkdown.ts';
+import { type RobotPlatform, robotPlatforms } from '../../domain/notices/robotMarkdown.ts';
 import { unitCodePattern } from '../../domain/registry.ts';
 import { InvalidInputError, parseInput } from '../../domain/validation.ts';
 
-/** A value written in the file, or the name of an environment variable that holds it. */
-const secretValue = (what: string) =>
-  z.union([
-    z.string().min(1, `${what} is empty`),
-    z.object({
-      env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable, e.g. DINGTALK_44_SECRET'),
-    }),
-  ]);
+/** Instead of a value: the environment variable that holds it. */
+const envReference = z.object({
+  env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable, e.g. DINGTALK_44_SECRET'),
+});
+
+/** A value written in the file, or `{ env: NAME }`; `hint` says what is wanted when it is missing. */
+const valueOrEnv = (value: z.ZodType<string>, hint: string) =>
+  z.union([value, envReference], {
+    error: (issue) => (issue.input === undefined ? `required: ${hint}` : `${hint}, or { env: NAME }`),
+  });
 
 /** http(s) with the query parameter the platform puts its robot's identity in. */
 const webhook = (example: string, needs: (url: URL) => boolean) =>
@@ -41,27 +43,41 @@ const webhooks: Record<RobotPlatform, z.ZodType<string>> = {
 };
 
 const robotEntry = (platform: RobotPlatform, secret: 'required' | 'optional' | 'none') => {
-  const url = z.union([webhooks[platform], secretValue('the address')]);
-  const fields = { url };
-  if (secret === 'none') return z.object(fields).strict();
-  const signing = secretValue('the signing secret');
-  return z.object({ ...fields, secret: secret === 'required' ? signing : signing.optional() }).strict();
+  const url = valueOrEnv(webhooks[platform], `the ${platform} robot's webhook address`);
+  if (secret === 'none') return z.object({ url }).strict();
+  const signing = valueOrEnv(z.string().min(1), "the robot's signing secret (加签密钥)");
+  return z.object({ url, secret: secret === 'required' ? signing : signing.optional() }).strict();
 };
 
 export const robotsFileSchema = z.object({
-  units: z.record(
-    z.string().regex(unitCodePattern, 'a unit code from the registry, e.g. "44"'),
-    z
-      .object({
-        /** WeCom robots have no signing; the key in the address is the secret. */
-        wecom: robotEntry('wecom', 'none').optional(),
-        /** Our robots sign every post: the DingTalk robot's security setting "加签", its SEC… secret. */
-        dingtalk: robotEntry('dingtalk', 'required').optional(),
-        /** Feishu's signature check ("签名校验") is optional on its side. */
-        feishu: robotEntry('feishu', 'optional').optional(),
-      })
-      .strict(),
-  ),
+  units: z
+    .record(
+      z.string(),
+      z
+        .object({
+          /** WeCom robots have no signing; the key in the address is the secret. */
+          wecom: robotEntry('wecom', 'none').optional(),
+          /** Our robots sign every post: the DingTalk robot's security setting "加签", its SEC… secret. */
+          dingtalk: robotEntry('dingtalk', 'required').optional(),
+          /** Feishu's signature check ("签名校验") is optional on its side. */
+          feishu: robotEntry('feishu', 'optional').optional(),
+        })
+        .strict(),
+    )
+    .superRefine(
+      (units, ctx) => {
+        for (const code of Object.keys(units)) {
+          if (!unitCodePattern.test(code))
+            ctx.addIssue({
+              code: 'custom',
+              path: [code],
+              message: 'a unit code from the registry, e.g. "44"',
+            });
+        }
+        // Also when a unit's robots have mistakes: every mistake of the file is told at once.
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
 });
 
 /** One robot, its values resolved. */
@@ -81,7 +97,26 @@ export async function loadRobotsFile(
   path: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<UnitRobots> {
-  const what = 'robots file (NOTICE_ROBOTS_FILE)';
+  return resolveRobots(await readRobotsFile(path), env, `${what} in ${path}`);
+}
+
+/**
+ * Which platforms each unit has a robot on, and nothing else: what the web shows. It reads no environment
+ * variable, so the web needs none of the robots' secrets.
+ */
+export async function configuredRobots(path: string): Promise<ReadonlyMap<string, RobotPlatform[]>> {
+  const file = await readRobotsFile(path);
+  return new Map(
+    Object.entries(file.units).map(([code, entry]) => [
+      code,
+      robotPlatforms.filter((platform) => entry[platform] !== undefined),
+    ]),
+  );
+}
+
+const what = 'robots file (NOTICE_ROBOTS_FILE)';
+
+async function readRobotsFile(path: string): Promise<z.output<typeof robotsFileSchema>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -98,7 +133,7 @@ export async function loadRobotsFile(
       { path, message: `not valid YAML or JSON: ${(error as Error).message}` },
     ]);
   }
-  return resolveRobots(parseInput(robotsFileSchema, value, `${what} in ${path}`), env, `${what} in ${path}`);
+  return parseInput(robotsFileSchema, value, `${what} in ${path}`);
 }
 
 export function resolveRobots(
@@ -118,7 +153,7 @@ export function resolveRobots(
   const robots = new Map<string, Robot[]>();
   for (const [code, entry] of Object.entries(file.units)) {
     const list: Robot[] = [];
-    for (const platform of ['wecom', 'dingtalk', 'feishu'] as const) {
+    for (const platform of robotPlatforms) {
       const robot = entry[platform] as { url: string | { env: string }; secret?: string | { env: string } };
       if (!robot) continue;
       const at = `units.${code}.${platform}`;
