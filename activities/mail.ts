@@ -18,7 +18,7 @@ import { parseInput } from '../domain/validation.ts';
 import { noRobots, type UnitRobots } from '../infra/channels/robotsFile.ts';
 import type { MailLedger } from '../infra/mailLedger/ledger.ts';
 import { rejectInvalid } from '../workflows/shared/failures.ts';
-import { deliverToRobot } from './robotDelivery.ts';
+import { deliverToRobot, type RobotReceipt } from './robotDelivery.ts';
 
 export interface MailActivityOptions {
   /** One pooled transporter per worker (infra/mail/smtp.ts). */
@@ -57,22 +57,17 @@ export function createMailActivities(options: MailActivityOptions) {
         robot,
         message: rejectInvalid(() => renderRobotMessage(req, robot.platform, options.webUrl)),
       }));
-      const failures: unknown[] = [];
-      const receipt = await sendMail(req, subject, text).catch((error: unknown) => {
-        failures.push(error);
-        return null;
-      });
-      const channels: NonNullable<NotificationReceipt['robots']> = [];
-      for (const { robot, message } of posts) {
-        try {
-          channels.push(await deliverToRobot(ledger, req.key, req.unit.code, robot, message));
-        } catch (error) {
-          failures.push(error);
-        }
-      }
-      if (!receipt || failures.length > 0) {
+      // Side by side, so that the slowest channel alone, not their sum, counts against the activity's timeout.
+      const [mail, ...robotOutcomes] = await Promise.allSettled([
+        sendMail(req, subject, text),
+        ...posts.map(({ robot, message }) => deliverToRobot(ledger, req.key, req.unit.code, robot, message)),
+      ]);
+      const failures = [mail, ...robotOutcomes].flatMap((o) => (o?.status === 'rejected' ? [o.reason] : []));
+      if (failures.length > 0) {
         throw failures.find((f) => !(f instanceof ApplicationFailure && f.nonRetryable)) ?? failures[0];
       }
+      const receipt = (mail as PromiseFulfilledResult<NotificationReceipt>).value;
+      const channels = robotOutcomes.map((o) => (o as PromiseFulfilledResult<RobotReceipt>).value);
       return posts.length > 0 ? { ...receipt, robots: channels } : receipt;
     },
   };

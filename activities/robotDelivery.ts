@@ -11,7 +11,7 @@ import { postJson } from '../infra/channels/post.ts';
 import type { Robot } from '../infra/channels/robotsFile.ts';
 import type { MailLedger } from '../infra/mailLedger/ledger.ts';
 
-type ChannelReceipt = NonNullable<NotificationReceipt['robots']>[number];
+export type RobotReceipt = NonNullable<NotificationReceipt['robots']>[number];
 
 /** The ledger's key of a notice on a robot's channel; "@" never occurs in a business key. */
 export const robotKey = (key: string, robot: Robot) => `${key}@${robot.platform}`;
@@ -25,7 +25,7 @@ export async function deliverToRobot(
   unitCode: string,
   robot: Robot,
   message: RobotMessage,
-): Promise<ChannelReceipt> {
+): Promise<RobotReceipt> {
   const channel = robot.platform;
   const ledgerKey = robotKey(key, robot);
   const field = `units.${unitCode}.${robot.platform}`;
