@@ -14,7 +14,7 @@ import type { MailLedger } from '../infra/mailLedger/ledger.ts';
 export type RobotReceipt = NonNullable<NotificationReceipt['robots']>[number];
 
 /** The ledger's key of a notice on a robot's channel; "@" never occurs in a business key. */
-export const robotKey = (key: string, robot: Robot) => `${key}@${robot.platform}`;
+const robotKey = (key: string, robot: Robot) => `${key}@${robot.platform}`;
 
 /** The robot's name in the ledger's rate table: a digest, since its address holds its key. */
 const robotId = (robot: Robot) => createHash('sha256').update(robot.url).digest('hex').slice(0, 32);
@@ -49,7 +49,8 @@ export async function deliverToRobot(
   if (claim.takenOver)
     log.warn('posting again a notice whose earlier post may have reached the group', { ledgerKey });
   const post = robotPost(robot, message, Date.now());
-  const outcome = await postJson(post.url, post.body);
+  // The key as e-mail carries it (X-Wanlixing-Key): the platforms ignore it; a log or a test can match posts to keys.
+  const outcome = await postJson(post.url, post.body, { 'x-wanlixing-key': ledgerKey });
   if (outcome.kind === 'unreached') {
     await ledger.release(ledgerKey, claim.token);
     throw transient(`${label.en} unreachable: ${outcome.message}`);

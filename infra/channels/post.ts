@@ -20,12 +20,18 @@ const notConnected = new Set([
 /** Short enough that a post ends well inside the ledger's 30-second claim, so the claim needs no renewal. */
 export const postTimeoutMs = 10_000;
 
-export async function postJson(url: string, body: unknown, timeoutMs = postTimeoutMs): Promise<PostOutcome> {
+/** `headers`: our own beside the content type, which the platforms ignore. */
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = postTimeoutMs,
+): Promise<PostOutcome> {
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

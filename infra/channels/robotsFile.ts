@@ -49,7 +49,7 @@ const robotEntry = (platform: RobotPlatform, secret: 'required' | 'optional' | '
   return z.object({ url, secret: secret === 'required' ? signing : signing.optional() }).strict();
 };
 
-export const robotsFileSchema = z.object({
+const robotsFileSchema = z.object({
   units: z
     .record(
       z.string(),
@@ -136,7 +136,7 @@ async function readRobotsFile(path: string): Promise<z.output<typeof robotsFileS
   return parseInput(robotsFileSchema, value, `${what} in ${path}`);
 }
 
-export function resolveRobots(
+function resolveRobots(
   file: z.output<typeof robotsFileSchema>,
   env: NodeJS.ProcessEnv,
   what: string,

@@ -100,6 +100,8 @@ describe('notice channels in a running year', () => {
     expect(channelRow(page, 'wecom')).toMatch(/企业微信群机器人[\s\S]*已配置/);
     expect(channelRow(page, 'dingtalk')).toMatch(/钉钉自定义机器人[\s\S]*已配置/);
     expect(channelRow(page, 'feishu')).toMatch(/飞书自定义机器人[\s\S]*未配置/);
+    // The operator's mail history: the reminder reached both robots too.
+    expect(page).toMatch(/<small class="robots">[\s\S]*?及企业微信群机器人、钉钉自定义机器人/);
     expect(page).not.toContain('wecom-beijing');
     expect(page).not.toContain('SEC-beijing');
     const other = await (await operator.request('GET', `/campaigns/${year}/units/12`)).text();

@@ -14,6 +14,8 @@ export interface RobotPostRecord {
   platform: RobotPlatform;
   /** The key or token of the robot it was posted to. */
   robot: string;
+  /** The ledger key the poster sent in X-Wanlixing-Key (`<business key>@<platform>`), if any. */
+  key: string | undefined;
   body: Record<string, unknown>;
   /** The markdown the group shows. */
   markdown: string;
@@ -56,20 +58,21 @@ export async function startRobotServer(): Promise<RobotServer> {
   function handle(
     url: URL,
     body: Record<string, unknown>,
+    key: string | undefined,
   ): { platform: RobotPlatform; reply: object } | null {
     if (url.pathname === '/cgi-bin/webhook/send') {
-      const key = url.searchParams.get('key') ?? '';
+      const robotKey = url.searchParams.get('key') ?? '';
       const answer = (errcode: number, errmsg: string) => ({
         platform: 'wecom' as const,
         reply: { errcode, errmsg },
       });
-      if (!known.wecom.has(key)) return answer(93000, 'invalid webhook url');
+      if (!known.wecom.has(robotKey)) return answer(93000, 'invalid webhook url');
       const content = (body.markdown as { content?: unknown } | undefined)?.content;
       if (body.msgtype !== 'markdown' || typeof content !== 'string')
         return answer(40008, 'invalid message type');
       if (Buffer.byteLength(content) > 4096) return answer(40058, 'markdown.content exceed max length 4096');
-      if (!withinLimit(`wecom:${key}`, [[20, 60_000]])) return answer(45009, 'api freq out of limit');
-      posted.push({ platform: 'wecom', robot: key, body, markdown: content });
+      if (!withinLimit(`wecom:${robotKey}`, [[20, 60_000]])) return answer(45009, 'api freq out of limit');
+      posted.push({ platform: 'wecom', robot: robotKey, key, body, markdown: content });
       return answer(0, 'ok');
     }
     if (url.pathname === '/robot/send') {
@@ -96,7 +99,7 @@ export async function startRobotServer(): Promise<RobotServer> {
         return answer(40035, 'missing parameter');
       if (!withinLimit(`dingtalk:${token}`, [[20, 60_000]]))
         return answer(130101, 'send too fast, exceed 20 times per minute');
-      posted.push({ platform: 'dingtalk', robot: token, body, markdown: markdown.text });
+      posted.push({ platform: 'dingtalk', robot: token, key, body, markdown: markdown.text });
       return answer(0, 'ok');
     }
     const feishu = /^\/open-apis\/bot\/v2\/hook\/([\w-]+)$/.exec(url.pathname);
@@ -130,7 +133,7 @@ export async function startRobotServer(): Promise<RobotServer> {
         ])
       )
         return answer(11232, 'frequency limited');
-      posted.push({ platform: 'feishu', robot: token, body, markdown: element.content });
+      posted.push({ platform: 'feishu', robot: token, key, body, markdown: element.content });
       return answer(0, 'success');
     }
     return null;
@@ -150,6 +153,9 @@ export async function startRobotServer(): Promise<RobotServer> {
       } catch {
         // Every platform answers a body that is not JSON with its own code; the handlers see an empty body.
       }
+      // Feishu documents no "busy" code; its gateway answers 503 instead.
+      if (state.outage === 'busy' && url.pathname.startsWith('/open-apis/'))
+        return void response.writeHead(503).end('Service Unavailable');
       if (state.outage === 'busy') {
         const platform = url.pathname.startsWith('/robot') ? 'dingtalk' : 'wecom';
         answered.push({ platform, code: -1 });
@@ -157,7 +163,8 @@ export async function startRobotServer(): Promise<RobotServer> {
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ errcode: -1, errmsg: 'system busy' }));
       }
-      const handled = handle(url, body);
+      const key = request.headers['x-wanlixing-key'];
+      const handled = handle(url, body, typeof key === 'string' ? key : undefined);
       if (!handled) return void response.writeHead(404).end('Not Found');
       const reply = handled.reply as { errcode?: number; code?: number };
       const code = reply.errcode ?? reply.code ?? 0;

@@ -2,7 +2,6 @@
 // in at once, Tianjin (12) the plan and demands only, Qingdao (3702) nothing, so the year has reminders,
 // 逾期/催办/督办 on both tracks and a 通报 list. The faults run while the year does; the outcome is what
 // a calm run must match.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -38,10 +37,7 @@ export interface Outcome {
   summary: Omit<NationalSummary, 'compiledOn'>;
   /** Business keys of the mail received, sorted; a key received twice appears twice. */
   mail: string[];
-  /**
-   * What the robots posted, sorted, as `<platform>/<robot>/<digest of the message>`: a post carries no key,
-   * and each notice's text is its own (the calm run shows no two alike).
-   */
+  /** Ledger keys of the robots' posts (`<business key>@<platform>`, sent as X-Wanlixing-Key), sorted. */
   posts: string[];
   takenOver: string[];
 }
@@ -83,10 +79,7 @@ export async function runYear(
       .sort(),
     posts: stack.robots
       .posts()
-      .map(
-        (p) =>
-          `${p.platform}/${p.robot}/${createHash('sha256').update(p.markdown).digest('hex').slice(0, 12)}`,
-      )
+      .map((p) => p.key ?? '(no key)')
       .sort(),
     takenOver: await stack.takenOver(),
   };
