@@ -12,9 +12,10 @@ import { type LedgerServer, startLedgerServer } from '../../../scripts/ledgerSer
 import { type MailSink, startMailSink } from '../../../scripts/mailSink.ts';
 import { freePort } from '../../support/ports.ts';
 import { type RobotServer, startRobotServer } from '../../support/robotServer.ts';
+import type { YearSystem } from './campaignScript.ts';
 import { devServer, type Restartable, workerProcess } from './processes.ts';
 
-export interface FaultStack {
+export interface FaultStack extends YearSystem {
   name: string;
   dir: string;
   /** host:port of the dev server. */
@@ -29,8 +30,6 @@ export interface FaultStack {
   outage: { on: boolean };
   /** Every unit's WeCom and DingTalk robot; its `outage` takes the platforms down. */
   robots: RobotServer;
-  /** Keys whose claim was taken over from an attempt that never said how it ended. */
-  takenOver(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -93,6 +92,8 @@ export async function faultStack(options: {
     sink,
     outage,
     robots,
+    mailKeys: async () => sink.messages().map((m) => m.headers.key ?? '(no key)'),
+    postKeys: async () => robots.posts().map((p) => p.key ?? '(no key)'),
     async takenOver() {
       const { rows } = await sql.query<{ business_key: string }>(
         `SELECT business_key FROM ${schema}.deliveries WHERE takeovers > 0 ORDER BY business_key`,

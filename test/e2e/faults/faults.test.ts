@@ -1,8 +1,8 @@
 // The fault suite: the same scripted year under each fault, side by side with a calm run of it. Each case
 // must end with the same national summary, the same mail and the same robot posts, no key twice (the one
 // exception docs/reliability.md promises: a delivery whose sender died after the SMTP server or the robot's
-// platform took the message, which the ledger records as taken over, is the only key that may arrive twice). Kill points are random from a
-// printed seed; FAULT_SEED=<n> replays one.
+// platform took the message, which the ledger records as taken over, is the only key that may arrive
+// twice). Kill points are random from a printed seed; FAULT_SEED=<n> replays one.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unreplayableRuns } from '../../../client/operations/recovery/replayAll.ts';
 import { bundleWorkflows } from '../../support/temporal.ts';
