@@ -56,12 +56,16 @@ export function renderRobotMessage(
   const title = `${notice.banner}${notice.subject.zh} / ${notice.subject.en}`;
   // A long list of matching lines is cut, not the letter: the e-mail and the page carry all of it.
   const lists = notice.body.flatMap((part) => ('list' in part ? [part.list.length] : []));
-  let kept = Math.max(0, ...lists);
-  for (;;) {
-    const markdown = write(notice, platform, kept);
-    if (bytes(markdown) <= maxBytes[platform] || kept === 0) return { title, markdown };
-    kept -= 1;
+  const fits = (keep: number) => bytes(write(notice, platform, keep)) <= maxBytes[platform];
+  // The most lines that fit, by halving: a list can run to thousands of lines.
+  let low = 0;
+  let high = Math.max(0, ...lists);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
   }
+  return { title, markdown: write(notice, platform, low) };
 }
 
 /** The message with at most `keep` lines of each list. */
