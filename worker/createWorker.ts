@@ -6,6 +6,7 @@ import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import type { Recipient } from '../domain/notices/notifications.ts';
+import { loadRobotsFile, noRobots } from '../infra/channels/robotsFile.ts';
 import { openDocumentStore } from '../infra/documents/config.ts';
 import { createSmtpTransport } from '../infra/mail/smtp.ts';
 import { openMailLedger } from '../infra/mailLedger/open.ts';
@@ -25,6 +26,8 @@ export interface RunningWorker {
 }
 
 export async function createWorker(config: WorkerConfig): Promise<RunningWorker> {
+  // Read first: a robots file with a mistake stops the worker before it opens anything.
+  const robots = config.NOTICE_ROBOTS_FILE ? await loadRobotsFile(config.NOTICE_ROBOTS_FILE) : noRobots;
   const transport = createSmtpTransport(config.SMTP_URL);
   const ledger = await openMailLedger(config.MAIL_LEDGER_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -47,6 +50,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
         ledger,
         messageIdDomain: config.MESSAGE_ID_DOMAIN,
         webUrl: config.WEB_PUBLIC_URL,
+        robots,
       }),
       ...createMatchingActivities(openDocumentStore(config)),
       ...createOutcomeActivities(),

@@ -36,6 +36,8 @@ export interface YearSystem {
   client: Client;
   /** Business keys of the mail received so far, a key received twice twice. */
   mailKeys(): Promise<string[]>;
+  /** Ledger keys of the robots' posts so far (`<business key>@<platform>`); a system without robots has none. */
+  postKeys?(): Promise<string[]>;
   /** Keys whose claim was taken over from an attempt that never said how it ended. */
   takenOver(): Promise<string[]>;
 }
@@ -45,6 +47,8 @@ export interface Outcome {
   summary: Omit<NationalSummary, 'compiledOn'>;
   /** Business keys of the mail received, sorted; a key received twice appears twice. */
   mail: string[];
+  /** Ledger keys of the robots' posts (`<business key>@<platform>`, sent as X-Wanlixing-Key), sorted. */
+  posts: string[];
   takenOver: string[];
 }
 
@@ -78,7 +82,12 @@ export async function runYear(
     survive(() => handle.result()),
     faults(timeline),
   ]);
-  return { summary, mail: (await stack.mailKeys()).sort(), takenOver: await stack.takenOver() };
+  return {
+    summary,
+    mail: (await stack.mailKeys()).sort(),
+    posts: ((await stack.postKeys?.()) ?? []).sort(),
+    takenOver: await stack.takenOver(),
+  };
 }
 
 /** A unit's child starts a moment after the campaign: retry until it takes the update. */

@@ -9,6 +9,7 @@ import { deadlineAfterReturn } from '../../../../domain/deadlines.ts';
 import { itemLabels, trackLabels } from '../../../../domain/labels.ts';
 import { notificationKindLabels } from '../../../../domain/notices/notificationLabels.ts';
 import { tracks } from '../../../../domain/notices/notifications.ts';
+import { platformLabels, type RobotPlatform } from '../../../../domain/notices/robotMarkdown.ts';
 import {
   type GrantExtension,
   grantExtensionSchema,
@@ -43,9 +44,16 @@ const shanghaiTime = (ms: number) =>
 function mailTable(mail: readonly MailEntry[]): Html {
   if (mail.length === 0)
     return html`<p class="muted">${t('尚未向本单位发送通知。', 'No notices have been sent to this unit yet.')}</p>`;
+  const robots = (m: MailEntry) =>
+    m.robots.length > 0
+      ? html`<br><small class="robots">${t(
+          `及${m.robots.map((p) => platformLabels[p as RobotPlatform]?.zh ?? p).join('、')}`,
+          `and ${m.robots.map((p) => platformLabels[p as RobotPlatform]?.en ?? p).join(', ')}`,
+        )}</small>`
+      : '';
   const outcome = (m: MailEntry) =>
     m.outcome === 'sent'
-      ? t('已发送', 'sent')
+      ? html`${t('已发送', 'sent')}${robots(m)}`
       : m.outcome === 'pending'
         ? t('发送中', 'sending')
         : html`<span class="badge s-urging">${t('未送达', 'not delivered')}</span> ${m.failure ?? ''}`;
