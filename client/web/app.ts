@@ -12,6 +12,7 @@ import type { Registry } from '../../domain/registry.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { limitBody, maxBodyBytes } from './bodyLimits.ts';
 import { langs } from './pages/html.ts';
 import { problemPage } from './pages/problemPage.ts';
 import {
@@ -25,8 +26,9 @@ import {
 import { rateLimiter, signInLimits } from './rateLimit.ts';
 import type { SignInMailer, WebRoute, WebServices } from './routeSpec.ts';
 import { routeTable } from './routes.ts';
-import { authorize, isRule, type Refuse, rules, type WebEnv } from './rules.ts';
+import { authorize, isRule, type Refuse, requireCsrf, rules, type WebEnv } from './rules.ts';
 import { readSession } from './session.ts';
+import { type QueueSize, type UploadQueue, uploadQueue } from './uploadQueue.ts';
 
 export interface WebDeps {
   client: Client;
@@ -43,6 +45,8 @@ export interface WebDeps {
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for the rate limits). */
   trustProxy?: boolean;
   log?: (message: string, error?: unknown) => void;
+  /** How many uploads are read at once and how many may wait (uploadQueue.ts); its defaults otherwise. */
+  uploadQueue?: QueueSize;
   /** The route table; the real one by default (tests pass another to see a bad table refused). */
   routes?: readonly WebRoute[];
 }
@@ -147,7 +151,8 @@ export function createWebApp(deps: WebDeps): WebApp {
   const middleware = new Set<unknown>([session, securityHeaders]);
   app.use('*', securityHeaders, session);
 
-  for (const route of routes) register(app, route, services, route.page ? refusePage : sendProblem);
+  const uploads = uploadQueue(deps.uploadQueue);
+  for (const route of routes) register(app, route, services, uploads, route.page ? refusePage : sendProblem);
   app.notFound((c) => answer(c, problem(404, 'not-found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500)
@@ -171,7 +176,13 @@ export function createWebApp(deps: WebDeps): WebApp {
 /** Everything outside /api/ is a page for browsers. */
 const isPage = (c: Context) => !c.req.path.startsWith('/api/');
 
-function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServices, refuse: Refuse): void {
+function register(
+  app: OpenAPIHono<WebEnv>,
+  route: WebRoute,
+  services: WebServices,
+  uploads: UploadQueue,
+  refuse: Refuse,
+): void {
   const name = `${route.method.toUpperCase()} ${route.path}`;
   if (!isRule((route as { rule?: unknown }).rule)) {
     throw new Error(`route ${name} has no authorization rule (one of ${Object.keys(rules).join(', ')})`);
@@ -202,9 +213,25 @@ function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServic
       ...((rule.signInRequired || route.method === 'post') && {
         403: { description: 'not allowed for this account, or no CSRF token', content: problemContent },
       }),
+      ...(route.method === 'post' && {
+        413: { description: 'the body is over its limit', content: problemContent },
+      }),
+      ...(route.upload && {
+        503: {
+          description: 'too many uploads at once; Retry-After says when to try',
+          content: problemContent,
+        },
+      }),
       ...(validated && { 422: { description: 'invalid input, each field named', content: problemContent } }),
     },
-    middleware: [authorize(route.rule, services.cookies, refuse, route.page && '/sign-in')],
+    // Who may, then (uploads) a turn in the queue, then the body's limit, then the CSRF token: nothing reads
+    // a body before the caller is admitted and its size is known to be within bounds.
+    middleware: [
+      authorize(route.rule, refuse, route.page && '/sign-in'),
+      ...(route.upload ? [uploads.middleware(refuse)] : []),
+      limitBody(maxBodyBytes(route), refuse),
+      requireCsrf(services.cookies, refuse),
+    ],
   } as RouteConfig);
   app.openapi(config, (async (c: Context<WebEnv>) => {
     const request = c.req as unknown as { valid(target: string): unknown };

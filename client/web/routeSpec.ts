@@ -78,6 +78,10 @@ export interface RouteSpec<
   /** The query string's parameters, for pages that filter or page what they show. */
   query?: Q;
   body?: B;
+  /** The most a body may hold: an upload's cap; a page's form or an API call's JSON by default (bodyLimits.ts). */
+  maxBodyBytes?: number;
+  /** An upload: it waits its turn in the upload queue before its body is read (uploadQueue.ts). */
+  upload?: true;
   success: { status: 200 | 202 | 204 | 303; description: string; contentType?: string };
   handle(
     input: HandlerInput<

@@ -8,8 +8,8 @@
 // account takes effect at once; a unit's session cannot be revoked before it expires (sign-out clears the
 // cookie in that browser only).
 //
-// CSRF: a double-submit token. Every POST must carry an `x-csrf-token` header (or, for the plain HTML forms
-// to come, a `_csrf` form field) equal to the `wlx_csrf` cookie, compared in constant time. Another site can
+// CSRF: a double-submit token. Every POST must carry an `x-csrf-token` header (or, for the plain HTML forms,
+// a `_csrf` form field among its first bytes, csrf.ts) equal to the `wlx_csrf` cookie, compared in constant time. Another site can
 // make a browser send our cookies but can neither read them nor set a custom header on a cross-site request
 // (that needs a CORS preflight, which this app never grants), so it cannot forge the pair. We prefer this to
 // Hono's `csrf()` Origin check because that one guards only form content types and trusts the Origin header
@@ -23,6 +23,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import { z } from 'zod';
 import { unitCodeSchema } from '../../domain/registry.ts';
 import { operatorRoles } from '../../infra/webStore/store.ts';
+import { csrfFormField } from './csrf.ts';
 
 export type Principal =
   | { kind: 'unit'; unitCode: string }
@@ -118,14 +119,7 @@ export function csrfToken(c: Context, settings: CookieSettings): string {
 export async function csrfMatches(c: Context, settings: CookieSettings): Promise<boolean> {
   const cookie = getCookie(c, cookieNames(settings.secure).csrf);
   if (!cookie) return false;
-  let sent = c.req.header('x-csrf-token');
-  if (
-    sent === undefined &&
-    /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')
-  ) {
-    const field = (await c.req.parseBody())._csrf;
-    sent = typeof field === 'string' ? field : undefined;
-  }
+  const sent = c.req.header('x-csrf-token') ?? (await csrfFormField(c));
   if (sent === undefined) return false;
   const a = Buffer.from(cookie);
   const b = Buffer.from(sent);

@@ -18,6 +18,7 @@ import { returnForRevision } from '../../operations/returnForRevision.ts';
 import type { SubmissionKind } from '../../operations/submissionPayloads.ts';
 import { sendSubmission } from '../../operations/submit.ts';
 import { unitStatus } from '../../operations/unitStatus.ts';
+import { bodyLimits } from '../bodyLimits.ts';
 import { problem, sendProblem } from '../problems.ts';
 import { defineRoute, empty, unitParams, type WebRoute, yearParams } from '../routeSpec.ts';
 
@@ -43,6 +44,7 @@ const submissionRoutes = (
     tags: ['unit'],
     params: unitParams,
     body: body as z.ZodType<z.output<typeof body>>,
+    maxBodyBytes: bodyLimits.submission,
     success: { status: 200, description: "the unit's status after the submission" },
     handle: async ({ c, params, body: payload, services }) =>
       c.json(
