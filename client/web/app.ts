@@ -27,7 +27,7 @@ import { rateLimiter, signInLimits } from './rateLimit.ts';
 import type { SignInMailer, WebRoute, WebServices } from './routeSpec.ts';
 import { routeTable } from './routes.ts';
 import { authorize, isRule, type Refuse, requireCsrf, rules, type WebEnv } from './rules.ts';
-import { readSession } from './session.ts';
+import { type Principal, readSession } from './session.ts';
 import { type QueueSize, type UploadQueue, uploadQueue } from './uploadQueue.ts';
 
 export interface WebDeps {
@@ -108,7 +108,16 @@ export function createWebApp(deps: WebDeps): WebApp {
     publicUrl: deps.publicUrl.replace(/\/$/, ''),
     cookies,
     limits: {
-      passwordPerAccount: rateLimiter(deps.store, 'password-per-account', signInLimits.passwordPerAccount),
+      passwordPerAccountAndAddress: rateLimiter(
+        deps.store,
+        'password-per-account-and-address',
+        signInLimits.passwordPerAccountAndAddress,
+      ),
+      passwordFailuresPerAccount: rateLimiter(
+        deps.store,
+        'password-failures-per-account',
+        signInLimits.passwordFailuresPerAccount,
+      ),
       passwordPerAddress: rateLimiter(deps.store, 'password-per-address', signInLimits.passwordPerAddress),
       linkPerAddress: rateLimiter(deps.store, 'link-per-address', signInLimits.linkPerAddress),
       linkMailsPerUnit: rateLimiter(deps.store, 'link-mails-per-unit', signInLimits.linkMailsPerUnit),
@@ -128,9 +137,11 @@ export function createWebApp(deps: WebDeps): WebApp {
 
   // The session: who is asking, on every request. An operator's role is read afresh from the store.
   const session: MiddlewareHandler<WebEnv> = async (c, next) => {
-    let principal = await readSession(c, cookies, clock());
-    if (principal?.kind === 'operator') {
-      const account = await deps.store.findUser(principal.name);
+    const owner = await readSession(c, cookies, deps.store, clock());
+    let principal: Principal | null = null;
+    if (owner?.kind === 'unit') principal = { kind: 'unit', unitCode: owner.subject };
+    if (owner?.kind === 'operator') {
+      const account = await deps.store.findUser(owner.subject);
       principal = account && { kind: 'operator', name: account.name, role: account.role };
     }
     c.set('principal', principal);

@@ -19,8 +19,17 @@ export interface SignInLinkMail {
   url: string;
   expiresAt: number;
 }
+/** An operator told of repeated failed sign-ins to their account. */
+export interface SignInAlertMail {
+  to: { name: string; email: string };
+  failures: number;
+  windowMinutes: number;
+  /** The address the last failure came from. */
+  from: string;
+}
 export interface SignInMailer {
   sendSignInLink(mail: SignInLinkMail): Promise<void>;
+  sendSignInAlert(mail: SignInAlertMail): Promise<void>;
 }
 
 /** What handlers use: the app's dependencies, resolved. */
@@ -35,8 +44,10 @@ export interface WebServices {
   publicUrl: string;
   cookies: CookieSettings;
   limits: {
-    passwordPerAccount: RateLimiter;
+    passwordPerAccountAndAddress: RateLimiter;
     passwordPerAddress: RateLimiter;
+    /** Counts an account's failures, to tell its operator; refuses nothing. */
+    passwordFailuresPerAccount: RateLimiter;
     linkPerAddress: RateLimiter;
     linkMailsPerUnit: RateLimiter;
   };

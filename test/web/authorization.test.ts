@@ -59,6 +59,8 @@ function concretePath(route: WebRoute): string {
 let stack: LocalStack;
 let harness: WebHarness;
 let callers: Record<Who, Browser>;
+/** A new browser signed in as each caller: sign-out ends the session it is sent with, for good. */
+let signIn: Record<Who, () => Promise<Browser>>;
 
 beforeAll(async () => {
   stack = await localStack();
@@ -71,12 +73,19 @@ beforeAll(async () => {
     expect((await browser.signInWithPassword(name, password)).status).toBe(200);
     return browser;
   };
+  signIn = {
+    anonymous: () => new Browser(harness.web).start(),
+    unitA: () => signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example'),
+    unitB: () => signInUnit(harness, stack.sink, '12', 'wanlixing@tj.ipa.example'),
+    viewer: () => operatorBrowser('viewer-li', 'viewer password 1'),
+    operator: () => operatorBrowser('operator-zhang', 'operator password 1'),
+  };
   callers = {
-    anonymous: await new Browser(harness.web).start(),
-    unitA: await signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example'),
-    unitB: await signInUnit(harness, stack.sink, '12', 'wanlixing@tj.ipa.example'),
-    viewer: await operatorBrowser('viewer-li', 'viewer password 1'),
-    operator: await operatorBrowser('operator-zhang', 'operator password 1'),
+    anonymous: await signIn.anonymous(),
+    unitA: await signIn.unitA(),
+    unitB: await signIn.unitB(),
+    viewer: await signIn.viewer(),
+    operator: await signIn.operator(),
   };
 }, 180_000);
 
@@ -92,8 +101,8 @@ describe('the authorization matrix, from the route table', () => {
   );
 
   it.each(cases)('$route.method $route.path by $who: $expected', async ({ route, who, expected }) => {
-    const caller = callers[who];
-    // The caller's cookies as they are: requests here (sign-out too) do not change them.
+    const caller = route.path.endsWith('/sign-out') ? await signIn[who]() : callers[who];
+    // The caller's cookies as they are: requests here do not change them.
     const snapshot = new Map(caller.cookies);
     const response = await caller.request(
       route.method.toUpperCase(),

@@ -100,7 +100,7 @@ export const sessionRoutes: WebRoute[] = [
     tags: ['session'],
     success: { status: 204, description: 'signed out' },
     handle: async ({ c, services }) => {
-      endSession(c, services.cookies);
+      await endSession(c, services.cookies, services.store, services.clock());
       return c.body(null, 204);
     },
   }),

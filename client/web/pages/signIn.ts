@@ -228,7 +228,7 @@ export const signInPages: WebRoute[] = [
     tags: ['pages'],
     success: { status: 303, description: 'signed out; redirected to sign in' },
     handle: async ({ c, services }) => {
-      endSession(c, services.cookies);
+      await endSession(c, services.cookies, services.store, services.clock());
       setNotice(c, '已退出', 'Signed out');
       return c.redirect('/sign-in', 303);
     },

@@ -22,6 +22,9 @@ const { app } = createWebApp({
     sendSignInLink: async (mail) => {
       say({ unit: mail.unit.code, link: new URL(mail.url).pathname });
     },
+    sendSignInAlert: async (mail) => {
+      say({ alert: mail.to.name });
+    },
   },
   publicUrl: 'http://127.0.0.1',
   log: () => {},
