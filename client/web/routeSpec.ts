@@ -114,6 +114,14 @@ export function defineRoute<
   return spec;
 }
 
-export const yearParams = z.object({ year: yearSchema });
-export const unitParams = z.object({ year: yearSchema, unit: unitCodeSchema });
+/**
+ * A year in a path: four digits, nothing else. The CLI's yearSchema coerces, which in a URL would take
+ * `0x7EF`, `2031.0` or `2e3` for a year; one resource has one address.
+ */
+export const yearPathSchema = z
+  .string()
+  .regex(/^[0-9]{4}$/, 'a year of four digits, such as 2027')
+  .pipe(yearSchema as z.ZodType<number, string>);
+export const yearParams = z.object({ year: yearPathSchema });
+export const unitParams = z.object({ year: yearPathSchema, unit: unitCodeSchema });
 export const empty = z.strictObject({});

@@ -361,6 +361,12 @@ describe('errors', () => {
     const badYear = await browser.request('GET', '/api/campaigns/1999');
     expect(badYear.status).toBe(422);
     expect(await badYear.json()).toMatchObject({ errors: [{ field: 'year' }] });
+    // A year is four digits: what Number() would also read as 2031 (or 2029) is not the same address.
+    for (const year of ['0x7EF', '2031.0', '2e3', '%202031', '+2031', '02031']) {
+      const odd = await browser.request('GET', `/api/campaigns/${year}`);
+      expect(odd.status, year).toBe(422);
+      expect(await odd.json(), year).toMatchObject({ errors: [{ field: 'year' }] });
+    }
     const nowhere = await browser.request('GET', '/api/nowhere');
     expect(nowhere.status).toBe(404);
     expect(nowhere.headers.get('content-type')).toBe('application/problem+json');
