@@ -13,6 +13,7 @@ import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { limitBody, maxBodyBytes } from './bodyLimits.ts';
+import { contentSecurityPolicy } from './contentPolicy.ts';
 import { langs } from './pages/html.ts';
 import { problemPage } from './pages/problemPage.ts';
 import {
@@ -156,6 +157,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     c.header('server-timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
     c.header('x-content-type-options', 'nosniff');
     c.header('x-frame-options', 'DENY');
+    c.header('content-security-policy', contentSecurityPolicy);
     c.header('referrer-policy', 'no-referrer'); // sign-in links carry their token in the path
     c.header('cache-control', 'no-store');
   };
