@@ -15,9 +15,19 @@ import { freePort } from '../support/ports.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let child: ChildProcess | undefined;
 
-afterAll(() => {
-  if (child?.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-});
+// A test that failed before its Ctrl-C: stop npm start the same way (it stops the dev server it started, which
+// runs in a group of its own), and kill the group only if it will not go.
+afterAll(async () => {
+  const running = child;
+  if (!running?.pid || running.exitCode !== null) return;
+  const exited = new Promise((done) => running.once('exit', done));
+  process.kill(-running.pid, 'SIGINT');
+  const gone = await Promise.race([
+    exited.then(() => true),
+    new Promise((done) => setTimeout(() => done(false), 30_000)),
+  ]);
+  if (!gone) process.kill(-running.pid, 'SIGKILL');
+}, 40_000);
 
 describe('npm start', () => {
   it('keeps its documents under --data-dir, and stops every child on Ctrl-C to its group', async () => {

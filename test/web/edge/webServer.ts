@@ -32,4 +32,8 @@ const { app } = createWebApp({
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
   say({ port: info.port }),
 );
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+// At once, open connections and all: a test that failed mid-upload must not leave this process behind.
+process.once('SIGTERM', () => {
+  server.close();
+  process.exit(0);
+});
