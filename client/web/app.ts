@@ -229,13 +229,28 @@ function register(
       ...(route.method === 'post' && {
         413: { description: 'the body is over its limit', content: problemContent },
       }),
-      ...(route.upload && {
-        503: {
-          description: 'too many uploads at once; Retry-After says when to try',
-          content: problemContent,
-        },
-      }),
       ...(validated && { 422: { description: 'invalid input, each field named', content: problemContent } }),
+      ...(route.method === 'post' && {
+        400: { description: 'a malformed request, such as a body that is not JSON', content: problemContent },
+      }),
+      404: { description: 'no such campaign, unit or workflow', content: problemContent },
+      409: {
+        description: 'not allowed now: the workflow refused it in its present state',
+        content: problemContent,
+      },
+      500: { description: 'an internal error, logged', content: problemContent },
+      503: {
+        description: route.upload
+          ? 'Temporal cannot be reached, or too many uploads at once (with Retry-After)'
+          : 'Temporal cannot be reached',
+        content: problemContent,
+      },
+      ...Object.fromEntries(
+        Object.entries(route.answers ?? {}).map(([status, description]) => [
+          status,
+          { description, content: problemContent },
+        ]),
+      ),
     },
     // Who may, then (uploads) a turn in the queue, then the body's limit, then the CSRF token: nothing reads
     // a body before the caller is admitted and its size is known to be within bounds.

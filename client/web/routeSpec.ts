@@ -94,6 +94,8 @@ export interface RouteSpec<
   /** An upload: it waits its turn in the upload queue before its body is read (uploadQueue.ts). */
   upload?: true;
   success: { status: 200 | 202 | 204 | 303; description: string; contentType?: string };
+  /** Refusals of its own, beyond those every route may give (app.ts): a used link's 410, sign-in's 429. */
+  answers?: Record<number, string>;
   handle(
     input: HandlerInput<
       P extends z.ZodObject ? z.output<P> : Record<string, never>,

@@ -61,6 +61,8 @@ let harness: WebHarness;
 let callers: Record<Who, Browser>;
 /** A new browser signed in as each caller: sign-out ends the session it is sent with, for good. */
 let signIn: Record<Who, () => Promise<Browser>>;
+/** The app's OpenAPI document: every status a route answers must be in its entry. */
+let openapi: { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
 
 beforeAll(async () => {
   stack = await localStack();
@@ -80,6 +82,8 @@ beforeAll(async () => {
     viewer: () => operatorBrowser('viewer-li', 'viewer password 1'),
     operator: () => operatorBrowser('operator-zhang', 'operator password 1'),
   };
+  const document = await harness.web.app.request('/api/openapi.json');
+  openapi = (await document.json()) as typeof openapi;
   callers = {
     anonymous: await signIn.anonymous(),
     unitA: await signIn.unitA(),
@@ -112,6 +116,11 @@ describe('the authorization matrix, from the route table', () => {
     caller.cookies.clear();
     for (const [name, value] of snapshot) caller.cookies.set(name, value);
     const text = await response.text();
+    if (!route.page) {
+      // Whatever it answered, the route's OpenAPI entry names that status.
+      const entry = openapi.paths[route.path]?.[route.method];
+      expect(Object.keys(entry?.responses ?? {}), text).toContain(String(response.status));
+    }
     if (expected === 'allowed') {
       expect([401, 403], text).not.toContain(response.status);
       expect(response.status, text).toBeLessThan(500);
