@@ -3,6 +3,7 @@
 // Nov 12 (after the summary deadline, so some units are late). Each page is asked for `--rounds` times by a
 // signed-in operator; the server's own time (the Server-Timing header) is reported as median and p95, and as a
 // ratio to the JSON API's answer for the same campaign, measured in the same run. The goal: under 200 ms.
+// Then the upload path's peak memory, on a web process of its own (bench/uploadMemory.ts).
 //   npm run bench:web [-- --units 37 --rows 100 --activities 30 --rounds 15]
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -25,6 +26,7 @@ import {
   unitWorkflowId,
 } from '../workflows/shared/messages.ts';
 import { skipToNoon } from './timeSkippingServer.ts';
+import { uploadPeakMemory } from './uploadMemory.ts';
 import { activity, demandList } from './volume/generate.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
 
@@ -152,6 +154,11 @@ try {
         `ratio to baseline ${(r.median / baseline).toFixed(2)}`,
     );
   }
+  const uploads = await uploadPeakMemory(45, 8);
+  console.log(
+    `  ${'upload path, peak memory (web process)'.padEnd(40)} one 45 MiB upload +${uploads.one.toFixed(0)} MiB, ` +
+      `eight at once +${uploads.many.toFixed(0)} MiB (the upload queue reads two at a time)`,
+  );
   const slowest = Math.max(...results.slice(1).map((r) => r.p95));
   console.log(
     `goal: every page under 200 ms (p95 of the slowest page: ${slowest.toFixed(1)} ms) — ${slowest < 200 ? 'met' : 'NOT met'}`,

@@ -1,7 +1,8 @@
-// `npm start`: the embedded default on one machine — the Temporal CLI dev server (SQLite under var/,
-// Web UI, our search attributes), a local SMTP sink keeping every message as .eml, the mail ledger
+// `npm start`: the embedded default on one machine, everything it writes under --data-dir (var/) — the
+// Temporal CLI dev server (SQLite, Web UI, our search attributes), a local SMTP sink keeping every message as .eml, the mail ledger
 // (PGlite, served over the PostgreSQL protocol so that more workers can share it), the worker and the web
-// (its API on --web-port; users and sign-in links in the ledger's database, schema wanlixing_web).
+// (its API on --web-port; users, sessions and sign-in links in the ledger's database, schema wanlixing_web;
+// uploaded documents in documents/).
 // Ctrl-C stops them all; starting again resumes the same campaigns with their timers.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -39,13 +40,19 @@ const program = new Command('start')
   .option('--smtp-port <port>', 'SMTP sink port', '2525')
   .option('--ledger-port <port>', 'mail ledger (PostgreSQL protocol) port', '5433')
   .option('--web-port <port>', 'web (HTTP API) port', '3000')
-  .option('--data-dir <dir>', 'where the server database, the mail and the mail ledger live', 'var')
+  .option(
+    '--data-dir <dir>',
+    'where the server database, the mail, the mail ledger and the documents live',
+    'var',
+  )
   .parse();
 const options = parseInput(optionsSchema, program.opts(), 'options');
 const dataDir = resolve(options.dataDir);
 // The worker's bundle report and state changes at INFO would bury the banner; warnings still show.
 Runtime.install({ logger: new DefaultLogger('WARN') });
 mkdirSync(join(dataDir, 'mail'), { recursive: true });
+// Uploaded documents too live under the data folder (unless DOCUMENT_DIR or an S3 store says otherwise).
+process.env.DOCUMENT_DIR ??= join(dataDir, 'documents');
 
 for (const [flag, port] of [
   ['--port', options.port],
@@ -112,6 +119,7 @@ console.log(
     `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
     `  Mail ledger      ${ledger.url}   (PGlite in ${join(dataDir, 'mail-ledger')}; more workers may share it)`,
     `  Web              ${web.url}   (pages for units and operators; API docs ${web.url}/api/docs)`,
+    `  Documents        ${process.env.DOCUMENT_DIR}   (uploads; for wlx: DOCUMENT_DIR=${process.env.DOCUMENT_DIR})`,
     process.env.WEB_SESSION_SECRET
       ? '                   sessions signed with WEB_SESSION_SECRET'
       : '                   sessions signed with a random secret for this run (set WEB_SESSION_SECRET to keep them)',

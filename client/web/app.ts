@@ -13,6 +13,8 @@ import type { Registry } from '../../domain/registry.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { limitBody, maxBodyBytes } from './bodyLimits.ts';
+import { contentSecurityPolicy } from './contentPolicy.ts';
 import { langs } from './pages/html.ts';
 import { problemPage } from './pages/problemPage.ts';
 import {
@@ -26,8 +28,9 @@ import {
 import { rateLimiter, signInLimits } from './rateLimit.ts';
 import type { SignInMailer, WebRoute, WebServices } from './routeSpec.ts';
 import { routeTable } from './routes.ts';
-import { authorize, isRule, type Refuse, rules, type WebEnv } from './rules.ts';
-import { readSession } from './session.ts';
+import { authorize, isRule, type Refuse, requireCsrf, rules, type WebEnv } from './rules.ts';
+import { type Principal, readSession } from './session.ts';
+import { type QueueSize, type UploadQueue, uploadQueue } from './uploadQueue.ts';
 
 export interface WebDeps {
   client: Client;
@@ -46,6 +49,8 @@ export interface WebDeps {
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for the rate limits). */
   trustProxy?: boolean;
   log?: (message: string, error?: unknown) => void;
+  /** How many uploads are read at once and how many may wait (uploadQueue.ts); its defaults otherwise. */
+  uploadQueue?: QueueSize;
   /** The route table; the real one by default (tests pass another to see a bad table refused). */
   routes?: readonly WebRoute[];
 }
@@ -108,7 +113,16 @@ export function createWebApp(deps: WebDeps): WebApp {
     publicUrl: deps.publicUrl.replace(/\/$/, ''),
     cookies,
     limits: {
-      passwordPerAccount: rateLimiter(deps.store, 'password-per-account', signInLimits.passwordPerAccount),
+      passwordPerAccountAndAddress: rateLimiter(
+        deps.store,
+        'password-per-account-and-address',
+        signInLimits.passwordPerAccountAndAddress,
+      ),
+      passwordFailuresPerAccount: rateLimiter(
+        deps.store,
+        'password-failures-per-account',
+        signInLimits.passwordFailuresPerAccount,
+      ),
       passwordPerAddress: rateLimiter(deps.store, 'password-per-address', signInLimits.passwordPerAddress),
       linkPerAddress: rateLimiter(deps.store, 'link-per-address', signInLimits.linkPerAddress),
       linkMailsPerUnit: rateLimiter(deps.store, 'link-mails-per-unit', signInLimits.linkMailsPerUnit),
@@ -128,9 +142,11 @@ export function createWebApp(deps: WebDeps): WebApp {
 
   // The session: who is asking, on every request. An operator's role is read afresh from the store.
   const session: MiddlewareHandler<WebEnv> = async (c, next) => {
-    let principal = await readSession(c, cookies, clock());
-    if (principal?.kind === 'operator') {
-      const account = await deps.store.findUser(principal.name);
+    const owner = await readSession(c, cookies, deps.store, clock());
+    let principal: Principal | null = null;
+    if (owner?.kind === 'unit') principal = { kind: 'unit', unitCode: owner.subject };
+    if (owner?.kind === 'operator') {
+      const account = await deps.store.findUser(owner.subject);
       principal = account && { kind: 'operator', name: account.name, role: account.role };
     }
     c.set('principal', principal);
@@ -145,13 +161,15 @@ export function createWebApp(deps: WebDeps): WebApp {
     c.header('server-timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
     c.header('x-content-type-options', 'nosniff');
     c.header('x-frame-options', 'DENY');
+    c.header('content-security-policy', contentSecurityPolicy);
     c.header('referrer-policy', 'no-referrer'); // sign-in links carry their token in the path
     c.header('cache-control', 'no-store');
   };
   const middleware = new Set<unknown>([session, securityHeaders]);
   app.use('*', securityHeaders, session);
 
-  for (const route of routes) register(app, route, services, route.page ? refusePage : sendProblem);
+  const uploads = uploadQueue(deps.uploadQueue);
+  for (const route of routes) register(app, route, services, uploads, route.page ? refusePage : sendProblem);
   app.notFound((c) => answer(c, problem(404, 'not-found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500)
@@ -175,7 +193,13 @@ export function createWebApp(deps: WebDeps): WebApp {
 /** Everything outside /api/ is a page for browsers. */
 const isPage = (c: Context) => !c.req.path.startsWith('/api/');
 
-function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServices, refuse: Refuse): void {
+function register(
+  app: OpenAPIHono<WebEnv>,
+  route: WebRoute,
+  services: WebServices,
+  uploads: UploadQueue,
+  refuse: Refuse,
+): void {
   const name = `${route.method.toUpperCase()} ${route.path}`;
   if (!isRule((route as { rule?: unknown }).rule)) {
     throw new Error(`route ${name} has no authorization rule (one of ${Object.keys(rules).join(', ')})`);
@@ -206,9 +230,40 @@ function register(app: OpenAPIHono<WebEnv>, route: WebRoute, services: WebServic
       ...((rule.signInRequired || route.method === 'post') && {
         403: { description: 'not allowed for this account, or no CSRF token', content: problemContent },
       }),
+      ...(route.method === 'post' && {
+        413: { description: 'the body is over its limit', content: problemContent },
+      }),
       ...(validated && { 422: { description: 'invalid input, each field named', content: problemContent } }),
+      ...(route.method === 'post' && {
+        400: { description: 'a malformed request, such as a body that is not JSON', content: problemContent },
+      }),
+      404: { description: 'no such campaign, unit or workflow', content: problemContent },
+      409: {
+        description: 'not allowed now: the workflow refused it in its present state',
+        content: problemContent,
+      },
+      500: { description: 'an internal error, logged', content: problemContent },
+      503: {
+        description: route.upload
+          ? 'Temporal cannot be reached, or too many uploads at once (with Retry-After)'
+          : 'Temporal cannot be reached',
+        content: problemContent,
+      },
+      ...Object.fromEntries(
+        Object.entries(route.answers ?? {}).map(([status, description]) => [
+          status,
+          { description, content: problemContent },
+        ]),
+      ),
     },
-    middleware: [authorize(route.rule, services.cookies, refuse, route.page && '/sign-in')],
+    // Who may, then (uploads) a turn in the queue, then the body's limit, then the CSRF token: nothing reads
+    // a body before the caller is admitted and its size is known to be within bounds.
+    middleware: [
+      authorize(route.rule, refuse, route.page && '/sign-in'),
+      ...(route.upload ? [uploads.middleware(refuse)] : []),
+      limitBody(maxBodyBytes(route), refuse),
+      requireCsrf(services.cookies, refuse),
+    ],
   } as RouteConfig);
   app.openapi(config, (async (c: Context<WebEnv>) => {
     const request = c.req as unknown as { valid(target: string): unknown };

@@ -46,6 +46,7 @@ const titles: Record<number, string> = {
   404: 'Not found',
   409: 'Not allowed now',
   410: 'Gone',
+  413: 'Too large',
   422: 'Invalid input',
   429: 'Too many attempts',
   500: 'Internal error',

@@ -20,8 +20,17 @@ export interface SignInLinkMail {
   url: string;
   expiresAt: number;
 }
+/** An operator told of repeated failed sign-ins to their account. */
+export interface SignInAlertMail {
+  to: { name: string; email: string };
+  failures: number;
+  windowMinutes: number;
+  /** The address the last failure came from. */
+  from: string;
+}
 export interface SignInMailer {
   sendSignInLink(mail: SignInLinkMail): Promise<void>;
+  sendSignInAlert(mail: SignInAlertMail): Promise<void>;
 }
 
 /** What handlers use: the app's dependencies, resolved. */
@@ -38,8 +47,10 @@ export interface WebServices {
   publicUrl: string;
   cookies: CookieSettings;
   limits: {
-    passwordPerAccount: RateLimiter;
+    passwordPerAccountAndAddress: RateLimiter;
     passwordPerAddress: RateLimiter;
+    /** Counts an account's failures, to tell its operator; refuses nothing. */
+    passwordFailuresPerAccount: RateLimiter;
     linkPerAddress: RateLimiter;
     linkMailsPerUnit: RateLimiter;
   };
@@ -81,7 +92,13 @@ export interface RouteSpec<
   /** The query string's parameters, for pages that filter or page what they show. */
   query?: Q;
   body?: B;
+  /** The most a body may hold: an upload's cap; a page's form or an API call's JSON by default (bodyLimits.ts). */
+  maxBodyBytes?: number;
+  /** An upload: it waits its turn in the upload queue before its body is read (uploadQueue.ts). */
+  upload?: true;
   success: { status: 200 | 202 | 204 | 303; description: string; contentType?: string };
+  /** Refusals of its own, beyond those every route may give (app.ts): a used link's 410, sign-in's 429. */
+  answers?: Record<number, string>;
   handle(
     input: HandlerInput<
       P extends z.ZodObject ? z.output<P> : Record<string, never>,
@@ -102,6 +119,14 @@ export function defineRoute<
   return spec;
 }
 
-export const yearParams = z.object({ year: yearSchema });
-export const unitParams = z.object({ year: yearSchema, unit: unitCodeSchema });
+/**
+ * A year in a path: four digits, nothing else. The CLI's yearSchema coerces, which in a URL would take
+ * `0x7EF`, `2031.0` or `2e3` for a year; one resource has one address.
+ */
+export const yearPathSchema = z
+  .string()
+  .regex(/^[0-9]{4}$/, 'a year of four digits, such as 2027')
+  .pipe(yearSchema as z.ZodType<number, string>);
+export const yearParams = z.object({ year: yearPathSchema });
+export const unitParams = z.object({ year: yearPathSchema, unit: unitCodeSchema });
 export const empty = z.strictObject({});

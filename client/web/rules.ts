@@ -65,12 +65,12 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export type Refuse = (c: Context<WebEnv>, problem: Problem) => Response | Promise<Response>;
 
 /**
- * The one enforcement point: the middleware the route table puts in front of every route's handler. For
- * pages (`signInPage` given) an anonymous reader is sent to sign in, and comes back after.
+ * The one enforcement point of the rules: the middleware the route table puts in front of every route's
+ * handler, before its body is read. For pages (`signInPage` given) an anonymous reader is sent to sign in,
+ * and comes back after.
  */
 export function authorize(
   rule: Rule,
-  cookies: CookieSettings,
   refuse: Refuse = sendProblem,
   signInPage?: string,
 ): MiddlewareHandler<WebEnv> {
@@ -87,6 +87,16 @@ export function authorize(
     if (principal !== null && !definition.admits(principal, c.req.param() as Params)) {
       return refuse(c, problem(403, 'forbidden', `only ${definition.description} may do this`));
     }
+    await next();
+  };
+}
+
+/** A POST must repeat its CSRF token (session.ts); checked once the body is known to be within its limit. */
+export function requireCsrf(
+  cookies: CookieSettings,
+  refuse: Refuse = sendProblem,
+): MiddlewareHandler<WebEnv> {
+  return async (c: Context<WebEnv>, next) => {
     if (unsafeMethods.has(c.req.method) && !(await csrfMatches(c, cookies))) {
       return refuse(
         c,

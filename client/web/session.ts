@@ -1,42 +1,43 @@
 // Who is asking: a signed session cookie, and the CSRF token that state-changing requests must repeat.
 //
-// The session is the cookie itself, HMAC-SHA256-signed with WEB_SESSION_SECRET (Hono's signed cookies),
-// carrying who signed in and until when (8 hours, checked here, not only by the browser's Max-Age).
-// HttpOnly (no script reads it), SameSite=Lax (sent on a top-level navigation, such as the mail's sign-in
-// link, never on another site's form post or fetch), Secure and `__Host-`-prefixed when the web is served
-// over https. An operator's role is read from the store on every request, so a changed role or a removed
-// account takes effect at once; a unit's session cannot be revoked before it expires (sign-out clears the
-// cookie in that browser only).
+// The session is a record in the web store (infra/webStore/sessions.ts), shared by every replica; the cookie
+// carries only its random id, HMAC-SHA256-signed with WEB_SESSION_SECRET (Hono's signed cookies). A session
+// ends 8 hours after sign-in, or after an hour unused, or when revoked: sign-out, a newer sign-in link for
+// the unit, a changed password or role of the operator. HttpOnly (no script reads it), SameSite=Lax (sent on
+// a top-level navigation, such as the mail's sign-in link, never on another site's form post or fetch),
+// Secure and `__Host-`-prefixed when the web is served over https. An operator's role is read from the store
+// on every request, so a changed role or a removed account takes effect at once.
 //
-// CSRF: a double-submit token. Every POST must carry an `x-csrf-token` header (or, for the plain HTML forms
-// to come, a `_csrf` form field) equal to the `wlx_csrf` cookie, compared in constant time. Another site can
+// CSRF: a double-submit token. Every POST must carry an `x-csrf-token` header (or, for the plain HTML forms,
+// a `_csrf` form field among its first bytes, csrf.ts) equal to the `wlx_csrf` cookie, compared in constant time. Another site can
 // make a browser send our cookies but can neither read them nor set a custom header on a cross-site request
 // (that needs a CORS preflight, which this app never grants), so it cannot forge the pair. We prefer this to
 // Hono's `csrf()` Origin check because that one guards only form content types and trusts the Origin header
 // to name the public host, which a reverse proxy in front may not preserve; the token works for JSON, forms
 // and htmx alike, and also guards the sign-in requests themselves (login CSRF). The token comes from
 // `GET /api/session/csrf` (and will be embedded in the pages' forms).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { z } from 'zod';
-import { unitCodeSchema } from '../../domain/registry.ts';
-import { operatorRoles } from '../../infra/webStore/store.ts';
+import type { SessionOwner, SessionStore } from '../../infra/webStore/sessions.ts';
+import type { operatorRoles } from '../../infra/webStore/store.ts';
+import { csrfFormField } from './csrf.ts';
 
 export type Principal =
   | { kind: 'unit'; unitCode: string }
   | { kind: 'operator'; name: string; role: (typeof operatorRoles)[number] };
 
+/** The absolute lifetime of a session, from sign-in. */
 export const sessionLifetimeMs = 8 * 3_600_000;
+/** A session unused this long ends. */
+export const sessionIdleMs = 3_600_000;
 
-const sessionPayloadSchema = z.object({
-  principal: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('unit'), unitCode: unitCodeSchema }),
-    z.object({ kind: z.literal('operator'), name: z.string().min(1), role: z.enum(operatorRoles) }),
-  ]),
-  expiresAt: z.number().int(),
-});
+const sessionIdPattern = /^[A-Za-z0-9_-]{43}$/;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The store keeps a session id's SHA-256 only: a leaked table signs nobody in. */
+const ownerOf = (p: Principal): SessionOwner =>
+  p.kind === 'unit' ? { kind: 'unit', subject: p.unitCode } : { kind: 'operator', subject: p.name };
 
 export interface CookieSettings {
   secret: string;
@@ -62,40 +63,50 @@ function cookieOptions(settings: CookieSettings, sameSite: 'Lax' | 'Strict'): Co
 export async function startSession(
   c: Context,
   settings: CookieSettings,
+  store: SessionStore,
   principal: Principal,
   now: number,
 ): Promise<void> {
-  const payload = JSON.stringify({ principal, expiresAt: now + sessionLifetimeMs });
+  const id = randomBytes(32).toString('base64url');
+  await store.saveSession(
+    { idHash: sha256(id), ...ownerOf(principal), expiresAt: now + sessionLifetimeMs },
+    now,
+  );
   await setSignedCookie(
     c,
     cookieNames(settings.secure).session,
-    Buffer.from(payload).toString('base64url'),
+    id,
     settings.secret,
     cookieOptions(settings, 'Lax'),
   );
 }
 
-export function endSession(c: Context, settings: CookieSettings): void {
+async function sessionId(c: Context, settings: CookieSettings): Promise<string | null> {
+  const id = await getSignedCookie(c, settings.secret, cookieNames(settings.secure).session);
+  return id && sessionIdPattern.test(id) ? id : null;
+}
+
+/** Revokes the session in the store (every replica) and clears its cookie. */
+export async function endSession(
+  c: Context,
+  settings: CookieSettings,
+  store: SessionStore,
+  now: number,
+): Promise<void> {
+  const id = await sessionId(c, settings);
+  if (id) await store.revokeSession(sha256(id), now);
   deleteCookie(c, cookieNames(settings.secure).session, { path: '/', secure: settings.secure });
 }
 
-/** The cookie's principal, if it is signed by us and unexpired at `now`; null otherwise. */
+/** Who the session is for, if its cookie is signed by us and the store holds it live at `now`. */
 export async function readSession(
   c: Context,
   settings: CookieSettings,
+  store: SessionStore,
   now: number,
-): Promise<Principal | null> {
-  const value = await getSignedCookie(c, settings.secret, cookieNames(settings.secure).session);
-  if (!value) return null;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const parsed = sessionPayloadSchema.safeParse(decoded);
-  if (!parsed.success || parsed.data.expiresAt <= now) return null;
-  return parsed.data.principal;
+): Promise<SessionOwner | null> {
+  const id = await sessionId(c, settings);
+  return id ? store.useSession(sha256(id), now, sessionIdleMs) : null;
 }
 
 /** Tokens made during a request, so that a page with several forms sets one cookie, not one a form. */
@@ -118,14 +129,7 @@ export function csrfToken(c: Context, settings: CookieSettings): string {
 export async function csrfMatches(c: Context, settings: CookieSettings): Promise<boolean> {
   const cookie = getCookie(c, cookieNames(settings.secure).csrf);
   if (!cookie) return false;
-  let sent = c.req.header('x-csrf-token');
-  if (
-    sent === undefined &&
-    /^(application\/x-www-form-urlencoded|multipart\/form-data)/.test(c.req.header('content-type') ?? '')
-  ) {
-    const field = (await c.req.parseBody())._csrf;
-    sent = typeof field === 'string' ? field : undefined;
-  }
+  const sent = c.req.header('x-csrf-token') ?? (await csrfFormField(c));
   if (sent === undefined) return false;
   const a = Buffer.from(cookie);
   const b = Buffer.from(sent);

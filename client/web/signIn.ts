@@ -1,10 +1,11 @@
-// Signing in, for the API and the pages alike: an operator's password (rate-limited per account and per
-// address, the same time whether or not the name exists), and a unit's one-time link, mailed to the
+// Signing in, for the API and the pages alike: an operator's password (rate-limited per account and address
+// and per address, the same time whether or not the name exists; repeated failures mailed to the operator), and a unit's one-time link, mailed to the
 // registry's office address in the background so that the answer never tells whether the unit exists.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { isReporting } from '../../domain/registry.ts';
 import { decoyHash, verifyPassword } from '../../infra/webStore/passwords.ts';
+import { signInLimits } from './rateLimit.ts';
 import type { WebServices } from './routeSpec.ts';
 import { type Principal, startSession } from './session.ts';
 
@@ -62,20 +63,53 @@ export async function signInWithPassword(
   password: string,
 ): Promise<{ principal: Principal } | SignInRefusal> {
   const now = services.clock();
-  const byAddress = await services.limits.passwordPerAddress.hit(services.clientAddress(c), now);
-  const byAccount = await services.limits.passwordPerAccount.hit(name, now);
-  if (!byAddress.allowed || !byAccount.allowed) {
-    const retryAfterSeconds = Math.max(byAddress.retryAfterSeconds, byAccount.retryAfterSeconds);
+  const address = services.clientAddress(c);
+  // The account's attempts are counted per address: an attacker elsewhere slows only himself.
+  const pair = `${name}\n${address}`;
+  const byAddress = await services.limits.passwordPerAddress.hit(address, now);
+  const byPair = await services.limits.passwordPerAccountAndAddress.hit(pair, now);
+  if (!byAddress.allowed || !byPair.allowed) {
+    const retryAfterSeconds = Math.max(byAddress.retryAfterSeconds, byPair.retryAfterSeconds);
     return { refused: 'rate-limited', retryAfterSeconds };
   }
   const account = await services.store.findUser(name);
   // An unknown name costs a hash too: the time does not tell which names exist.
   const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
-  if (!account || !ok) return { refused: 'wrong' };
-  await services.limits.passwordPerAccount.reset(name);
+  if (!account || !ok) {
+    if (account) await failedOn(services, account, address, now);
+    return { refused: 'wrong' };
+  }
+  await services.limits.passwordPerAccountAndAddress.reset(pair);
   const principal: Principal = { kind: 'operator', name: account.name, role: account.role };
-  await startSession(c, services.cookies, principal, now);
+  await startSession(c, services.cookies, services.store, principal, now);
   return { principal };
+}
+
+/** Counts a failure against the account; at the threshold, tells its operator by mail (once a window). */
+async function failedOn(
+  services: WebServices,
+  account: { name: string; email?: string | null },
+  address: string,
+  now: number,
+): Promise<void> {
+  const { count } = await services.limits.passwordFailuresPerAccount.hit(account.name, now);
+  const { max, windowMs } = signInLimits.passwordFailuresPerAccount;
+  if (count !== max) return;
+  if (!account.email) {
+    services.log(`${count} failed sign-ins to ${account.name}; the account has no address to tell`);
+    return;
+  }
+  const mail = {
+    to: { name: account.name, email: account.email },
+    failures: count,
+    windowMinutes: windowMs / 60_000,
+    from: address,
+  };
+  const task = services.mailer
+    .sendSignInAlert(mail)
+    .catch((error: unknown) => services.log(`the sign-in alert to ${account.name} failed`, error));
+  services.background.add(task);
+  void task.finally(() => services.background.delete(task));
 }
 
 /** Spends a mailed link (once, within its lifetime) and starts the unit's session; null if it cannot. */
@@ -88,6 +122,6 @@ export async function signInWithLink(
   const used = await services.store.useSignInLink(sha256(token), now);
   if (!used) return null;
   const principal: Principal = { kind: 'unit', unitCode: used.unitCode };
-  await startSession(c, services.cookies, principal, now);
+  await startSession(c, services.cookies, services.store, principal, now);
   return principal;
 }

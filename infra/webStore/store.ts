@@ -1,8 +1,9 @@
-// The web's own state: operator accounts, units' one-time sign-in links and the sign-in attempts counted
-// against the rate limits, shared by every web replica. The same SQL on PostgreSQL
+// The web's own state: operator accounts, units' one-time sign-in links, sessions (sessions.ts) and the
+// sign-in attempts counted against the rate limits, shared by every web replica. The same SQL on PostgreSQL
 // (deployments, through `pg`) and PGlite (the embedded default), opened from a URL exactly as the mail
 // ledger is (infra/sql.ts), in a schema of its own.
 import { migrate, type SqlClient, sqlClient } from '../sql.ts';
+import { type SessionStore, sessionsMigration, sqlSessionStore } from './sessions.ts';
 
 export const operatorRoles = ['viewer', 'operator'] as const;
 export type OperatorRole = (typeof operatorRoles)[number];
@@ -12,13 +13,18 @@ export interface OperatorAccount {
   role: OperatorRole;
   /** scrypt$N$r$p$salt$hash (passwords.ts). */
   passwordHash: string;
+  /** Where the web tells the operator of repeated failed sign-ins to the account. */
+  email?: string | null;
 }
 
-export interface WebStore {
-  /** Adds the account, or replaces the role and password of the one with this name. */
+export interface WebStore extends SessionStore {
+  /**
+   * Adds the account, or replaces the role, password and address of the one with this name; replacing ends
+   * the account's sessions (a changed password or a demotion takes effect everywhere at once).
+   */
   putUser(account: OperatorAccount): Promise<'added' | 'updated'>;
   findUser(name: string): Promise<OperatorAccount | null>;
-  /** Keeps a sign-in link's token (its SHA-256 only) until `expiresAt`. */
+  /** Keeps a sign-in link's token (its SHA-256 only) until `expiresAt`; the unit's older links stop working. */
   saveSignInLink(
     link: { tokenHash: string; unitCode: string; expiresAt: number },
     now: number,
@@ -69,6 +75,8 @@ const migration = [
     PRIMARY KEY (bucket, key)
   )`,
   `CREATE INDEX IF NOT EXISTS attempts_reset_at ON ${webSchema}.attempts (reset_at)`,
+  `ALTER TABLE ${webSchema}.operators ADD COLUMN IF NOT EXISTS email text`,
+  ...sessionsMigration(webSchema),
 ];
 
 /** Links are kept a day past their expiry (for the record), then dropped when new ones are made. */
@@ -80,29 +88,43 @@ export async function openWebStore(url: string): Promise<WebStore> {
 
 export async function openSqlWebStore(client: SqlClient): Promise<WebStore> {
   await migrate(client, migration);
+  const sessions = sqlSessionStore(client, webSchema);
   return {
-    async putUser({ name, role, passwordHash }) {
+    ...sessions,
+    async putUser({ name, role, passwordHash, email }) {
       const { rows } = await client.query<{ inserted: boolean }>(
-        `INSERT INTO ${webSchema}.operators AS o (name, role, password_hash) VALUES ($1, $2, $3)
+        `INSERT INTO ${webSchema}.operators AS o (name, role, password_hash, email) VALUES ($1, $2, $3, $4)
          ON CONFLICT (name) DO UPDATE
-           SET role = excluded.role, password_hash = excluded.password_hash, updated_at = now()
+           SET role = excluded.role, password_hash = excluded.password_hash,
+               email = coalesce(excluded.email, o.email), updated_at = now()
          RETURNING (xmax = 0) AS inserted`,
-        [name, role, passwordHash],
+        [name, role, passwordHash, email ?? null],
       );
-      return rows[0]?.inserted ? 'added' : 'updated';
+      const inserted = rows[0]?.inserted ?? false;
+      if (!inserted) await sessions.revokeSessionsOf({ kind: 'operator', subject: name }, Date.now());
+      return inserted ? 'added' : 'updated';
     },
     async findUser(name) {
-      const { rows } = await client.query<{ name: string; role: OperatorRole; password_hash: string }>(
-        `SELECT name, role, password_hash FROM ${webSchema}.operators WHERE name = $1`,
-        [name],
-      );
+      const { rows } = await client.query<{
+        name: string;
+        role: OperatorRole;
+        password_hash: string;
+        email: string | null;
+      }>(`SELECT name, role, password_hash, email FROM ${webSchema}.operators WHERE name = $1`, [name]);
       const row = rows[0];
-      return row ? { name: row.name, role: row.role, passwordHash: row.password_hash } : null;
+      return row
+        ? { name: row.name, role: row.role, passwordHash: row.password_hash, email: row.email }
+        : null;
     },
     async saveSignInLink({ tokenHash, unitCode, expiresAt }, now) {
       await client.query(`DELETE FROM ${webSchema}.sign_in_links WHERE expires_at < $1`, [
         new Date(now - keepLinksMs),
       ]);
+      // A newer link supersedes the unit's older ones: only the last mailed works.
+      await client.query(
+        `UPDATE ${webSchema}.sign_in_links SET used_at = $2 WHERE unit_code = $1 AND used_at IS NULL`,
+        [unitCode, new Date(now)],
+      );
       await client.query(
         `INSERT INTO ${webSchema}.sign_in_links (token_hash, unit_code, created_at, expires_at)
          VALUES ($1, $2, $3, $4)`,

@@ -64,21 +64,24 @@ describe.skipIf(missing)(
         expect(started.code, started.stderr).toBe(0);
       });
 
-      await step('five wrong passwords spread over both replicas lock the account on both', async () => {
-        const store = await openWebStore(stack.appDbUrl);
-        await addOperator(store, 'ops-wang', 'operator', 'a long password 7');
-        await store.close();
-        const [first, second] = [
-          await replica(stack.webUrls[0]).start(),
-          await replica(stack.webUrls[1]).start(),
-        ];
-        for (let i = 0; i < signInLimits.passwordPerAccount.max; i++) {
-          const browser = i % 2 === 0 ? first : second;
-          expect((await browser.signInWithPassword('ops-wang', `wrong password ${i}`)).status).toBe(401);
-        }
-        expect((await first.signInWithPassword('ops-wang', 'a long password 7')).status).toBe(429);
-        expect((await second.signInWithPassword('ops-wang', 'a long password 7')).status).toBe(429);
-      });
+      await step(
+        'five wrong passwords from one address, spread over both replicas, slow that address on both',
+        async () => {
+          const store = await openWebStore(stack.appDbUrl);
+          await addOperator(store, 'ops-wang', 'operator', 'a long password 7');
+          await store.close();
+          const [first, second] = [
+            await replica(stack.webUrls[0]).start(),
+            await replica(stack.webUrls[1]).start(),
+          ];
+          for (let i = 0; i < signInLimits.passwordPerAccountAndAddress.max; i++) {
+            const browser = i % 2 === 0 ? first : second;
+            expect((await browser.signInWithPassword('ops-wang', `wrong password ${i}`)).status).toBe(401);
+          }
+          expect((await first.signInWithPassword('ops-wang', 'a long password 7')).status).toBe(429);
+          expect((await second.signInWithPassword('ops-wang', 'a long password 7')).status).toBe(429);
+        },
+      );
 
       await step(
         'a liaison hands in the plan with its document on one replica; wlx reads the document back',

@@ -59,6 +59,10 @@ function concretePath(route: WebRoute): string {
 let stack: LocalStack;
 let harness: WebHarness;
 let callers: Record<Who, Browser>;
+/** A new browser signed in as each caller: sign-out ends the session it is sent with, for good. */
+let signIn: Record<Who, () => Promise<Browser>>;
+/** The app's OpenAPI document: every status a route answers must be in its entry. */
+let openapi: { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
 
 beforeAll(async () => {
   stack = await localStack();
@@ -71,12 +75,21 @@ beforeAll(async () => {
     expect((await browser.signInWithPassword(name, password)).status).toBe(200);
     return browser;
   };
+  signIn = {
+    anonymous: () => new Browser(harness.web).start(),
+    unitA: () => signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example'),
+    unitB: () => signInUnit(harness, stack.sink, '12', 'wanlixing@tj.ipa.example'),
+    viewer: () => operatorBrowser('viewer-li', 'viewer password 1'),
+    operator: () => operatorBrowser('operator-zhang', 'operator password 1'),
+  };
+  const document = await harness.web.app.request('/api/openapi.json');
+  openapi = (await document.json()) as typeof openapi;
   callers = {
-    anonymous: await new Browser(harness.web).start(),
-    unitA: await signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example'),
-    unitB: await signInUnit(harness, stack.sink, '12', 'wanlixing@tj.ipa.example'),
-    viewer: await operatorBrowser('viewer-li', 'viewer password 1'),
-    operator: await operatorBrowser('operator-zhang', 'operator password 1'),
+    anonymous: await signIn.anonymous(),
+    unitA: await signIn.unitA(),
+    unitB: await signIn.unitB(),
+    viewer: await signIn.viewer(),
+    operator: await signIn.operator(),
   };
 }, 180_000);
 
@@ -92,8 +105,8 @@ describe('the authorization matrix, from the route table', () => {
   );
 
   it.each(cases)('$route.method $route.path by $who: $expected', async ({ route, who, expected }) => {
-    const caller = callers[who];
-    // The caller's cookies as they are: requests here (sign-out too) do not change them.
+    const caller = route.path.endsWith('/sign-out') ? await signIn[who]() : callers[who];
+    // The caller's cookies as they are: requests here do not change them.
     const snapshot = new Map(caller.cookies);
     const response = await caller.request(
       route.method.toUpperCase(),
@@ -103,6 +116,11 @@ describe('the authorization matrix, from the route table', () => {
     caller.cookies.clear();
     for (const [name, value] of snapshot) caller.cookies.set(name, value);
     const text = await response.text();
+    if (!route.page) {
+      // Whatever it answered, the route's OpenAPI entry names that status.
+      const entry = openapi.paths[route.path]?.[route.method];
+      expect(Object.keys(entry?.responses ?? {}), text).toContain(String(response.status));
+    }
     if (expected === 'allowed') {
       expect([401, 403], text).not.toContain(response.status);
       expect(response.status, text).toBeLessThan(500);

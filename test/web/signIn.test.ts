@@ -132,27 +132,13 @@ describe('operator sign-in', () => {
     expect((await browser.request('GET', '/api/session')).status).toBe(401);
   });
 
-  it('locks an account after 5 wrong passwords for 15 minutes, even for the right one', async () => {
-    harness = await webHarness({ store, sink });
-    await addOperator(harness.store, 'zhangwei', 'operator', 'a long password 1');
-    const browser = await new Browser(harness.web).start();
-    for (let i = 0; i < signInLimits.passwordPerAccount.max; i++) {
-      expect((await browser.signInWithPassword('zhangwei', `wrong password ${i}`)).status).toBe(401);
-    }
-    const locked = await browser.signInWithPassword('zhangwei', 'a long password 1');
-    expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    harness.clock.advance(signInLimits.passwordPerAccount.windowMs);
-    expect((await browser.signInWithPassword('zhangwei', 'a long password 1')).status).toBe(200);
-  });
-
-  it('holds the limits across two web replicas sharing one store', async () => {
+  it('holds the limits across two web replicas sharing one store (one address, one account)', async () => {
     harness = await webHarness({ store, sink });
     const replica = createWebApp({ ...harness.deps, store: harness.store });
     await addOperator(harness.store, 'liqiang', 'operator', 'a long password 5');
     const onFirst = await new Browser(harness.web).start();
     const onSecond = await new Browser(replica).start();
-    for (let i = 0; i < signInLimits.passwordPerAccount.max; i++) {
+    for (let i = 0; i < signInLimits.passwordPerAccountAndAddress.max; i++) {
       const browser = i % 2 === 0 ? onFirst : onSecond;
       expect((await browser.signInWithPassword('liqiang', `wrong password ${i}`)).status).toBe(401);
     }
@@ -173,7 +159,7 @@ describe('operator sign-in', () => {
     expect((await other.signInWithPassword('user-next', 'a long password 1')).status).toBe(401);
   });
 
-  it("reads an operator's role afresh: a demoted or removed account loses its rights at once", async () => {
+  it("reads an operator's role afresh: a demoted account's sessions end at once", async () => {
     harness = await webHarness({ store, sink });
     await addOperator(harness.store, 'sun', 'operator', 'a long password 4');
     const browser = await new Browser(harness.web).start();
@@ -181,6 +167,8 @@ describe('operator sign-in', () => {
     const remind = () => browser.request('POST', '/api/campaigns/2027/remind', {});
     expect((await remind()).status).toBe(503); // allowed: it went for Temporal, which is not there
     await addOperator(harness.store, 'sun', 'viewer', 'a long password 4');
+    expect((await remind()).status).toBe(401);
+    await browser.signInWithPassword('sun', 'a long password 4');
     expect((await remind()).status).toBe(403);
     expect(await (await browser.request('GET', '/api/session')).json()).toMatchObject({
       principal: { role: 'viewer' },
@@ -236,13 +224,19 @@ describe('operator sign-in', () => {
     tampered.cookies.set(name ?? '', `${forged}.${value.split('.').at(-1)}`);
     expect((await tampered.request('GET', '/api/session')).status).toBe(401);
 
-    harness.clock.advance(sessionLifetimeMs - 1000);
-    expect((await browser.request('GET', '/api/session')).status).toBe(200);
+    // Used every 50 minutes (within the idle hour), it lasts until 8 hours after sign-in.
+    for (let used = 0; used + 50 * 60_000 < sessionLifetimeMs; used += 50 * 60_000) {
+      harness.clock.advance(50 * 60_000);
+      expect((await browser.request('GET', '/api/session')).status).toBe(200);
+    }
     expect((await browser.request('POST', '/api/session/sign-out')).status).toBe(204);
     expect((await browser.request('GET', '/api/session')).status).toBe(401);
 
     await browser.signInWithPassword('zhangwei', 'a long password 1');
-    harness.clock.advance(sessionLifetimeMs);
+    for (let used = 0; used < sessionLifetimeMs; used += 50 * 60_000) {
+      harness.clock.advance(50 * 60_000);
+      await browser.request('GET', '/api/session');
+    }
     expect((await browser.request('GET', '/api/session')).status).toBe(401);
   });
 });
@@ -367,6 +361,12 @@ describe('errors', () => {
     const badYear = await browser.request('GET', '/api/campaigns/1999');
     expect(badYear.status).toBe(422);
     expect(await badYear.json()).toMatchObject({ errors: [{ field: 'year' }] });
+    // A year is four digits: what Number() would also read as 2031 (or 2029) is not the same address.
+    for (const year of ['0x7EF', '2031.0', '2e3', '%202031', '+2031', '02031']) {
+      const odd = await browser.request('GET', `/api/campaigns/${year}`);
+      expect(odd.status, year).toBe(422);
+      expect(await odd.json(), year).toMatchObject({ errors: [{ field: 'year' }] });
+    }
     const nowhere = await browser.request('GET', '/api/nowhere');
     expect(nowhere.status).toBe(404);
     expect(nowhere.headers.get('content-type')).toBe('application/problem+json');

@@ -1,6 +1,7 @@
 // wlx operator add-user: an operator account for the web (viewer or operator), its password read from
 // WLX_PASSWORD or stdin, hashed with scrypt (infra/webStore/passwords.ts) into the web's database (WEB_DB_URL,
-// by default the mail ledger's). Adding a name that exists replaces its role and password.
+// by default the mail ledger's). Adding a name that exists replaces its role and password (and address, if
+// given), and ends the account's web sessions.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { parseInput } from '../../../domain/validation.ts';
@@ -17,6 +18,7 @@ import { parseOptions } from '../options.ts';
 const addUserOptions = z.object({
   name: z.string().trim().min(1, 'an account name, e.g. zhangwei').max(100),
   role: z.enum(operatorRoles, 'viewer (reads) or operator (reads and acts)'),
+  email: z.email('an e-mail address, e.g. zhangwei@cnipa.gov.cn').optional(),
 });
 const passwordSchema = z
   .string()
@@ -25,13 +27,14 @@ const passwordSchema = z
 
 export async function addUser(
   store: WebStore,
-  account: { name: string; role: OperatorRole; password: string },
+  account: { name: string; role: OperatorRole; password: string; email?: string },
 ): Promise<'added' | 'updated'> {
   const password = parseInput(passwordSchema, account.password, 'password');
   return store.putUser({
     name: account.name,
     role: account.role,
     passwordHash: await hashPassword(password),
+    ...(account.email && { email: account.email }),
   });
 }
 
@@ -74,6 +77,7 @@ export function registerUserCommands(program: Command): void {
     )
     .requiredOption('--name <name>', 'the account name, used to sign in and recorded with every decision')
     .requiredOption('--role <role>', 'viewer | operator')
+    .option('--email <address>', 'where to tell the operator of repeated failed sign-ins to the account')
     .action(async (raw) => {
       const options = parseOptions(addUserOptions, raw);
       const password = await readPassword();

@@ -18,8 +18,10 @@ import { returnForRevision } from '../../operations/returnForRevision.ts';
 import type { SubmissionKind } from '../../operations/submissionPayloads.ts';
 import { sendSubmission } from '../../operations/submit.ts';
 import { unitStatus } from '../../operations/unitStatus.ts';
+import { bodyLimits } from '../bodyLimits.ts';
 import { problem, sendProblem } from '../problems.ts';
 import { defineRoute, empty, unitParams, type WebRoute, yearParams } from '../routeSpec.ts';
+import { missingDocuments } from './documentReferences.ts';
 
 /** An update id from the Idempotency-Key header: a retried request is applied once. */
 function updateId(c: Context): string | undefined {
@@ -43,11 +45,15 @@ const submissionRoutes = (
     tags: ['unit'],
     params: unitParams,
     body: body as z.ZodType<z.output<typeof body>>,
+    maxBodyBytes: bodyLimits.submission,
     success: { status: 200, description: "the unit's status after the submission" },
-    handle: async ({ c, params, body: payload, services }) =>
-      c.json(
+    handle: async ({ c, params, body: payload, services }) => {
+      const missing = await missingDocuments(kind, payload);
+      if (missing) return sendProblem(c, missing);
+      return c.json(
         await sendSubmission(services.client, kind, { ...params, updateId: updateId(c) }, [payload] as never),
-      ),
+      );
+    },
   }),
 );
 

@@ -43,6 +43,7 @@ export const sessionRoutes: WebRoute[] = [
     tags: ['session'],
     body: z.object({ name: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
     success: { status: 200, description: '{ principal }; sets the session cookie' },
+    answers: { 401: 'wrong name or password', 429: 'too many attempts; Retry-After says when to try again' },
     handle: async ({ c, body, services }) => {
       const outcome = await signInWithPassword(services, c, body.name, body.password);
       if ('principal' in outcome) return c.json(outcome);
@@ -58,6 +59,7 @@ export const sessionRoutes: WebRoute[] = [
     tags: ['session'],
     body: z.object({ unitCode: unitCodeSchema }),
     success: { status: 202, description: 'the same answer whether or not the unit exists' },
+    answers: { 429: 'too many requests from this address; Retry-After says when to try again' },
     handle: async ({ c, body, services }) => {
       const outcome = await requestSignInLink(services, c, body.unitCode);
       if ('refused' in outcome) return tooMany(c, outcome.retryAfterSeconds);
@@ -78,6 +80,7 @@ export const sessionRoutes: WebRoute[] = [
     tags: ['session'],
     params: z.object({ token: z.string().regex(signInTokenPattern, 'the token from the mailed link') }),
     success: { status: 200, description: '{ principal }; sets the session cookie' },
+    answers: { 410: 'the link is unknown, used, superseded or expired' },
     handle: async ({ c, params, services }) => {
       const principal = await signInWithLink(services, c, params.token);
       if (!principal)
@@ -100,7 +103,7 @@ export const sessionRoutes: WebRoute[] = [
     tags: ['session'],
     success: { status: 204, description: 'signed out' },
     handle: async ({ c, services }) => {
-      endSession(c, services.cookies);
+      await endSession(c, services.cookies, services.store, services.clock());
       return c.body(null, 204);
     },
   }),

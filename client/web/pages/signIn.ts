@@ -42,8 +42,8 @@ function signInForm(
     status: failed?.status ?? 200,
     body: html`
       ${failed ? html`<div class="errors" role="alert">${failed.message}</div>` : ''}
-      <div class="row" style="align-items:stretch">
-        <section class="card" style="flex:1;min-width:20em">
+      <div class="row stretch">
+        <section class="card grow">
           <h2>${t('省级联络员', 'Provincial liaison')}</h2>
           <p class="muted">${t('登录链接将发送至本单位在名录中登记的邮箱，15 分钟内有效，仅可使用一次。', "A sign-in link goes to your unit's address in the registry; it works once, within 15 minutes.")}</p>
           <form method="post" action="/sign-in/link">
@@ -56,7 +56,7 @@ function signInForm(
             <p><button>${t('发送登录链接', 'Mail me a sign-in link')}</button></p>
           </form>
         </section>
-        <section class="card" style="flex:1;min-width:20em">
+        <section class="card grow">
           <h2>${t('国家知识产权局工作人员', 'CNIPA operator')}</h2>
           <form method="post" action="/sign-in/password">
             ${csrfField(c, services)}
@@ -228,7 +228,7 @@ export const signInPages: WebRoute[] = [
     tags: ['pages'],
     success: { status: 303, description: 'signed out; redirected to sign in' },
     handle: async ({ c, services }) => {
-      endSession(c, services.cookies);
+      await endSession(c, services.cookies, services.store, services.clock());
       setNotice(c, '已退出', 'Signed out');
       return c.redirect('/sign-in', 303);
     },

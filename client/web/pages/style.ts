@@ -36,6 +36,8 @@ button .en, .button .en { color:inherit; opacity:.85; }
 button.danger { background:#b91c1c; }
 .card.stuck { border:2px solid #b91c1c; background:#fef2f2; } .card.stuck h2 { color:#991b1b; }
 .row { display:flex; gap:1em; flex-wrap:wrap; align-items:flex-end; }
+.row.stretch { align-items:stretch; } .row.spread { justify-content:space-between; align-items:center; }
+.row.spread.top { align-items:flex-start; } .card.grow { flex:1; min-width:20em; }
 .muted { color:var(--muted); }
 .notice { padding:.6em 1em; border-radius:6px; margin:0 0 1em; background:var(--ontime); border:1px solid #34d399; }
 .notice.problem, .errors { background:#fee2e2; border:1px solid #f87171; padding:.6em 1em; border-radius:6px; margin:0 0 1em; }
@@ -50,7 +52,7 @@ button.danger { background:#b91c1c; }
 .grid a.tile small { display:block; color:inherit; opacity:.85; }
 .legend { display:flex; gap:.5em; flex-wrap:wrap; margin:.4em 0 1em; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.3em 1em; margin:0; }
-dl.facts dt { font-weight:600; } dl.facts dd { margin:0; }
+dl.facts dt { font-weight:600; } dl.facts dd { margin:0; } dl.facts.spaced { margin-top:.8em; }
 .big { font-size:1.6em; font-weight:700; }
 /* dashboard (pages/campaign): the year at a glance, the tiles, the key-region form, the downloads */
 .dashboard .card > h2:first-child, .dashboard .card > .row:first-child h2 { margin-top:0; }

@@ -38,7 +38,7 @@ export function notSubmittedSection(
       </form>`
     : '';
   return html`<section class="card" id="not-submitted">
-    <div class="row" style="justify-content:space-between;align-items:center">
+    <div class="row spread">
       <h2>${t('未报单位', 'Not submitted')} <span class="muted">(${owing.length})</span></h2>
       ${remindAll}
     </div>

@@ -44,7 +44,7 @@ function reviewLine(review: ReviewGlance | null, feedbackSent: boolean): Html {
 export function glanceSection(status: CampaignOverview, today: string, workflowUrl: string): Html {
   const n = status.totals;
   return html`<section class="card glance">
-    <div class="row" style="justify-content:space-between;align-items:center">
+    <div class="row spread">
       <p>${t('当前阶段', 'Phase')} <span class="badge phase">${tb(phaseLabels[status.phase])}</span>
         <span class="muted">${t(`今天 ${today}`, `today ${today}`)}</span></p>
       <p><a href="${workflowUrl}" target="_blank" rel="noopener">${t('在 Temporal 中查看活动工作流', 'Campaign workflow in the Temporal UI')} ↗</a></p>

@@ -2,14 +2,13 @@
 // national downloads. Each action calls the same client function as `wlx` and the API, then sends the
 // browser back with a notice of the outcome (POST → 303 → GET).
 import { z } from 'zod';
-import { yearSchema } from '../../../../domain/campaignYear.ts';
 import { designateKeyRegionsSchema } from '../../../../domain/matching/decisions.ts';
 import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts';
 import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { type RemindOutcome, remindUnits } from '../../../operations/remindUnits.ts';
 import { problem, problemFor } from '../../problems.ts';
-import { defineRoute, unitParams, type WebRoute, yearParams } from '../../routeSpec.ts';
+import { defineRoute, unitParams, type WebRoute, yearParams, yearPathSchema } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';
 import { problemPage } from '../problemPage.ts';
 import { dashboardPath, renderDashboard } from './dashboard.ts';
@@ -150,7 +149,7 @@ export const dashboardPages: WebRoute[] = [
     path: '/campaigns/{year}/exports/{output}',
     summary: 'download a national workbook (demands, matches, results) or the national report',
     tags: ['pages'],
-    params: z.object({ year: yearSchema, output: z.enum(outputs) }),
+    params: z.object({ year: yearPathSchema, output: z.enum(outputs) }),
     success: { status: 200, description: 'the .xlsx or .docx file' },
     handle: async ({ c, params, services }) => {
       const output = nationalOutputs[params.output];

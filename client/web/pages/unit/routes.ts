@@ -8,6 +8,7 @@ import { findUnit } from '../../../../domain/registry.ts';
 import { grantExtension } from '../../../operations/grantExtension.ts';
 import { returnForRevision } from '../../../operations/returnForRevision.ts';
 import { buildTemplate } from '../../../operations/spreadsheets/template.ts';
+import { bodyLimits } from '../../bodyLimits.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { setNotice } from '../forms.ts';
@@ -29,16 +30,28 @@ async function answer(c: Context<WebEnv>, services: WebServices, target: UnitTar
 
 type Handler = (c: Context<WebEnv>, services: WebServices, target: UnitTarget) => Promise<Outcome>;
 
-const unitForms: [string, string, Handler][] = [
-  ['plan', 'submit the work plan, with its document', submitPlan],
-  ['demands', 'upload the demand list (Annex 1, .xlsx)', (c, s, t) => submitSpreadsheet(c, s, t, 'demands')],
+/** Each form: its path, what it does, its handler, and for the uploads the most their files may hold. */
+const unitForms: [string, string, Handler, number?][] = [
+  ['plan', 'submit the work plan, with its document', submitPlan, bodyLimits.document],
+  [
+    'demands',
+    'upload the demand list (Annex 1, .xlsx)',
+    (c, s, t) => submitSpreadsheet(c, s, t, 'demands'),
+    bodyLimits.spreadsheet,
+  ],
   [
     'activities',
     'upload activity records (.xlsx, many rows)',
     (c, s, t) => submitSpreadsheet(c, s, t, 'activities'),
+    bodyLimits.spreadsheet,
   ],
   ['activity', 'record one activity', submitActivity],
-  ['summary', 'upload the written summary and/or the results summary (Annex 2)', submitSummary],
+  [
+    'summary',
+    'upload the written summary and/or the results summary (Annex 2)',
+    submitSummary,
+    bodyLimits.documentAndSpreadsheet,
+  ],
 ];
 
 export const unitPages: WebRoute[] = [
@@ -76,7 +89,7 @@ export const unitPages: WebRoute[] = [
       });
     },
   }),
-  ...unitForms.map(([segment, summary, handler]) =>
+  ...unitForms.map(([segment, summary, handler, maxBodyBytes]) =>
     defineRoute({
       rule: 'ownUnit',
       page: true,
@@ -85,6 +98,7 @@ export const unitPages: WebRoute[] = [
       summary,
       tags: ['pages'],
       params: unitParams,
+      ...(maxBodyBytes && { maxBodyBytes, upload: true as const }),
       success: { status: 303, description: 'submitted; back to the page' },
       handle: async ({ c, params, services }) =>
         answer(c, services, params, await handler(c, services, params)),

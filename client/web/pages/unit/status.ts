@@ -47,7 +47,7 @@ function trackRow(track: 'plan' | 'summary', s: TrackStatus, today: string): Htm
 
 export function dueSection(status: UnitStatus, today: string, calendar: StandingCalendar): Html {
   return html`<section class="card" id="due">
-    <div class="row" style="justify-content:space-between;align-items:flex-start">
+    <div class="row spread top">
       <div>${dueLine(status, today)}</div>
       <div>${stateBadge(status, today, calendar)}</div>
     </div>
@@ -63,7 +63,7 @@ export function dueSection(status: UnitStatus, today: string, calendar: Standing
       <thead><tr><th>${t('事项', 'Deliverable')}</th><th>${t('截止日期', 'Deadline')}</th><th>${t('报送日期', 'Submitted on')}</th><th>${t('最高催办级别', 'Level reached')}</th></tr></thead>
       <tbody>${trackRow('plan', status.plan, today)}${trackRow('summary', status.summary, today)}</tbody>
     </table>
-    <dl class="facts" style="margin-top:.8em">
+    <dl class="facts spaced">
       <dt>${t('尚缺', 'Missing')}</dt>
       <dd>${status.missing.length === 0 ? t('无', 'nothing') : status.missing.map((m, i) => html`${i > 0 ? '、' : ''}${tb(itemLabel(m))}`)}</dd>
       <dt>${t('已记录活动', 'Activities recorded')}</dt><dd>${status.activitiesRecorded}</dd>
