@@ -3,6 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AddressObject, simpleParser } from 'mailparser';
+import { inParallel } from '../../domain/inParallel.ts';
 
 export interface ReceivedMail {
   /** With angle brackets, as in the header. */
@@ -32,7 +33,12 @@ export async function listMail(dir: string): Promise<ReceivedMail[]> {
     .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null)
     .map((f) => ({ name: f.name, at: Number(f.match[1]), seq: Number(f.match[2]) }))
     .sort((a, b) => a.at - b.at || a.seq - b.seq);
-  return Promise.all(files.map(async (f) => parseMail(await readFile(join(dir, f.name)), f.at)));
+  // A few files open at once: a county year's folder holds tens of thousands, past the process's file limit.
+  const mail: ReceivedMail[] = new Array(files.length);
+  await inParallel(files, 32, async (f, i) => {
+    mail[i] = await parseMail(await readFile(join(dir, f.name)), f.at);
+  });
+  return mail;
 }
 
 export async function parseMail(raw: Buffer, receivedAt: number): Promise<ReceivedMail> {
