@@ -7,14 +7,10 @@ import { formatIssue, type SheetIssue } from '../../../domain/spreadsheets/issue
 import { type AnnexPayloads, annexFromSheets } from '../../../domain/spreadsheets/submissionsFromSheets.ts';
 import { DocumentRejectedError } from '../../../infra/documents/fileType.ts';
 import { UserError } from '../../../infra/userError.ts';
-import {
-  defaultMaxSpreadsheetBytes,
-  readWorkbook,
-  refuseOversized,
-  type WorkbookContent,
-} from './readWorkbook.ts';
+import { defaultMaxSpreadsheetBytes, readSpreadsheet, refuseOversized } from './readUpload.ts';
+import type { WorkbookContent } from './readWorkbook.ts';
 
-/** Read as workbooks; the older formats among them get a "save it as .xlsx" message, not a YAML error. */
+/** Read as workbooks (readUpload.ts): .xls, .et and .ods through LibreOffice, .csv decoded; never as YAML. */
 export const spreadsheetExtensions = ['.xlsx', '.xlsm', '.xls', '.et', '.csv', '.ods'];
 
 export function isSpreadsheet(path: string): boolean {
@@ -85,7 +81,7 @@ export async function importSpreadsheet<K extends SpreadsheetKind>(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<AnnexPayloads[K]> {
-  const content = await readWorkbook(fileName, bytes, options.maxBytes ?? defaultMaxSpreadsheetBytes);
+  const content = await readSpreadsheet(fileName, bytes, options.maxBytes ?? defaultMaxSpreadsheetBytes);
   const wrongTemplate = templateIssues(content, kind, options);
   if (wrongTemplate.length > 0) throw new SpreadsheetRejectedError(fileName, wrongTemplate);
   const result = annexFromSheets[kind](content.grids);

@@ -1,0 +1,81 @@
+// A scan of an XML part before any parser sees it: no DTD (spreadsheets never need one, and entity
+// declarations are how "billion laughs" expands a small file) and nesting no deeper than a sheet needs.
+import { DocumentRejectedError } from '../../../infra/documents/fileType.ts';
+
+/** A sheet nests about six deep (worksheet, sheetData, row, c, is, r, t); rich text a few more. */
+export const maxXmlDepth = 64;
+
+const lt = 0x3c;
+const gt = 0x3e;
+const slash = 0x2f;
+const bang = 0x21;
+const question = 0x3f;
+const quote = 0x22;
+const apostrophe = 0x27;
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const commentStart = ascii('<!--');
+const commentEnd = ascii('-->');
+const cdataStart = ascii('<![CDATA[');
+const cdataEnd = ascii(']]>');
+
+const startsAt = (bytes: Uint8Array, at: number, prefix: Uint8Array) =>
+  prefix.every((b, i) => bytes[at + i] === b);
+
+/** Where `needle` ends after `from`, or the end of the bytes when it never comes. */
+function after(bytes: Uint8Array, from: number, needle: Uint8Array): number {
+  for (
+    let at = bytes.indexOf(needle[0] as number, from);
+    at >= 0;
+    at = bytes.indexOf(needle[0] as number, at + 1)
+  ) {
+    if (startsAt(bytes, at, needle)) return at + needle.length;
+  }
+  return bytes.length;
+}
+
+/** The end of a start tag, skipping '>' inside quoted attribute values. */
+function tagEnd(bytes: Uint8Array, from: number): number {
+  let inQuote = 0;
+  for (let at = from; at < bytes.length; at++) {
+    const c = bytes[at];
+    if (inQuote) {
+      if (c === inQuote) inQuote = 0;
+    } else if (c === quote || c === apostrophe) inQuote = c;
+    else if (c === gt) return at;
+  }
+  return bytes.length;
+}
+
+/** Throws a refusal naming the part when the XML declares a DTD or nests too deep. */
+export function checkXmlShape(fileName: string, part: string, bytes: Uint8Array): void {
+  let depth = 0;
+  let at = bytes.indexOf(lt);
+  while (at >= 0 && at < bytes.length) {
+    const next = bytes[at + 1];
+    if (next === slash) {
+      depth--;
+      at = bytes.indexOf(gt, at);
+    } else if (next === question) {
+      at = bytes.indexOf(gt, at);
+    } else if (next === bang) {
+      if (startsAt(bytes, at, commentStart)) at = after(bytes, at, commentEnd);
+      else if (startsAt(bytes, at, cdataStart)) at = after(bytes, at, cdataEnd);
+      else
+        throw new DocumentRejectedError(
+          `“${fileName}”的 ${part} 含有文档类型声明（DOCTYPE），Excel 文件不会有这种内容，不予读取。请用 Excel 或 WPS 另存为 .xlsx 后重新上传`,
+          `${part} in "${fileName}" declares a DOCTYPE, which no Excel file has; not read. Save it as .xlsx from Excel or WPS and upload it again`,
+        );
+    } else {
+      const end = tagEnd(bytes, at + 1);
+      if (bytes[end - 1] !== slash && ++depth > maxXmlDepth) {
+        throw new DocumentRejectedError(
+          `“${fileName}”的 ${part} 嵌套超过 ${maxXmlDepth} 层，Excel 文件不会如此，不予读取。请用 Excel 或 WPS 另存为 .xlsx 后重新上传`,
+          `${part} in "${fileName}" nests deeper than ${maxXmlDepth} levels, which no Excel file does; not read. Save it as .xlsx from Excel or WPS and upload it again`,
+        );
+      }
+      at = end;
+    }
+    if (at < 0) return;
+    at = bytes.indexOf(lt, at);
+  }
+}
