@@ -1,6 +1,11 @@
-// An uploaded spreadsheet into plain grids; whatever is refused is refused in words that say what to do.
+// Any spreadsheet an office sends, into plain grids: .xlsx read directly, .csv decoded (csvGrid.ts), .xls,
+// .et and .ods converted by LibreOffice (legacyWorkbook.ts); the format told by the bytes, not the name,
+// except for CSV, which has no signature. Whatever is refused is refused in words that say what to do.
+import { extname } from 'node:path';
 import { DocumentRejectedError, formatBytes } from '../../../infra/documents/fileType.ts';
 import { zipEntries } from '../../../infra/documents/zipEntries.ts';
+import { readCsv } from './csvGrid.ts';
+import { convertLegacy } from './legacyWorkbook.ts';
 import { readWorkbook, type WorkbookContent } from './readWorkbook.ts';
 
 /** 10 MiB: a demand list of thousands of rows is well under 1 MiB. */
@@ -34,10 +39,15 @@ export async function readSpreadsheet(
   refuseOversized(fileName, bytes.length, maxBytes);
   if (bytes.length === 0) throw new DocumentRejectedError(`“${fileName}”是空文件`, `"${fileName}" is empty`);
   if (ole2.every((b, i) => bytes[i] === b)) {
-    throw new DocumentRejectedError(
-      `“${fileName}”是旧版 Excel 97–2003（.xls）或 WPS 表格（.et）文件，请另存为 .xlsx 后再上传`,
-      `"${fileName}" is an Excel 97–2003 (.xls) or WPS (.et) file; save it as .xlsx and upload it again`,
-    );
+    return readXlsx(fileName, await convertLegacy(fileName, bytes, 'xls'));
+  }
+  const entries = zipEntries(bytes);
+  if (entries?.some((e) => e.name === 'content.xml') && !entries.some((e) => e.name === 'xl/workbook.xml')) {
+    return readXlsx(fileName, await convertLegacy(fileName, bytes, 'ods'));
+  }
+  const zipOrBinary = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (extname(fileName).toLowerCase() === '.csv' && !zipOrBinary) {
+    return { grids: await readCsv(fileName, bytes), meta: null };
   }
   return readXlsx(fileName, bytes);
 }

@@ -2,7 +2,7 @@
 // filled in, re-saved unchanged and stripped of drop-downs by openpyxl; blank workbooks with the headers
 // typed in by openpyxl, XlsxWriter and exceljs (merged titles, styles, comments, shared and inline strings,
 // formulas with cached values, hidden and very hidden sheets); our filled templates through LibreOffice as
-// .xlsx. A writer that cannot run here is skipped, saying why.
+// .xlsx, .xls, .ods and .csv. A writer that cannot run here is skipped, saying why.
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -174,10 +174,21 @@ describe('files from other writers', () => {
   });
 
   it.skipIf(!findSoffice())(
-    'reads our filled templates saved again by LibreOffice',
+    'reads our filled templates saved by LibreOffice as .xlsx, .xls, .ods and .csv',
     async () => {
       const filled = await exceljsFilled(join(dir, 'lo-source'));
-      const paths = await sofficeConvert(filled, 'xlsx', join(dir, 'libreoffice-xlsx'));
+      const [demands, activities] = filled as [string, string, string];
+      const paths = [
+        ...(await sofficeConvert(filled, 'xlsx', join(dir, 'libreoffice-xlsx'))),
+        ...(await sofficeConvert(filled, 'xls', join(dir, 'libreoffice-xls'))),
+        ...(await sofficeConvert([demands, activities], 'ods', join(dir, 'libreoffice-ods'))),
+        // CSV holds the first sheet, the table, here in UTF-8.
+        ...(await sofficeConvert(
+          [demands, activities],
+          'csv:Text - txt - csv (StarCalc):44,34,76,1',
+          join(dir, 'libreoffice-csv'),
+        )),
+      ];
       expect(await problems(paths)).toEqual([]);
     },
     240_000,
