@@ -14,6 +14,7 @@ import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
 import type { UnitStatus } from '../../workflows/shared/status.ts';
 import { csvText, fillRows, gbk, loadWorkbook, toBuffer } from '../operations/spreadsheets/support.ts';
 import { eventually } from '../support/eventually.ts';
+import { deepSheet, hugeMerge, lyingBomb } from '../support/hostileWorkbooks.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import { sampleActivity, sampleDemandList } from '../support/samples.ts';
 import { sofficeConvert } from '../support/writersCorpus.ts';
@@ -148,6 +149,25 @@ describe("a unit's page", () => {
       expect((await html(beijing)).text).toContain('需求清单已报送');
     }
   }, 120_000);
+
+  it('answers 422 to the worst uploads, in words, and stays up', async () => {
+    const valid = new Uint8Array(await (await demandWorkbook([])).arrayBuffer());
+    const worst: [Uint8Array, string][] = [
+      [await lyingBomb(valid), '解压后超过'],
+      [deepSheet(valid), '嵌套超过 64 层'],
+      [hugeMerge(valid), '合并单元格共'],
+      [valid.subarray(0, valid.length >> 1), '无法作为 Excel 文件读取'],
+    ];
+    for (const [bytes, refusal] of worst) {
+      const response = await beijing.form(`${page}/demands`, {
+        file: new File([bytes], '需求清单.xlsx', { type: xlsx }),
+        updateId: key(),
+      });
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain(refusal);
+    }
+    expect((await html(beijing)).status).toBe(200);
+  }, 60_000);
 
   it('takes the work plan form with its document, naming the fields left empty first', async () => {
     const fields = {

@@ -1,11 +1,12 @@
 // The parts of an uploaded .xlsx that hold values, inflated by us before exceljs sees them. Two reasons:
 // the zip's directory may lie about sizes (a 1 MB file that inflates to 1 GB), so bytes are counted as they
 // come out and reading stops at the cap; and exceljs 4.4 crashes on valid parts it does not need
-// (comments linked by absolute path, exceljs #2797; tables, drawings), so only the value-bearing parts go on.
+// (comments linked by absolute path, exceljs #2797; tables, drawings), so only the value-bearing parts go
+// on, and it hangs on what no form has (a merged range of millions of cells), so that is refused first.
 import { Inflate, type Zippable, zipSync } from 'fflate';
 import { DocumentRejectedError, formatBytes } from '../../../infra/documents/fileType.ts';
 import type { ZipEntry } from '../../../infra/documents/zipEntries.ts';
-import { checkXmlShape } from './xmlShape.ts';
+import { checkMerges, checkXmlShape } from './xmlShape.ts';
 
 /** What the kept parts may really inflate to; a 5,000-row demand list needs about 3 MB. */
 export const maxInflatedBytes = 32 * 1024 * 1024;
@@ -90,6 +91,7 @@ export function valuePartsZip(fileName: string, bytes: Uint8Array, entries: read
     }
     used += data.length;
     checkXmlShape(fileName, entry.name, data);
+    if (entry.name.startsWith('xl/worksheets/')) checkMerges(fileName, entry.name, data);
     parts[entry.name] = [data, { level: 0 }];
   }
   return zipSync(parts);

@@ -1,5 +1,6 @@
 // A scan of an XML part before any parser sees it: no DTD (spreadsheets never need one, and entity
-// declarations are how "billion laughs" expands a small file) and nesting no deeper than a sheet needs.
+// declarations are how "billion laughs" expands a small file), nesting no deeper than a sheet needs, and
+// merged ranges no larger than a form has.
 import { DocumentRejectedError } from '../../../infra/documents/fileType.ts';
 
 /** A sheet nests about six deep (worksheet, sheetData, row, c, is, r, t); rich text a few more. */
@@ -77,5 +78,33 @@ export function checkXmlShape(fileName: string, part: string, bytes: Uint8Array)
     }
     if (at < 0) return;
     at = bytes.indexOf(lt, at);
+  }
+}
+
+/** A title row merges a few dozen cells; exceljs makes an object for every merged cell, so a hostile range hangs it. */
+export const maxMergedCells = 100_000;
+
+const columnNumber = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/** Throws a refusal when a sheet's merged ranges cover more cells than any form has. */
+export function checkMerges(fileName: string, part: string, bytes: Uint8Array): void {
+  const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = xml.indexOf('<mergeCells');
+  if (start < 0) return;
+  const end = xml.indexOf('</mergeCells>', start);
+  const list = xml.toString('latin1', start, end < 0 ? xml.length : end);
+  let cells = 0;
+  for (const [, c1, r1, c2, r2] of list.matchAll(
+    /ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/g,
+  )) {
+    const width = Math.abs(columnNumber(c2 as string) - columnNumber(c1 as string)) + 1;
+    const height = Math.abs(Number(r2) - Number(r1)) + 1;
+    cells += width * height;
+  }
+  if (cells > maxMergedCells) {
+    throw new DocumentRejectedError(
+      `“${fileName}”的 ${part} 合并单元格共 ${cells} 个，超过上限 ${maxMergedCells}，不予读取。请取消多余的合并后重新上传`,
+      `${part} in "${fileName}" merges ${cells} cells, more than the limit of ${maxMergedCells}; not read. Unmerge what is not needed and upload it again`,
+    );
   }
 }
