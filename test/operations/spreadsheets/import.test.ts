@@ -337,6 +337,23 @@ describe('a file with 30 broken rows', () => {
 });
 
 describe('a broken activity sheet', () => {
+  it('describes a bad e-mail address in Chinese and English, and takes an empty one', async () => {
+    const workbook = await loadWorkbook(await template('demands'));
+    const [first, second] = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
+    const email = demandSheet.columns.findIndex((c) => c.key === 'contact.email');
+    (first as Cell[])[email] = 'liming@';
+    (second as Cell[])[email] = null;
+    fillRows(workbook.getWorksheet('需求清单') as ExcelJS.Worksheet, firstDataRow, [
+      first as Cell[],
+      second as Cell[],
+    ]);
+    const error = await rejection(importSpreadsheet('demands', 'demands.xlsx', await toBuffer(workbook)));
+    expect(error.issues).toHaveLength(1);
+    expect(error.message).toContain(
+      '需求清单 第5行 “电子邮箱”：填写的是“liming@”，应为电子邮箱地址，如 name@example.cn（不填亦可） (Demand list row 5, "Email": found "liming@"; expected an e-mail address such as name@example.cn (or nothing))',
+    );
+  });
+
   it('names the row and column of each date, count, list and type fault', async () => {
     const workbook = await loadWorkbook(await template('activities'));
     const at = (key: string) => activitySheet.columns.findIndex((c) => c.key === key);
