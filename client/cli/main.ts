@@ -13,6 +13,13 @@ import { registerTemplateCommands } from './commands/template.ts';
 import { registerUnitCommands } from './commands/unit.ts';
 import { registerUserCommands } from './commands/users.ts';
 
+// A reader that stops early (wlx … | head -3) closes the pipe: the output is done, not failed. Exit 0 at once,
+// as cat and grep do, instead of Node's unhandled-error stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(exitCodes.ok);
+});
+
 const program = new Command('wlx')
   .description('知识产权服务万里行 — run the IP Service Campaign on Temporal')
   .showHelpAfterError('(add --help for usage)')
