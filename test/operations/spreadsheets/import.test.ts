@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../client/operations/errors.ts';
+import { buildDemandExport } from '../../../client/operations/spreadsheets/demandExports.ts';
 import {
   importSpreadsheet,
   SpreadsheetRejectedError,
@@ -21,6 +22,7 @@ import { activitySheet } from '../../../domain/spreadsheets/annexes/activityReco
 import { demandSheet } from '../../../domain/spreadsheets/annexes/demandList.ts';
 import { caseSheet, resultsSheet } from '../../../domain/spreadsheets/annexes/resultsSummary.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
+import type { DemandItem } from '../../../domain/submissions.ts';
 import { sampleActivity, sampleDemandList, sampleResults } from '../../support/samples.ts';
 import { type Cell, fillRows, loadWorkbook, toBuffer } from './support.ts';
 
@@ -337,6 +339,50 @@ describe('a file with 30 broken rows', () => {
 });
 
 describe('a broken activity sheet', () => {
+  it("refuses a template of another year, and a national export of several units' rows, naming why", async () => {
+    const workbook = await loadWorkbook(await template('demands'));
+    const rows = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
+    fillRows(workbook.getWorksheet('需求清单') as ExcelJS.Worksheet, firstDataRow, rows);
+    const bytes = await toBuffer(workbook);
+    const wrongYear = await rejection(
+      importSpreadsheet('demands', 'd.xlsx', bytes, { unitCode: '11', year: 2031 }),
+    );
+    expect(wrongYear.message).toContain(
+      '此模板是 2027 年的，不能报送到 2031 年；请下载 2031 年的模板重新填写 (Workbook: this template is for 2027; it cannot be submitted for 2031. Fill in the 2031 template instead)',
+    );
+    expect(await importSpreadsheet('demands', 'd.xlsx', bytes, { unitCode: '11', year: 2027 })).toEqual(
+      sampleDemandList(),
+    );
+
+    const [a, b] = sampleDemandList().items as [DemandItem, DemandItem];
+    const national = await buildDemandExport({
+      year: 2027,
+      exportedOn: '2027-05-26',
+      units: [
+        { unitCode: '11', nameZh: '北京市知识产权局', demands: [a] },
+        { unitCode: '12', nameZh: '天津市知识产权局', demands: [b] },
+        { unitCode: '13', nameZh: '河北省知识产权局', demands: [{ ...a, id: 'HE-001' }] },
+      ],
+      matches: [],
+    });
+    const several = await rejection(
+      importSpreadsheet('demands', '需求汇总.xlsx', national, { unitCode: '11' }),
+    );
+    expect(several.message).toContain(
+      '“需求汇总”表有 3 个单位的行（单位代码 11、12、13），是汇总导出，不是一个单位的需求清单；请只保留本单位的行后报送',
+    );
+    const tianjinOnly = await buildDemandExport({
+      year: 2027,
+      exportedOn: '2027-05-26',
+      units: [{ unitCode: '12', nameZh: '天津市知识产权局', demands: [b] }],
+      matches: [],
+    });
+    const another = await rejection(
+      importSpreadsheet('demands', '需求汇总.xlsx', tianjinOnly, { unitCode: '11' }),
+    );
+    expect(another.message).toContain('“需求汇总”表的行属于单位 12，不能用 --unit 11 报送');
+  });
+
   it('describes a bad e-mail address in Chinese and English, and takes an empty one', async () => {
     const workbook = await loadWorkbook(await template('demands'));
     const [first, second] = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
