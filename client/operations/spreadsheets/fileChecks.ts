@@ -23,10 +23,31 @@ const fileIssue = (zh: string, en: string): SheetIssue => ({
   message: { zh, en },
 });
 
+/** The year in the first sheet's title rows ("2027年“知识产权服务万里行”…"), as the user sees it. */
+function titleYear(grids: readonly Grid[]): number | null {
+  for (const row of grids[0]?.rows.filter((r) => r.number <= 2) ?? []) {
+    const year = /(20\d\d)\s*年/.exec(row.cells.map(cellText).join(' '))?.[1];
+    if (year) return Number(year);
+  }
+  return null;
+}
+
 function templateIssues(content: WorkbookContent, kind: SpreadsheetKind, target: FileTarget): SheetIssue[] {
   const meta = content.meta;
   if (!meta) return [];
   const issues: SheetIssue[] = [];
+  // Another program's re-save (LibreOffice) makes the very hidden sheet merely hidden, where anyone can
+  // unhide and edit it: believed only while it agrees with the title the user sees.
+  const shown = titleYear(content.grids);
+  if (meta.year && shown && meta.year !== shown) {
+    issues.push(
+      fileIssue(
+        `模板的隐藏信息（${meta.year} 年）与标题（${shown} 年）不一致，可能被其他软件改动过；请下载 ${target.year ?? shown} 年的模板重新填写`,
+        `the template's hidden record (${meta.year}) disagrees with its title (${shown}); it may have been changed by another program. Fill in a freshly downloaded ${target.year ?? shown} template`,
+      ),
+    );
+    return issues;
+  }
   if (meta.kind !== kind && meta.kind in annexes) {
     const made = annexes[meta.kind as SpreadsheetKind].name;
     issues.push(

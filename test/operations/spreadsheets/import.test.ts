@@ -339,7 +339,7 @@ describe('a file with 30 broken rows', () => {
 });
 
 describe('a broken activity sheet', () => {
-  it("refuses a template of another year, and a national export of several units' rows, naming why", async () => {
+  it("refuses a template of another year or with an edited hidden record, and a national export of several units' rows", async () => {
     const workbook = await loadWorkbook(await template('demands'));
     const rows = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
     fillRows(workbook.getWorksheet('需求清单') as ExcelJS.Worksheet, firstDataRow, rows);
@@ -352,6 +352,16 @@ describe('a broken activity sheet', () => {
     );
     expect(await importSpreadsheet('demands', 'd.xlsx', bytes, { unitCode: '11', year: 2027 })).toEqual(
       sampleDemandList(),
+    );
+
+    // The hidden record edited (after a re-save made it merely hidden): not believed against the title.
+    const edited = await loadWorkbook(bytes);
+    (edited.getWorksheet('wlx_meta') as ExcelJS.Worksheet).getCell('B3').value = 2031;
+    const disagreeing = await rejection(
+      importSpreadsheet('demands', 'd.xlsx', await toBuffer(edited), { unitCode: '11', year: 2031 }),
+    );
+    expect(disagreeing.message).toContain(
+      '模板的隐藏信息（2031 年）与标题（2027 年）不一致，可能被其他软件改动过',
     );
 
     const [a, b] = sampleDemandList().items as [DemandItem, DemandItem];
