@@ -393,6 +393,23 @@ describe('a broken activity sheet', () => {
     expect(another.message).toContain('“需求汇总”表的行属于单位 12，不能用 --unit 11 报送');
   });
 
+  it("names missing columns once, never in zod's words, when a whole object's columns are gone", async () => {
+    const { default: ExcelJSModule } = await import('exceljs');
+    const workbook = new ExcelJSModule.Workbook();
+    const sheet = workbook.addWorksheet('需求清单');
+    const keep = demandSheet.columns
+      .map((c, i) => [c, i] as const)
+      .filter(([c]) => !c.key.startsWith('entity.'));
+    sheet.addRow(keep.map(([c]) => c.header.zh));
+    for (const item of sampleDemandList().items) {
+      const row = itemToRow(demandSheet, item);
+      sheet.addRow(keep.map(([, i]) => row[i] as Cell));
+    }
+    const error = await rejection(importSpreadsheet('demands', 'd.xlsx', await toBuffer(workbook)));
+    expect(error.issues.map((i) => i.message.zh)).toEqual(['表头中缺少此列', '表头中缺少此列']);
+    expect(error.message).not.toContain('Invalid input');
+  });
+
   it('describes a bad e-mail address in Chinese and English, and takes an empty one', async () => {
     const workbook = await loadWorkbook(await template('demands'));
     const [first, second] = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
