@@ -20,6 +20,7 @@ import { taskQueue } from '../workflows/shared/messages.ts';
 import { baselinePlan, baselineWorkflowId } from './baselinePlan.ts';
 import { baselineCampaign } from './baselineWorkflows.ts';
 import { kb, mb, seconds } from './format.ts';
+import { mailsPerSilentUnit, silentYearMail } from './silentYear.ts';
 import { benchServer } from './timeSkippingServer.ts';
 import { startWorker } from './workerControl.ts';
 import type { WorkerMemory } from './workerProcess.ts';
@@ -32,10 +33,8 @@ if (!Number.isInteger(runs) || runs < 1)
 const registry = defaultRegistry();
 const reporting = reportingUnits(registry).length;
 const notifiedOnly = registry.units.length - reporting;
-const config = defaultCalendarConfig;
-// Launch, then per deliverable (plan, summary) the reminders and the whole escalation ladder, then feedback.
-const perUnit = 1 + 2 * (config.reminderDaysBefore.length + config.escalation.length) + 1;
-const expectedMail = reporting * perUnit + notifiedOnly;
+const perUnit = mailsPerSilentUnit;
+const expectedMail = silentYearMail(registry);
 
 interface Scenario {
   name: string;
@@ -100,7 +99,7 @@ async function runOnce(scenario: Scenario): Promise<RunResult> {
   sink.clear();
   // The server's clock ends each run late in its year: every run takes the next one, with fresh workflow ids.
   const year = await nextYear(env);
-  const schedule = resolveCalendar(config, year);
+  const schedule = resolveCalendar(defaultCalendarConfig, year);
   const worker = await startWorker({
     address: env.address,
     namespace: env.namespace ?? 'default',

@@ -7,7 +7,6 @@
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { unreplayableWorkflows } from '../client/operations/recovery/replayAll.ts';
-import { defaultCalendarConfig } from '../domain/calendar.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import { type Registry, reportingUnits } from '../domain/registry.ts';
 import { tiersOf } from '../domain/unitGroups.ts';
@@ -16,6 +15,7 @@ import { launchWindow } from '../workflows/shared/inWindows.ts';
 import { campaignWorkflowId, unitGroupWorkflowId, unitWorkflowId } from '../workflows/shared/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { kb, mb, seconds } from './format.ts';
+import { silentYearMail } from './silentYear.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
 
 const { values } = parseArgs({
@@ -34,10 +34,6 @@ if (!Number.isInteger(workers) || workers < 1)
 const cache = values.cache === undefined ? undefined : Number(values.cache);
 if (cache !== undefined && !(Number.isInteger(cache) && cache >= 2))
   throw new Error(`--cache takes a whole number of workflows from 2, not "${values.cache}"`);
-
-const config = defaultCalendarConfig;
-// Launch, then per deliverable the reminders and the whole escalation ladder, then feedback (as bench/campaign).
-const perUnit = 1 + 2 * (config.reminderDaysBefore.length + config.escalation.length) + 1;
 
 interface YearRun {
   units: number;
@@ -61,7 +57,7 @@ async function runYear(registry: Registry): Promise<YearRun> {
   sink.clear();
   const year = await nextYear(env);
   const reporting = reportingUnits(registry).length;
-  const expected = reporting * perUnit + registry.units.length - reporting;
+  const expected = silentYearMail(registry);
   const pool = await Promise.all(
     Array.from({ length: workers }, () =>
       startBenchWorker(bench, cache === undefined ? {} : { maxCachedWorkflows: cache }),

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx wlx` works straight from a clone.
-import { register } from 'tsx/esm/api';
+// wlx: compiled when the build is current, else from the TypeScript (bin/launch.js).
+import { launch } from './launch.js';
 
-register();
-await import('../client/cli/main.ts');
+await launch('wlx', 'client/cli/main.ts');

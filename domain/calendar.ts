@@ -2,6 +2,7 @@
 // absolute instants, Asia/Shanghai. Instants here are "nominal": the dates people see. A TimeMapping
 // turns them into the real instants the workflows sleep until, which differ only when compressed.
 import { z } from 'zod';
+import type { WorkingDays } from './calendar/workingDays.ts';
 import {
   defaultEscalation,
   defaultReminderDaysBefore,
@@ -17,7 +18,7 @@ export const DAY_MS = 86_400_000;
 /** Asia/Shanghai has kept UTC+8 without daylight saving since 1991. */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** Reminders and escalations after the deadline go out at 09:00 local, office hours. */
-const NOTICE_HOUR_MS = 9 * 3_600_000;
+export const NOTICE_HOUR_MS = 9 * 3_600_000;
 
 const monthDaySchema = lazySchema(() =>
   z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'a month-day "MM-DD", e.g. "05-25"'),
@@ -91,6 +92,11 @@ export interface CampaignSchedule {
   escalation: EscalationStep[];
   revisionDays: number;
   mapping: TimeMapping;
+  /**
+   * China's working calendar for the campaign's years (calendar/workingDays.ts): with it, reminders,
+   * escalation steps and the revision clock count working days. Absent from years started before 0.11.0.
+   */
+  workingDays?: WorkingDays;
 }
 
 export function startOfLocalDay(instant: number): number {

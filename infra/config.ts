@@ -40,3 +40,11 @@ export const webDbFields = { WEB_DB_URL: sqlFields.MAIL_LEDGER_URL.optional(), .
 export function webDbUrl(parsed: { WEB_DB_URL?: string | undefined; MAIL_LEDGER_URL: string }): string {
   return parsed.WEB_DB_URL ?? parsed.MAIL_LEDGER_URL;
 }
+
+/** The units' group robots (infra/channels/robotsFile.ts): a YAML or JSON file the operators keep, outside the repository. */
+export const robotsFields = {
+  NOTICE_ROBOTS_FILE: z
+    .string()
+    .min(1, 'the path of the robots file, e.g. /etc/wanlixing/robots.yaml')
+    .optional(),
+};

@@ -3,6 +3,7 @@
 // (PGlite, served over the PostgreSQL protocol so that more workers can share it), the worker and the web
 // (its API on --web-port; users and sign-in links in the ledger's database, schema wanlixing_web).
 // Ctrl-C stops them all; starting again resumes the same campaigns with their timers.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { demoCalendarFlag } from '../client/operations/calendar/officialHolidays.ts';
 import { webConfig } from '../client/web/config.ts';
 import { startWebServer } from '../client/web/server.ts';
 import { parseInput } from '../domain/validation.ts';
@@ -115,7 +117,7 @@ console.log(
       : '                   sessions signed with a random secret for this run (set WEB_SESSION_SECRET to keep them)',
     '',
     'Next, in another terminal:',
-    `  ${env}npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m`,
+    `  ${env}npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m${demoCalendarFlag(new Date().getFullYear() + 1)}`,
     `  ${env}npx wlx campaign status --year ${new Date().getFullYear() + 1}`,
     `  npx wlx mail list --dir ${join(options.dataDir, 'mail')}`,
     `  WEB_DB_URL=${ledger.url} npx wlx operator add-user --name you --role operator   # password on stdin`,

@@ -1,7 +1,7 @@
 // The worker's configuration, from the environment, parsed at the edge.
 import { z } from 'zod';
 import { parseInput } from '../domain/validation.ts';
-import { mailFields, sqlFields, temporalFields } from '../infra/config.ts';
+import { mailFields, robotsFields, sqlFields, temporalFields } from '../infra/config.ts';
 import { checkDocumentStore, documentStoreFields } from '../infra/documents/config.ts';
 
 export const workerConfigSchema = z
@@ -9,6 +9,8 @@ export const workerConfigSchema = z
     ...temporalFields,
     ...mailFields,
     ...sqlFields,
+    /** Each unit's WeCom, DingTalk and Feishu robots; notices go by e-mail alone without it. */
+    ...robotsFields,
     /** Where browsers reach the web (as the web's own WEB_PUBLIC_URL): notices link to the reader's page. */
     WEB_PUBLIC_URL: z
       .url()

@@ -1,5 +1,4 @@
 // Builds the worker from its configuration: shared by the worker process and `npm start`.
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createMailActivities } from '../activities/mail.ts';
@@ -7,9 +6,11 @@ import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import type { Recipient } from '../domain/notices/notifications.ts';
+import { loadRobotsFile, noRobots } from '../infra/channels/robotsFile.ts';
 import { openDocumentStore } from '../infra/documents/config.ts';
 import { createSmtpTransport } from '../infra/mail/smtp.ts';
 import { openMailLedger } from '../infra/mailLedger/open.ts';
+import { projectPath } from '../infra/projectRoot.ts';
 import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { taskQueue } from '../workflows/shared/messages.ts';
 import type { WorkerConfig } from './config.ts';
@@ -25,12 +26,14 @@ export interface RunningWorker {
 }
 
 export async function createWorker(config: WorkerConfig): Promise<RunningWorker> {
+  // Read first: a robots file with a mistake stops the worker before it opens anything.
+  const robots = config.NOTICE_ROBOTS_FILE ? await loadRobotsFile(config.NOTICE_ROBOTS_FILE) : noRobots;
   const transport = createSmtpTransport(config.SMTP_URL);
   const ledger = await openMailLedger(config.MAIL_LEDGER_URL);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = config.WORKFLOW_BUNDLE
     ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } }
-    : { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) };
+    : { workflowsPath: projectPath('workflows', 'index.ts') };
   const worker = await Worker.create({
     connection,
     dataConverter,
@@ -47,6 +50,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
         ledger,
         messageIdDomain: config.MESSAGE_ID_DOMAIN,
         webUrl: config.WEB_PUBLIC_URL,
+        robots,
       }),
       ...createMatchingActivities(openDocumentStore(config)),
       ...createOutcomeActivities(),

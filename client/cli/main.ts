@@ -1,17 +1,9 @@
-// wlx: the operators' and provinces' command line. This file only registers commands.
-import { Command, CommanderError } from 'commander';
+// wlx: the operators' and provinces' command line. It registers in full only the command the command line names
+// (program.ts), so that `wlx --help` and a simple read load little: the Temporal client, exceljs and docx take a
+// second or more to load.
+import { CommanderError } from 'commander';
 import { exitCodes } from '../../infra/userError.ts';
-import { describeError } from '../operations/errors.ts';
-import { registerCampaignCommands } from './commands/campaign.ts';
-import { registerDocumentCommands } from './commands/document.ts';
-import { registerExportCommands } from './commands/export.ts';
-import { registerMailCommands } from './commands/mail.ts';
-import { registerMatchingCommands } from './commands/matching.ts';
-import { registerOperatorCommands } from './commands/operator.ts';
-import { registerSubmitCommands } from './commands/submit.ts';
-import { registerTemplateCommands } from './commands/template.ts';
-import { registerUnitCommands } from './commands/unit.ts';
-import { registerUserCommands } from './commands/users.ts';
+import { wlxProgram } from './program.ts';
 
 // A reader that stops early (wlx … | head -3) closes the pipe: the output is done, not failed. Exit 0 at once,
 // as cat and grep do, instead of Node's unhandled-error stack trace.
@@ -20,29 +12,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(exitCodes.ok);
 });
 
-const program = new Command('wlx')
-  .description('知识产权服务万里行 — run the IP Service Campaign on Temporal')
-  .showHelpAfterError('(add --help for usage)')
-  .exitOverride();
-registerCampaignCommands(program);
-registerUnitCommands(program);
-registerSubmitCommands(program);
-registerOperatorCommands(program);
-registerUserCommands(program);
-registerMatchingCommands(program);
-registerMailCommands(program);
-registerTemplateCommands(program);
-registerDocumentCommands(program);
-registerExportCommands(program);
-for (const command of program.commands) command.exitOverride();
+const [first, second] = process.argv.slice(2);
+const named = first === 'help' ? second : first;
 
 try {
+  const program = await wlxProgram((name) => name === named);
   await program.parseAsync();
 } catch (error) {
   if (error instanceof CommanderError) {
     // --help and --version end here with code 0; everything else commander rejects is bad usage.
     process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.rejected;
   } else {
+    const { describeError } = await import('../operations/errors.ts');
     const { message, exitCode } = describeError(error);
     process.stderr.write(`wlx: ${message}\n`);
     process.exitCode = exitCode;

@@ -25,6 +25,8 @@ export interface MailEntry {
   outcome: 'sent' | 'failed' | 'pending';
   /** The failure's message, for a notice that could not be delivered. */
   failure: string | null;
+  /** The unit's group robots the notice also reached ("wecom", "dingtalk", "feishu"). */
+  robots: string[];
 }
 
 /** Enough for a year of a unit's notices; a history longer than this has continued as new long before. */
@@ -58,6 +60,7 @@ export function mailInHistory(events: readonly HistoryEvent[]): {
         at: millis(event.eventTime),
         outcome: 'pending',
         failure: null,
+        robots: [],
       });
       continue;
     }
@@ -69,6 +72,7 @@ export function mailInHistory(events: readonly HistoryEvent[]): {
       const payload = done.result?.payloads?.[0];
       const receipt = payload && historyValue<NotificationReceipt>(payload);
       entry.outcome = receipt ? 'sent' : 'failed';
+      entry.robots = (receipt?.robots ?? []).map((robot) => robot.channel);
     } else {
       entry.outcome = 'failed';
       entry.failure = failed?.failure?.message ?? null;

@@ -22,6 +22,7 @@ import { UserError } from '../../infra/userError.ts';
 import type { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
 import { campaignWorkflowId, taskQueue } from '../../workflows/shared/messages.ts';
 import { campaignPhaseKey, campaignYearKey } from '../../workflows/shared/searchAttributes.ts';
+import { workingCalendar } from './calendar/workingCalendar.ts';
 import { scheduleLines } from './describe/schedule.ts';
 import { readInputFile } from './inputFile.ts';
 
@@ -36,6 +37,10 @@ export interface StartCampaignOptions {
   compress?: number | undefined;
   /** Only these reporting units; all of the registry's otherwise. */
   units?: string[] | undefined;
+  /** The operators' holidays file (YAML, JSON or .xlsx): years the library does not know yet, local days off. */
+  holidays?: string | undefined;
+  /** Count in calendar days, without a working calendar, as years before 0.11.0 did. */
+  calendarDays?: boolean | undefined;
 }
 
 /**
@@ -73,7 +78,10 @@ export async function planCampaign(options: StartCampaignOptions): Promise<Campa
       throw new UserError(`--units: ${(error as Error).message}`);
     }
   }
-  const nominal = resolveCalendar(calendar, options.year);
+  const resolved = resolveCalendar(calendar, options.year);
+  const nominal = options.calendarDays
+    ? resolved
+    : { ...resolved, workingDays: await workingDaysOf(resolved, options) };
   const schedule = options.compress ? compress(nominal, Date.now(), options.compress) : nominal;
   if (toReal(schedule.mapping, schedule.closeAt) < Date.now()) {
     throw new UserError(
@@ -88,6 +96,14 @@ export async function planCampaign(options: StartCampaignOptions): Promise<Campa
     compressed: options.compress !== undefined,
     unitCodes: options.units,
   };
+}
+
+/** The working calendar of the schedule's years; the next year's too when known (an extension may reach it). */
+function workingDaysOf(schedule: CampaignSchedule, options: StartCampaignOptions) {
+  const first = Number(formatShanghaiDate(schedule.phases.launch.start).slice(0, 4));
+  const last = Number(formatShanghaiDate(schedule.closeAt).slice(0, 4));
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return workingCalendar({ years, optionalYears: [last + 1], holidays: options.holidays });
 }
 
 export interface StartedCampaign {

@@ -8,6 +8,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import type { RobotPlatform } from '../../domain/notices/robotMarkdown.ts';
 import type { Registry } from '../../domain/registry.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
@@ -40,6 +41,8 @@ export interface WebDeps {
   clock?: () => number;
   /** Whose office addresses sign-in links go to; the shipped registry by default. */
   registry?: Registry;
+  /** Which platforms each unit has a group robot on (NOTICE_ROBOTS_FILE): shown, never their addresses. */
+  robots?: ReadonlyMap<string, readonly RobotPlatform[]>;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for the rate limits). */
   trustProxy?: boolean;
   log?: (message: string, error?: unknown) => void;
@@ -100,6 +103,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     store: deps.store,
     mailer: deps.mailer,
     registry: deps.registry ?? defaultRegistry(),
+    robots: deps.robots ?? new Map(),
     clock,
     publicUrl: deps.publicUrl.replace(/\/$/, ''),
     cookies,

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { yearSchema } from '../../domain/campaignYear.ts';
+import type { RobotPlatform } from '../../domain/notices/robotMarkdown.ts';
 import type { Registry } from '../../domain/registry.ts';
 import { unitCodeSchema } from '../../domain/registry.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
@@ -30,6 +31,8 @@ export interface WebServices {
   store: WebStore;
   mailer: SignInMailer;
   registry: Registry;
+  /** Which platforms each unit has a group robot on; the addresses and secrets stay with the worker. */
+  robots: ReadonlyMap<string, readonly RobotPlatform[]>;
   clock: () => number;
   /** Where the browser reaches the web, for links in mail: `http://localhost:3000`. */
   publicUrl: string;

@@ -2,6 +2,7 @@
 // served over HTTP. Used by `npm run web` (main.ts) and by `npm start`.
 import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
+import { configuredRobots } from '../../infra/channels/robotsFile.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
 import { openWebStore } from '../../infra/webStore/store.ts';
@@ -15,6 +16,7 @@ export interface WebServer {
 }
 
 export async function startWebServer(web: WebConfig, temporal: ClientConfig): Promise<WebServer> {
+  const robots = web.NOTICE_ROBOTS_FILE ? await configuredRobots(web.NOTICE_ROBOTS_FILE) : new Map();
   const store = await openWebStore(web.WEB_DB_URL);
   const mailer = smtpMailer({ smtpUrl: web.SMTP_URL, from: web.MAIL_FROM });
   // Lazy: the web starts (and answers 503) while Temporal is still coming up or away.
@@ -28,6 +30,7 @@ export async function startWebServer(web: WebConfig, temporal: ClientConfig): Pr
     mailer,
     publicUrl: web.WEB_PUBLIC_URL,
     trustProxy: web.WEB_TRUST_PROXY,
+    robots,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: web.WEB_HOST, port: web.WEB_PORT }, () => resolve(s));

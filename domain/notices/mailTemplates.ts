@@ -9,7 +9,7 @@ import type { NotificationKind, notificationRequestSchema } from './notification
 
 type Request = z.output<typeof notificationRequestSchema>;
 
-interface Letter {
+export interface Letter {
   subject: Bilingual;
   salutation: Bilingual;
   /** A list holds lines that are already bilingual (matching feedback) and is shown as given. */
@@ -265,23 +265,50 @@ const templates: Record<NotificationKind, (req: Request) => Letter> = {
   'workflow.stuck': stuck,
 };
 
+/** Where the reader acts on the web: the label and the address. */
+export interface WebLink {
+  label: Bilingual;
+  url: string;
+}
+
 /**
  * Where the reader acts on the web, when the web's address is known: a unit's own page, the operators'
  * matching review. Resource providers have no page.
  */
-function webLink(req: Request, webUrl: string | undefined): Bilingual | null {
+function webLink(req: Request, webUrl: string | undefined): WebLink | null {
   if (!webUrl) return null;
   if (req.kind === 'matching.resourceFeedback') return null;
   if (req.kind === 'workflow.stuck') {
-    const url = `${webUrl}/campaigns/${req.year}`;
-    return { zh: `活动总览：${url}`, en: `The year's dashboard: ${url}` };
+    return { label: { zh: '活动总览', en: "The year's dashboard" }, url: `${webUrl}/campaigns/${req.year}` };
   }
   if (req.kind === 'matching.proposalReady') {
-    const url = `${webUrl}/campaigns/${req.year}/matching`;
-    return { zh: `在线审核：${url}`, en: `Review it online: ${url}` };
+    return {
+      label: { zh: '在线审核', en: 'Review it online' },
+      url: `${webUrl}/campaigns/${req.year}/matching`,
+    };
   }
-  const url = `${webUrl}/campaigns/${req.year}/units/${req.unit.code}`;
-  return { zh: `在线办理：${url}`, en: `Act online: ${url}` };
+  return {
+    label: { zh: '在线办理', en: 'Act online' },
+    url: `${webUrl}/campaigns/${req.year}/units/${req.unit.code}`,
+  };
+}
+
+/** A notice before it is written out for one channel: e-mail (below) or a group robot (robotMarkdown.ts). */
+export interface ComposedNotice extends Letter {
+  /** "【2027年知识产权服务万里行】", the campaign's name before every subject. */
+  banner: string;
+  link: WebLink | null;
+  signature: Bilingual;
+}
+
+/** Throws InvalidInputError when the request lacks a field its kind needs. */
+export function composeNotification(req: Request, webUrl?: string): ComposedNotice {
+  return {
+    ...templates[req.kind](req),
+    banner: `【${req.year}年知识产权服务万里行】`,
+    link: webLink(req, webUrl),
+    signature,
+  };
 }
 
 /**
@@ -289,17 +316,20 @@ function webLink(req: Request, webUrl: string | undefined): Bilingual | null {
  * address (WEB_PUBLIC_URL), for the link to where the reader acts.
  */
 export function renderNotification(req: Request, webUrl?: string): { subject: string; text: string } {
-  const letter = templates[req.kind](req);
-  const link = webLink(req, webUrl);
-  const paragraphs = [...letter.body, ...(link ? [link] : [])].map((part) =>
+  const notice = composeNotification(req, webUrl);
+  const link = notice.link && {
+    zh: `${notice.link.label.zh}：${notice.link.url}`,
+    en: `${notice.link.label.en}: ${notice.link.url}`,
+  };
+  const paragraphs = [...notice.body, ...(link ? [link] : [])].map((part) =>
     'list' in part ? part.list.map((line) => `- ${line}`).join('\n') : `${part.zh}\n${part.en}`,
   );
   return {
-    subject: `【${req.year}年知识产权服务万里行】${letter.subject.zh} / ${letter.subject.en}`,
+    subject: `${notice.banner}${notice.subject.zh} / ${notice.subject.en}`,
     text: [
-      `${letter.salutation.zh}\n${letter.salutation.en}`,
+      `${notice.salutation.zh}\n${notice.salutation.en}`,
       ...paragraphs,
-      `${signature.zh}\n${signature.en}`,
+      `${notice.signature.zh}\n${notice.signature.en}`,
     ].join('\n\n'),
   };
 }

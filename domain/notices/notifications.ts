@@ -66,4 +66,6 @@ export interface NotificationReceipt {
   messageId: string;
   /** False when the sent-ledger shows this key was already delivered (a retried activity). */
   sentNow: boolean;
+  /** The unit's group robots, when it has any: each platform, and whether this attempt posted it. */
+  robots?: { channel: string; sentNow: boolean }[];
 }

@@ -1,6 +1,7 @@
 // The mail ledger: who is sending which notice, and which were delivered, by business key. SMTP has no
 // idempotency key, workers restart and Temporal retries activities, so every delivery first claims its key
 // here (the intent) and afterwards records how it ended (the outcome). One ledger serves every worker.
+// A group robot's post is a delivery too, under the key `<business key>@<platform>`.
 
 /** What a claim on a business key found. */
 export type Claim =
@@ -24,5 +25,10 @@ export interface MailLedger {
   markUncertain(key: string, token: string): Promise<void>;
   /** The server refused the message: it was never delivered, and a retry sends it fresh. */
   release(key: string, token: string): Promise<void>;
+  /**
+   * Takes a slot for one post by the robot `robot` (a digest of its address) if every window still has
+   * room, across all workers: 0 when taken, else how many milliseconds until one frees.
+   */
+  takeSlot(robot: string, windows: readonly { limit: number; ms: number }[]): Promise<number>;
   close(): Promise<void>;
 }

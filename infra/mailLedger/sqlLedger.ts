@@ -7,6 +7,7 @@ import type { Claim, MailLedger } from './ledger.ts';
 
 export const schema = 'wanlixing_mail';
 const table = `${schema}.deliveries`;
+const robotPosts = `${schema}.robot_posts`;
 
 const migration = [
   `CREATE SCHEMA IF NOT EXISTS ${schema}`,
@@ -20,6 +21,12 @@ const migration = [
     takeovers integer NOT NULL DEFAULT 0,
     first_claimed_at timestamptz NOT NULL DEFAULT now(),
     sent_at timestamptz
+  )`,
+  // The recent posts of each group robot, for the platforms' rate limits: one row a robot, so one UPDATE
+  // decides a slot atomically (PostgreSQL re-checks its WHERE on the row another worker just changed).
+  `CREATE TABLE IF NOT EXISTS ${robotPosts} (
+    robot text PRIMARY KEY,
+    posted_at timestamptz[] NOT NULL DEFAULT '{}'
   )`,
 ];
 
@@ -96,6 +103,32 @@ export async function openSqlLedger(client: SqlClient, options: SqlLedgerOptions
         key,
         token,
       ),
+    async takeSlot(robot, windows) {
+      const longest = Math.max(...windows.map((w) => w.ms)) / 1000;
+      await client.query(`INSERT INTO ${robotPosts} (robot) VALUES ($1) ON CONFLICT DO NOTHING`, [robot]);
+      const taken = await client.query(
+        `UPDATE ${robotPosts} SET posted_at = array_append(
+           ARRAY(SELECT p FROM unnest(posted_at) p WHERE p > now() - make_interval(secs => $2)), now())
+         WHERE robot = $1 AND NOT EXISTS (
+           SELECT 1 FROM unnest($3::int[], $4::float8[]) AS w(lim, secs)
+           WHERE (SELECT count(*) FROM unnest(posted_at) p WHERE p > now() - make_interval(secs => w.secs)) >= w.lim)
+         RETURNING 1`,
+        [robot, longest, windows.map((w) => w.limit), windows.map((w) => w.ms / 1000)],
+      );
+      if (taken.rows.length === 1) return 0;
+      const { rows } = await client.query<{ posted_at: (Date | string)[]; now: Date | string }>(
+        `SELECT posted_at, now() AS now FROM ${robotPosts} WHERE robot = $1`,
+        [robot],
+      );
+      const now = new Date(rows[0]?.now ?? Date.now()).getTime();
+      const posts = (rows[0]?.posted_at ?? []).map((at) => new Date(at).getTime()).sort((a, b) => a - b);
+      // A full window frees a slot when the oldest post inside it leaves it.
+      const waits = windows.map(({ limit, ms }) => {
+        const inside = posts.filter((at) => at > now - ms);
+        return inside.length >= limit ? (inside[inside.length - limit] as number) + ms - now : 0;
+      });
+      return Math.max(1, ...waits);
+    },
     close: () => client.close(),
   };
   return ledger;

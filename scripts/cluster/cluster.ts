@@ -1,13 +1,15 @@
 // `npm run cluster`: the production topology on one machine, from real parts. The Temporal server built from its
 // Go module (scripts/cluster/buildServer.sh) on Debian's PostgreSQL, its four services as four processes; two
 // workers and two web replicas sharing one database (mail ledger, users, sign-in limits) and one document folder;
-// an SMTP sink. All on 127.0.0.1 under --data-dir; Ctrl-C stops everything, a second start resumes.
+// an SMTP sink. All on 127.0.0.1 under --data-dir; Ctrl-C stops everything, a second start resumes. A process
+// that dies is started again, as compose's `restart: unless-stopped` does (each one's pid in <data-dir>/pids/).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { demoCalendarFlag } from '../../client/operations/calendar/officialHolidays.ts';
 import { parseInput } from '../../domain/validation.ts';
 import { untilTemporalAnswers } from '../devServer.ts';
 import { type MailSink, startMailSink } from '../mailSink.ts';
@@ -43,7 +45,10 @@ const program = new Command('cluster')
   .parse();
 const options = parseInput(optionsSchema, program.opts(), 'options');
 const dataDir = resolve(options.dataDir);
+const pids = join(dataDir, 'pids');
 mkdirSync(join(dataDir, 'mail'), { recursive: true });
+rmSync(pids, { recursive: true, force: true });
+mkdirSync(pids);
 
 const bin = serverBinaries();
 const children: ChildProcess[] = [];
@@ -95,16 +100,12 @@ async function up(): Promise<void> {
         dynamicConfigFile,
       }),
     );
-    const child = spawn(
-      bin.server,
-      ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service],
-      {
+    return supervise(`temporal-${service}`, () =>
+      spawn(bin.server, ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service], {
         stdio: ['ignore', 'inherit', 'inherit'],
         detached: true,
-      },
+      }),
     );
-    watch(child, `the Temporal ${service} service`);
-    return child;
   }
   // The first service up writes the cluster's metadata to a fresh database; four starting at once race to write it
   // and the losers die on a duplicate key. So the frontend first, the others once it answers.
@@ -126,9 +127,8 @@ async function up(): Promise<void> {
     WEB_PUBLIC_URL: webUrl,
   };
   for (let i = 0; i < options.workers; i++) {
-    watch(
-      spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], { env: common, stdio: 'inherit' }),
-      `worker ${i + 1}`,
+    supervise(`worker-${i + 1}`, () =>
+      spawn(process.execPath, ['bin/worker.js'], { env: common, stdio: 'inherit' }),
     );
   }
   const secretFile = join(dataDir, 'session-secret');
@@ -142,10 +142,7 @@ async function up(): Promise<void> {
       WEB_PORT: String(webPort),
       WEB_SESSION_SECRET: sessionSecret,
     };
-    watch(
-      spawn(process.execPath, ['--import', 'tsx', 'client/web/main.ts'], { env, stdio: 'inherit' }),
-      `web :${webPort}`,
-    );
+    supervise(`web-${webPort}`, () => spawn(process.execPath, ['bin/web.js'], { env, stdio: 'inherit' }));
   }
 
   const year = new Date().getFullYear() + 1;
@@ -158,9 +155,14 @@ async function up(): Promise<void> {
       `  Workers          ${options.workers}   (mail ledger in ${appDb})`,
       `  Web              ${options.webPorts.map((p) => `http://localhost:${p}`).join('  ')}   (one store, one session secret)`,
       `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
+      `  Documents        ${
+        process.env.DOCUMENT_STORE === 's3'
+          ? `S3 bucket ${process.env.S3_BUCKET} at ${process.env.S3_ENDPOINT ?? 'AWS'}`
+          : `${common.DOCUMENT_DIR}   (DOCUMENT_STORE=s3 and S3_* put them in a bucket)`
+      }`,
       '',
       'Next, in another terminal:',
-      `  npx wlx campaign start --year ${year} --compress 10m`,
+      `  npx wlx campaign start --year ${year} --compress 10m${demoCalendarFlag(year)}`,
       `  npx wlx campaign status --year ${year}`,
       `  WEB_DB_URL=${appDbUrl} npx wlx operator add-user --name you --role operator   # password on stdin`,
       '',
@@ -168,11 +170,30 @@ async function up(): Promise<void> {
   );
 }
 
-function watch(child: ChildProcess, name: string): void {
-  children.push(child);
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${name} exited (${signal ?? `code ${code}`}); stopping everything`);
-    void stopAll(1);
-  });
+/** Starts a process and starts it again whenever it dies, unless it keeps dying (5 times in a minute). */
+function supervise(name: string, start: () => ChildProcess): ChildProcess {
+  const deaths: number[] = [];
+  const run = (): ChildProcess => {
+    const child = start();
+    children.push(child);
+    writeFileSync(join(pids, `${name}.pid`), `${child.pid}\n`);
+    child.once('exit', (code, signal) => {
+      children.splice(children.indexOf(child), 1);
+      if (stopping) return;
+      const now = Date.now();
+      deaths.push(now);
+      const recent = deaths.filter((at) => now - at < 60_000).length;
+      if (recent >= 5) {
+        console.error(
+          `${name} exited (${signal ?? `code ${code}`}) ${recent} times in a minute; stopping everything`,
+        );
+        void stopAll(1);
+        return;
+      }
+      console.error(`${name} exited (${signal ?? `code ${code}`}); starting it again`);
+      setTimeout(() => stopping || run(), 1000);
+    });
+    return child;
+  };
+  return run();
 }

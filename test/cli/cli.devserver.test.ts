@@ -68,6 +68,7 @@ describe('wlx against npm start', () => {
         String(year),
         '--compress',
         '120s',
+        '--calendar-days',
         '--units',
         '11,12,3702',
       );
@@ -308,6 +309,7 @@ describe('wlx against npm start', () => {
             String(restartYear),
             '--compress',
             '60s',
+            '--calendar-days',
             '--units',
             '11,3702',
           )

@@ -1,4 +1,4 @@
-// The CLI's contract without a server: help everywhere, exit codes, field-named errors.
+// The CLI's contract without a server: help everywhere, exit codes, field-named errors; compiled on CI.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { localStore } from '../../infra/documents/localStore.ts';
 import { csvText } from '../operations/spreadsheets/support.ts';
 import { freePort } from '../support/ports.ts';
 import { sampleDemandList } from '../support/samples.ts';
+import { compiledOnCi } from '../support/wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,7 +23,7 @@ function wlx(
     execFile(
       process.execPath,
       ['bin/wlx.js', ...args],
-      { cwd: root, env: { ...process.env, ...env } },
+      { cwd: root, env: { ...process.env, ...compiledOnCi, ...env } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -52,6 +53,7 @@ const commands = [
   ['export', 'matches'],
   ['export', 'results'],
   ['report', 'national'],
+  ['calendar', 'show'],
 ];
 
 describe('wlx', () => {
@@ -114,6 +116,25 @@ describe('wlx', () => {
     expect(result.stderr).toContain('"npm start" brings up a local one');
   });
 
+  it("shows a year's working calendar, and refuses a year no calendar knows, naming the file to supply", async () => {
+    const shown = await wlx(['calendar', 'show', '--year', '2026', '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const year = JSON.parse(shown.stdout);
+    expect(year.sources).toEqual([expect.stringMatching(/^chinese-days /)]);
+    expect(year.exceptions).toContainEqual({ date: '2026-05-09', weekday: '星期六', working: true });
+    const table = await wlx(['calendar', 'show', '--year', '2026']);
+    expect(table.stdout).toContain('2026-05-01  星期五        放假 day off');
+    const unknown = await wlx(['calendar', 'show', '--year', '2099']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no working calendar for 2099');
+    expect(unknown.stderr).toContain('--holidays FILE');
+    const started = await wlx(['campaign', 'start', '--year', '2099', '--compress', '10m'], {
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    });
+    expect(started.code).toBe(2);
+    expect(started.stderr).toContain('2099 年的节假日和调休安排未知');
+  });
+
   it('ends quietly with 0 when a pipe closes early (wlx … | head -3)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wlx-pipe-'));
     const [a, b] = sampleDemandList().items;
@@ -136,7 +157,7 @@ describe('wlx', () => {
           `node bin/wlx.js submit demands --year 2027 --unit 11 --file "$0" --dry-run --json | head -3; echo "wlx exit \${PIPESTATUS[0]}"`,
           join(dir, 'big.csv'),
         ],
-        { cwd: root },
+        { cwd: root, env: { ...process.env, ...compiledOnCi } },
         (_error, stdout, stderr) => done({ stdout, stderr }),
       );
     });

@@ -308,6 +308,7 @@ function runtimeGraph(entry: string): { files: string[]; packages: Set<string> }
     if (!/\.[cm]?[jt]s$/.test(file)) continue; // JSON and other assets load nothing further
     for (const specifier of runtimeSpecifiers(file)) {
       if (specifier.startsWith('.')) pending.push(resolve(dirname(file), specifier));
+      else if (specifier.startsWith('/')) pending.push(specifier);
       else if (!isBuiltin(specifier)) {
         const parts = specifier.split('/');
         packages.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier));
@@ -342,14 +343,13 @@ function runtimeSpecifiers(file: string): string[] {
     ) {
       specifiers.push(node.arguments[0].text);
     } else if (
-      // new URL('../../workflows/index.ts', import.meta.url): how the worker names its workflowsPath.
-      ts.isNewExpression(node) &&
-      node.expression.getText(source) === 'URL' &&
-      node.arguments?.[1]?.getText(source) === 'import.meta.url' &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
+      // projectPath('workflows', 'index.ts'): how the worker names its workflowsPath, from the repository's root.
+      ts.isCallExpression(node) &&
+      node.expression.getText(source) === 'projectPath' &&
+      node.arguments.length > 0 &&
+      node.arguments.every(ts.isStringLiteral)
     ) {
-      specifiers.push(node.arguments[0].text);
+      specifiers.push(resolve(root, ...node.arguments.map((a) => (a as ts.StringLiteral).text)));
     }
     ts.forEachChild(node, visit);
   };
@@ -399,10 +399,12 @@ describe('Dockerfile', () => {
     for (const name of graph.packages) {
       expect(dependencies, `${name}, imported by the worker`).toContain(name);
     }
-    // tsx runs the TypeScript sources in the container.
+    // The image compiles what it runs with the build `npm ci` runs (esbuild through tsx), and runs the result.
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
-    expect(instructions.find((line) => line.startsWith('CMD'))).toMatch(/\btsx\b/);
-    expect(dependencies).toContain('tsx');
+    expect(instructions).toContain('RUN node --import tsx scripts/build.ts');
+    expect([...copied]).toEqual(expect.arrayContaining(['bin', 'scripts/build.ts']));
+    expect(instructions.find((line) => line.startsWith('CMD'))).toBe('CMD ["node", "bin/worker.js"]');
+    expect(dependencies).toEqual(expect.arrayContaining(['tsx', 'esbuild']));
   });
 
   it('runs the worker as the unprivileged node user', () => {

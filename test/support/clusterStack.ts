@@ -1,11 +1,10 @@
 // `npm run cluster` as a process (scripts/cluster/cluster.ts): the Temporal server built from its Go module on
 // PostgreSQL, two workers and two web replicas, on ports and a data folder of its own; wlx a process per command.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
 import { postgresBinaries } from '../../scripts/cluster/postgres.ts';
 import { serverVersion } from '../../scripts/cluster/serverSetup.ts';
 import { stopProcess } from '../../scripts/processes.ts';
@@ -25,6 +24,11 @@ export function clusterMissing(): string | undefined {
 
 export interface ClusterStack {
   dataDir: string;
+  /** host:port of the Temporal frontend. */
+  address: string;
+  postgresPort: number;
+  /** The pid of one of the cluster's processes (temporal-history, worker-1, web-<port>…), as it is now. */
+  pid(name: string): number;
   webUrls: [string, string];
   /** The database the workers and web replicas share. */
   appDbUrl: string;
@@ -35,7 +39,15 @@ export interface ClusterStack {
   wlxJson<T>(...args: string[]): Promise<T>;
 }
 
-export async function clusterStack(): Promise<ClusterStack> {
+export interface ClusterOptions {
+  /** The Temporal CLI, which registers the namespace and search attributes. */
+  temporalCli: string;
+  /** Extra environment for every process (e.g. MAX_CACHED_WORKFLOWS for the workers). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The cluster on free ports and a fresh folder; no vitest here, the cluster bench starts one too. */
+export async function clusterStack(options: ClusterOptions): Promise<ClusterStack> {
   // The frontend, then its three services (+10…+13), their membership (+110…) and metrics (+210…) ports.
   const port = await freeLowPorts(220);
   const [postgresPort, smtpPort, web1, web2] = [
@@ -49,12 +61,16 @@ export async function clusterStack(): Promise<ClusterStack> {
   chmodSync(dataDir, 0o755);
   const env = {
     ...process.env,
-    TEMPORAL_CLI_PATH: inject('temporalCliPath'),
+    ...options.env,
+    TEMPORAL_CLI_PATH: options.temporalCli,
     TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
   };
   let child: ChildProcess | undefined;
   return {
     dataDir,
+    address: `127.0.0.1:${port}`,
+    postgresPort,
+    pid: (name) => Number(readFileSync(join(dataDir, 'pids', `${name}.pid`), 'utf8')),
     webUrls: [`http://127.0.0.1:${web1}`, `http://127.0.0.1:${web2}`],
     appDbUrl: `postgres://postgres@127.0.0.1:${postgresPort}/wanlixing`,
     async start() {

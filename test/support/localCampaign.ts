@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 import { defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import type { UnitRobots } from '../../infra/channels/robotsFile.ts';
 import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
 import { type CampaignOverview, campaignStatus } from '../../reads/campaignStatus.ts';
 import { type MailSink, startMailSink } from '../../scripts/mailSink.ts';
@@ -18,8 +19,8 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Dev server, mail sink and a worker with the real mail activities, all running. */
-export async function localStack(): Promise<LocalStack> {
+/** Dev server, mail sink and a worker with the real mail activities (and `robots`, if given), all running. */
+export async function localStack(options: { robots?: UnitRobots } = {}): Promise<LocalStack> {
   quietRuntime();
   const bundle = await bundleWorkflows();
   const env = await TestWorkflowEnvironment.createLocal({
@@ -28,7 +29,7 @@ export async function localStack(): Promise<LocalStack> {
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const sink = await startMailSink({ port: 0 });
-  const worker = await testWorker(env.nativeConnection, bundle, sink.url);
+  const worker = await testWorker(env.nativeConnection, bundle, sink.url, {}, options.robots);
   const running = worker.run();
   return {
     client: env.client,

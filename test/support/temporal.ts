@@ -14,6 +14,7 @@ import { createMailActivities } from '../../activities/mail.ts';
 import { createMatchingActivities } from '../../activities/matching.ts';
 import { createOutcomeActivities } from '../../activities/outcomes.ts';
 import { skipToNoon } from '../../bench/timeSkippingServer.ts';
+import type { UnitRobots } from '../../infra/channels/robotsFile.ts';
 import { documentConfig, openDocumentStore } from '../../infra/documents/config.ts';
 import { createSmtpTransport } from '../../infra/mail/smtp.ts';
 import { openMailLedger } from '../../infra/mailLedger/open.ts';
@@ -56,6 +57,8 @@ export async function testWorker(
   smtpUrl: string,
   /** Activities to run instead of the real ones: faults injected by a test. */
   faults: Partial<ReturnType<typeof createMatchingActivities>> = {},
+  /** The units' group robots (a robot server's addresses); none by default. */
+  robots?: UnitRobots,
 ): Promise<Worker> {
   return Worker.create({
     connection,
@@ -68,6 +71,7 @@ export async function testWorker(
         from: 'wanlixing@cnipa.example',
         ledger: await openMailLedger('pglite:memory://'),
         messageIdDomain: 'test.wanlixing.example',
+        ...(robots && { robots, webUrl: 'http://web.test' }),
       }),
       ...createMatchingActivities(openDocumentStore(documentConfig())),
       ...createOutcomeActivities(),

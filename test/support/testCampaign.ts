@@ -2,6 +2,7 @@
 // names only what its year differs in. No vitest here: the benches start their years with it too.
 import type { Client, WorkflowHandleWithFirstExecutionRunId, WorkflowStartOptions } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkingDays } from '../../domain/calendar/workingDays.ts';
 import {
   type CampaignSchedule,
   compress,
@@ -26,6 +27,8 @@ export interface TestCampaignOptions {
   withCatalogue?: boolean;
   groupSize?: number;
   historyEventLimit?: number;
+  /** China's working calendar for the year: its clocks count working days. Calendar days otherwise. */
+  workingDays?: WorkingDays;
   /** Another id than the year's, for a second campaign beside it. */
   workflowId?: string;
   typedSearchAttributes?: WorkflowStartOptions['typedSearchAttributes'];
@@ -40,7 +43,8 @@ export interface TestCampaign {
 export async function startTestCampaign(client: Client, options: TestCampaignOptions): Promise<TestCampaign> {
   const { year, unitCodes, compressed, groupSize, historyEventLimit, typedSearchAttributes } = options;
   const registry = options.registry ?? defaultRegistry();
-  const calendar = resolveCalendar(defaultCalendarConfig, year);
+  const resolved = resolveCalendar(defaultCalendarConfig, year);
+  const calendar = options.workingDays ? { ...resolved, workingDays: options.workingDays } : resolved;
   const schedule = compressed ? compress(calendar, compressed.from, compressed.ms) : calendar;
   // By name, with the type alone: a bench or a client process need not load the workflow's code.
   const handle = await client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** On CI, where `npm ci` built dist/, every command must run compiled (bin/launch.js then refuses a stale build). */
+export const compiledOnCi: NodeJS.ProcessEnv = process.env.CI ? { WLX_COMPILED: '1' } : {};
+
 export interface WlxResult {
   code: number | null;
   stdout: string;
@@ -13,7 +16,10 @@ export interface WlxResult {
 
 export function runWlx(env: NodeJS.ProcessEnv, args: string[]): Promise<WlxResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'bin/wlx.js'), ...args], { cwd: root, env });
+    const child = spawn(process.execPath, [join(root, 'bin/wlx.js'), ...args], {
+      cwd: root,
+      env: { ...env, ...compiledOnCi },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -31,6 +31,7 @@ export async function webHarness(options: {
   trustProxy?: boolean;
   /** Shared by a file's tests (PGlite takes seconds to start); a fresh in-memory one otherwise. */
   store?: WebStore;
+  robots?: WebDeps['robots'];
 }): Promise<WebHarness> {
   const store = options.store ?? (await openWebStore('pglite:memory://'));
   const logs: string[] = [];
@@ -55,6 +56,7 @@ export async function webHarness(options: {
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
     clock: () => clock.now,
     trustProxy: options.trustProxy ?? false,
+    ...(options.robots && { robots: options.robots }),
     log: (message, error) => logs.push(`${message} ${error ?? ''}`),
   };
   const web = createWebApp(deps);

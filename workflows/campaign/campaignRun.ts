@@ -53,6 +53,7 @@ export function campaignRun(input: CampaignWorkflowInput): CampaignRun {
     closes: formatShanghaiDate(schedule.closeAt),
     revisionDays: schedule.revisionDays,
     reminderDaysBefore: schedule.reminderDaysBefore,
+    ...(schedule.workingDays && { workingDays: schedule.workingDays }),
   };
   const run: CampaignRun = {
     input,

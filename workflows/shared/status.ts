@@ -1,4 +1,6 @@
 // What operators see of a unit and of the campaign: derived from the machine's snapshot, never stored twice.
+
+import type { WorkingDays } from '../../domain/calendar/workingDays.ts';
 import type { Phase, TimeMapping } from '../../domain/calendar.ts';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import type { EscalationLevel, NoticeOutcome } from '../../domain/escalation.ts';
@@ -149,6 +151,8 @@ export interface CampaignStatus {
     revisionDays?: number;
     /** Days before each deadline that reminders go out, the first starting "due soon" (absent before 0.10.0). */
     reminderDaysBefore?: number[];
+    /** The working calendar its clocks count in (absent before 0.11.0, and from years started without one). */
+    workingDays?: WorkingDays;
   };
   /** How the campaign's nominal dates map to real time (a squeeze on a compressed demo year). */
   clock: TimeMapping;

@@ -20,3 +20,5 @@ export const oneTimerPerTick = 'one-timer-per-tick';
 export const parentById = 'parent-by-id';
 /** 0.9.0: a return for revision never ends before the deadline it replaces. */
 export const returnKeepsLaterDeadline = 'return-keeps-later-deadline';
+/** 0.11.0: reminders, escalation steps and the revision clock count the schedule's working days. */
+export const countWorkingDays = 'count-working-days';

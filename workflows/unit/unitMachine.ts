@@ -6,6 +6,7 @@ import { and, assertEvent, assign, setup } from 'xstate';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import {
   armClock,
+  armClockAtOpening,
   type DeadlinePolicy,
   daysLeft,
   deadlineAfterReturn,
@@ -219,7 +220,9 @@ export const unitMachine = setup({
     armSummary: assign(({ context, event }) => {
       assertEvent(event, 'summary.open');
       if (context.summary.submittedAt !== null) return {};
-      return { summary: armClock(context.summary, context.summary.deadline, event.at, context.policy) };
+      return {
+        summary: armClockAtOpening(context.summary, context.summary.deadline, event.at, context.policy),
+      };
     }),
     // Declared so the machine is checked; the unit workflow executes it as the sendNotification activity.
     notify: (_, _params: NotifyParams) => {},

@@ -1,9 +1,11 @@
 // One run of a unit's workflow: the machine's snapshot, the mail it asked for and the update ids applied.
 // Made inside the workflow function and handed to its parts: the sandbox reuses modules, so no state lives
 // at module level.
+import { patched } from '@temporalio/workflow';
 import { initialTransition, transition } from 'xstate';
 import { toNominal } from '../../domain/calendar.ts';
 import { type UnitStatus, unitStatus } from '../shared/status.ts';
+import { countWorkingDays } from './patches.ts';
 import type { UnitCarry, UnitWorkflowInput } from './unitInput.ts';
 import { type NotifyParams, type UnitEvent, unitMachine } from './unitMachine.ts';
 
@@ -40,6 +42,8 @@ export function unitRun(input: UnitWorkflowInput): UnitRun {
       reminderDaysBefore: schedule.reminderDaysBefore,
       escalation: schedule.escalation,
       revisionDays: schedule.revisionDays,
+      // Asked only when the schedule has a calendar, so years started without one record no marker.
+      ...(schedule.workingDays && patched(countWorkingDays) && { workingDays: schedule.workingDays }),
     };
     const [snapshot] = initialTransition(unitMachine, {
       year,

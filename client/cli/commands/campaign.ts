@@ -1,4 +1,5 @@
 // wlx campaign start | status | recover
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { recoverCommand } from '../../../domain/recoverCommand.ts';
@@ -8,6 +9,7 @@ import { type CampaignOverview, campaignStatus } from '../../../reads/campaignSt
 import { scheduleLines } from '../../operations/describe/schedule.ts';
 import { recoverCampaign } from '../../operations/recoverWorkflow.ts';
 import { planCampaign, startCampaign } from '../../operations/startCampaign.ts';
+import { commandGroups } from '../commandGroups.ts';
 import {
   codeListSchema,
   durationSchema,
@@ -27,13 +29,15 @@ const startOptions = z.object({
   catalogue: z.string().optional(),
   compress: durationSchema.optional(),
   units: codeListSchema.optional(),
+  holidays: z.string().optional(),
+  calendarDays: z.boolean().default(false),
   ...jsonField,
 });
 
 const statusOptions = z.object({ ...yearField, ...jsonField });
 
 export function registerCampaignCommands(program: Command): void {
-  const campaign = program.command('campaign').description("start and follow a year's campaign");
+  const campaign = program.command('campaign').description(commandGroups.campaign);
 
   campaign
     .command('start')
@@ -47,6 +51,11 @@ export function registerCampaignCommands(program: Command): void {
       'run the whole calendar in this much real time, e.g. 10m (demos, training)',
     )
     .option('--units <codes>', 'only these units, comma-separated, e.g. 11,12,3702')
+    .option(
+      '--holidays <file>',
+      'holidays file (YAML or .xlsx): years chinese-days does not know yet, local days off',
+    )
+    .option('--calendar-days', 'count reminders, escalation and revision in calendar days, not working days')
     .addOption(jsonOption('the result'))
     .action(async (raw) => {
       const options = parseOptions(startOptions, raw);

@@ -1,10 +1,12 @@
 // wlx document put | get: the document store (a local folder or an S3-compatible bucket), by SHA-256.
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { formatBytes } from '../../../infra/documents/fileType.ts';
 import { sha256Pattern } from '../../../infra/documents/store.ts';
 import { UserError } from '../../../infra/userError.ts';
 import { getDocument, putDocument } from '../../operations/documents.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -13,11 +15,7 @@ const sha256Argument = z.string().trim().toLowerCase().regex(sha256Pattern);
 const getOptions = z.object({ out: z.string().min(1), ...jsonField });
 
 export function registerDocumentCommands(program: Command): void {
-  const document = program
-    .command('document')
-    .description(
-      'stored documents (written summaries, work plans): DOCUMENT_STORE=local|s3, DOCUMENT_DIR, S3_ENDPOINT, S3_BUCKET, ...',
-    );
+  const document = program.command('document').description(commandGroups.document);
 
   document
     .command('put')

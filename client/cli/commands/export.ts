@@ -1,4 +1,5 @@
 // wlx export demands | matches | results, wlx report national: CNIPA's national workbooks and report.
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { withClient } from '../../../infra/temporal/connection.ts';
@@ -7,6 +8,7 @@ import {
   nationalOutputs,
   writeNationalOutput,
 } from '../../operations/nationalOutputs.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -39,8 +41,8 @@ const commands: { kind: NationalOutput; name: string; zh: string; description: s
 
 export function registerExportCommands(program: Command): void {
   const parents = {
-    export: program.command('export').description("national workbooks from a year's campaign"),
-    report: program.command('report').description('reports as Word documents'),
+    export: program.command('export').description(commandGroups.export),
+    report: program.command('report').description(commandGroups.report),
   };
   for (const { kind, name, zh, description } of commands) {
     const { extension, fileStem } = nationalOutputs[kind];

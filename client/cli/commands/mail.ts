@@ -1,7 +1,9 @@
 // wlx mail list: what the local SMTP sink of `npm start` received.
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { listMail } from '../../../infra/mail/mailbox.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 
@@ -10,7 +12,7 @@ const listOptions = z.object({ dir: z.string().min(1), ...jsonField });
 export function registerMailCommands(program: Command): void {
   program
     .command('mail')
-    .description('mail received by the local SMTP sink')
+    .description(commandGroups.mail)
     .command('list')
     .description('every message the sink kept, oldest first')
     .option('--dir <dir>', 'where the sink keeps .eml files', 'var/mail')

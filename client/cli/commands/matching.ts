@@ -34,6 +34,7 @@ import {
   proposeMatching,
   reviewMatching,
 } from '../../operations/matchingReview.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { codeListSchema, jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
 
@@ -102,9 +103,7 @@ function reviewCommand<T>(
 }
 
 export function registerMatchingCommands(program: Command): void {
-  const matching = program
-    .command('matching')
-    .description('resource matching (服务资源匹配): proposal, review, confirmation');
+  const matching = program.command('matching').description(commandGroups.matching);
 
   matching
     .command('propose')

@@ -1,4 +1,5 @@
 // wlx operator return | extend | remind | key-regions: CNIPA operators steering units and the campaign.
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { grantExtensionSchema, returnForRevisionSchema } from '../../../domain/submissions.ts';
@@ -10,6 +11,7 @@ import { designateKeyRegions } from '../../operations/designateKeyRegions.ts';
 import { grantExtension } from '../../operations/grantExtension.ts';
 import { type RemindOutcome, remindUnits } from '../../operations/remindUnits.ts';
 import { returnForRevision } from '../../operations/returnForRevision.ts';
+import { commandGroups } from '../commandGroups.ts';
 import {
   codeListSchema,
   jsonField,
@@ -56,9 +58,7 @@ const keyRegionOptions = z.object({
 });
 
 export function registerOperatorCommands(program: Command): void {
-  const operator = program
-    .command('operator')
-    .description('CNIPA operators: return, extend, remind, choose key regions');
+  const operator = program.command('operator').description(commandGroups.operator);
 
   operator
     .command('return')

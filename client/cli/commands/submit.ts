@@ -7,6 +7,7 @@ import { withClient } from '../../../infra/temporal/connection.ts';
 import { describeUnit } from '../../operations/describe/unit.ts';
 import { type SubmissionKind, submissionNames } from '../../operations/submissionPayloads.ts';
 import { loadSubmission, sendSubmission } from '../../operations/submit.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, unitTarget, yearOption } from '../options.ts';
 import { printJson, progress } from '../output.ts';
 
@@ -34,9 +35,7 @@ const kinds: { name: SubmissionKind; alias?: string; fileHelp: string }[] = [
 ];
 
 export function registerSubmitCommands(program: Command): void {
-  const submit = program
-    .command('submit')
-    .description("a reporting unit's submissions, from a JSON or YAML file or the filled-in .xlsx template");
+  const submit = program.command('submit').description(commandGroups.submit);
   for (const kind of kinds) registerKind(submit, kind);
 }
 

@@ -1,10 +1,12 @@
 // wlx template demands | activities | results: the blank .xlsx a unit fills in and submits.
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { yearSchema } from '../../../domain/campaignYear.ts';
 import { unitCodeSchema } from '../../../domain/registry.ts';
 import type { SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { writeTemplate } from '../../operations/writeTemplate.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, yearOption } from '../options.ts';
 import { printJson } from '../output.ts';
 
@@ -26,9 +28,7 @@ const kinds: { name: SpreadsheetKind; zh: string; what: string }[] = [
 ];
 
 export function registerTemplateCommands(program: Command): void {
-  const template = program
-    .command('template')
-    .description('blank .xlsx templates for units to fill in and submit with "wlx submit ... --file"');
+  const template = program.command('template').description(commandGroups.template);
   for (const kind of kinds) {
     template
       .command(kind.name)

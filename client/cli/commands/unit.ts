@@ -1,10 +1,12 @@
 // wlx unit show | recover
+
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { withClient } from '../../../infra/temporal/connection.ts';
 import { describeUnit } from '../../operations/describe/unit.ts';
 import { recoverUnit } from '../../operations/recoverWorkflow.ts';
 import { unitStatus } from '../../operations/unitStatus.ts';
+import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, unitTarget, yearOption } from '../options.ts';
 import { printJson } from '../output.ts';
 import { recoverFields, registerRecover } from './recover.ts';
@@ -12,7 +14,7 @@ import { recoverFields, registerRecover } from './recover.ts';
 const showOptions = z.object({ ...unitTarget, ...jsonField });
 
 export function registerUnitCommands(program: Command): void {
-  const unit = program.command('unit').description("one reporting unit's year");
+  const unit = program.command('unit').description(commandGroups.unit);
   unit
     .command('show')
     .description('state, deadlines, escalation, what is missing and what was returned')

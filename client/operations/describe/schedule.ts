@@ -17,5 +17,8 @@ export function scheduleLines(schedule: CampaignSchedule, compressed: boolean): 
     `plan deadline:    ${when(schedule.deadlines.plan)}`,
     `summary deadline: ${when(schedule.deadlines.summary)}`,
     `national summary: ${when(schedule.closeAt)}`,
+    schedule.workingDays
+      ? `counted in:       working days (工作日) of ${schedule.workingDays.years.join(', ')}`
+      : 'counted in:       calendar days (自然日)',
   ];
 }

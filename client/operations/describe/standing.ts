@@ -1,5 +1,7 @@
 // Where a unit stands, at a glance: everything in, on time, due soon, or the escalation level it has reached
 // (逾期 → 催办 → 督办). Pure: the unit's progress as the campaign last heard it and today's date decide it.
+
+import { workingDueSoonFrom } from '../../../domain/calendar/workingSchedule.ts';
 import { daysBetween } from '../../../domain/calendar.ts';
 import {
   defaultReminderDaysBefore,
@@ -14,15 +16,18 @@ export type Standing = 'complete' | 'ontime' | 'soon' | EscalationLevel;
 /** Mildest first: the dashboard's legend reads in this order. */
 export const standings: readonly Standing[] = ['complete', 'ontime', 'soon', ...escalationLevels];
 
-/** What of the campaign's calendar a standing reads: its reminders, absent from years of earlier releases. */
-export type StandingCalendar = Pick<CampaignStatus['calendar'], 'reminderDaysBefore'>;
+/** What of the campaign's calendar a standing reads: its reminders and working days, absent from years of earlier releases. */
+export type StandingCalendar = Pick<CampaignStatus['calendar'], 'reminderDaysBefore' | 'workingDays'>;
 
 /**
- * "Due soon": from the campaign's first reminder before the deadline on (7 days in 2022), with something not
- * in; the deadline's own day when it sends none; the 2022 notice's reminders when its status does not say.
+ * "Due soon": from the campaign's first reminder before the deadline on (7 days in 2022, working days when the
+ * year counts them), with something not in; the deadline's own day when it sends none; the 2022 notice's
+ * reminders when its status does not say.
  */
-function soonDays(calendar: StandingCalendar): number {
-  return Math.max(0, ...(calendar.reminderDaysBefore ?? defaultReminderDaysBefore));
+function dueSoon(calendar: StandingCalendar, today: string, deadline: string, daysLeft: number): boolean {
+  const days = Math.max(0, ...(calendar.reminderDaysBefore ?? defaultReminderDaysBefore));
+  if (!calendar.workingDays) return daysLeft <= days;
+  return today >= workingDueSoonFrom(calendar.workingDays, deadline, days);
 }
 
 export interface UnitStanding {
@@ -64,5 +69,6 @@ export function unitStanding(
     .sort((a, b) => rank(b.level) - rank(a.level) || a.daysLeft - b.daysLeft);
   if (!worst) return { standing: 'complete', track: null, deadline: null, daysLeft: null, missing: [] };
   const { level, ...rest } = worst;
-  return { ...rest, standing: level ?? (worst.daysLeft <= soonDays(calendar) ? 'soon' : 'ontime') };
+  const soon = dueSoon(calendar, today, worst.deadline, worst.daysLeft);
+  return { ...rest, standing: level ?? (soon ? 'soon' : 'ontime') };
 }

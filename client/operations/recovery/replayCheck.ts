@@ -9,6 +9,7 @@ import {
   Worker,
   type WorkflowBundleOption,
 } from '@temporalio/worker';
+import { projectPath } from '../../../infra/projectRoot.ts';
 import { dataConverter } from '../../../infra/temporal/payloadCodec.ts';
 
 type History = temporal.api.history.v1.IHistory;
@@ -22,7 +23,7 @@ export interface Unreplayable {
 /** The deployed bundle when the environment names one (WORKFLOW_BUNDLE), else today's source bundled. */
 export async function workflowBundle(env: NodeJS.ProcessEnv = process.env): Promise<WorkflowBundleOption> {
   if (env.WORKFLOW_BUNDLE) return { codePath: env.WORKFLOW_BUNDLE };
-  const workflowsPath = new URL('../../../workflows/index.ts', import.meta.url).pathname;
+  const workflowsPath = projectPath('workflows', 'index.ts');
   return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 }
 

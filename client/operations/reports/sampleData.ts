@@ -11,12 +11,12 @@ import {
   type ResultsSummary,
   resultsSummarySchema,
 } from '../../../domain/submissions.ts';
+import { projectPath } from '../../../infra/projectRoot.ts';
 import { compileNationalSummary, unitOutcome } from '../../../workflows/campaign/nationalSummary.ts';
 import type { TrackStatus, UnitReport } from '../../../workflows/shared/status.ts';
 import type { NationalReportData } from './nationalReport.ts';
 
-const example = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string): unknown => JSON.parse(readFileSync(projectPath('examples', name), 'utf8'));
 
 function scaled(results: ResultsSummary, factor: number): ResultsSummary {
   const n = (x: number) => Math.round(x * factor);

@@ -1,9 +1,9 @@
-// The same year for every fault case: three units on a compressed calendar. Beijing (11) hands everything
-// in at once, Tianjin (12) the plan and demands only, Qingdao (3702) nothing, so the year has reminders,
-// 逾期/催办/督办 on both tracks and a 通报 list. The faults run while the year does; the outcome is what
-// a calm run must match.
+// The same year for every fault case: three units on a compressed calendar (or the whole registry, on the
+// cluster). Beijing (11) hands everything in at once, Tianjin (12) the plan and demands only, Qingdao (3702)
+// nothing, so the year has reminders, 逾期/催办/督办 on both tracks and a 通报 list. The faults run while the
+// year does; the outcome is what a calm run must match.
 import { readFileSync } from 'node:fs';
-import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { type CampaignSchedule, toReal } from '../../../domain/calendar.ts';
 import {
@@ -14,7 +14,6 @@ import {
 } from '../../../workflows/shared/messages.ts';
 import type { NationalSummary, UnitStatus } from '../../../workflows/shared/status.ts';
 import { startTestCampaign } from '../../support/testCampaign.ts';
-import type { FaultStack } from './faultStack.ts';
 import { sleep } from './processes.ts';
 
 export const units = ['11', '12', '3702'];
@@ -32,24 +31,38 @@ export interface Timeline {
   schedule: CampaignSchedule;
 }
 
+/** What a scripted year needs of the system it runs on: the fault suite's stacks, the cluster. */
+export interface YearSystem {
+  client: Client;
+  /** Business keys of the mail received so far, a key received twice twice. */
+  mailKeys(): Promise<string[]>;
+  /** Ledger keys of the robots' posts so far (`<business key>@<platform>`); a system without robots has none. */
+  postKeys?(): Promise<string[]>;
+  /** Keys whose claim was taken over from an attempt that never said how it ended. */
+  takenOver(): Promise<string[]>;
+}
+
 export interface Outcome {
   /** The national summary, less the day it was compiled on (a late worker compiles it a little later). */
   summary: Omit<NationalSummary, 'compiledOn'>;
   /** Business keys of the mail received, sorted; a key received twice appears twice. */
   mail: string[];
+  /** Ledger keys of the robots' posts (`<business key>@<platform>`, sent as X-Wanlixing-Key), sorted. */
+  posts: string[];
   takenOver: string[];
 }
 
 export async function runYear(
-  stack: FaultStack,
+  stack: YearSystem,
   year: number,
   yearMs: number,
   faults: (timeline: Timeline) => Promise<void>,
+  options: { wholeRegistry?: boolean } = {},
 ): Promise<Outcome> {
   const begins = Date.now() + 1000;
   const { handle, schedule } = await startTestCampaign(stack.client, {
     year,
-    unitCodes: units,
+    ...(!options.wholeRegistry && { unitCodes: units }),
     compressed: { from: begins, ms: yearMs },
   });
   const timeline: Timeline = {
@@ -71,17 +84,15 @@ export async function runYear(
   ]);
   return {
     summary,
-    mail: stack.sink
-      .messages()
-      .map((m) => m.headers.key ?? '(no key)')
-      .sort(),
+    mail: (await stack.mailKeys()).sort(),
+    posts: ((await stack.postKeys?.()) ?? []).sort(),
     takenOver: await stack.takenOver(),
   };
 }
 
 /** A unit's child starts a moment after the campaign: retry until it takes the update. */
 async function submit<A>(
-  stack: FaultStack,
+  stack: YearSystem,
   year: number,
   unit: string,
   update: UpdateDefinition<UnitStatus, [A]>,
@@ -92,7 +103,7 @@ async function submit<A>(
 }
 
 /** Calls again while the server is down or the workflow not yet there; a workflow's or update's failure is final. */
-async function survive<T>(call: () => Promise<T>): Promise<T> {
+export async function survive<T>(call: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 600_000;
   for (;;) {
     try {

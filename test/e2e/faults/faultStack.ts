@@ -1,5 +1,6 @@
 // One fault case's whole system, its own ports and folder: the dev server and the workers as processes to
-// kill, an SMTP sink that can be told to refuse (an outage), and the embedded mail ledger they share.
+// kill, an SMTP sink that can be told to refuse (an outage), the embedded mail ledger they share, and the
+// units' WeCom and DingTalk robots on a local webhook server (test/support/robotServer.ts).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,11 @@ import { dataConverter } from '../../../infra/temporal/payloadCodec.ts';
 import { type LedgerServer, startLedgerServer } from '../../../scripts/ledgerServer.ts';
 import { type MailSink, startMailSink } from '../../../scripts/mailSink.ts';
 import { freePort } from '../../support/ports.ts';
+import { type RobotServer, startRobotServer } from '../../support/robotServer.ts';
+import type { YearSystem } from './campaignScript.ts';
 import { devServer, type Restartable, workerProcess } from './processes.ts';
 
-export interface FaultStack {
+export interface FaultStack extends YearSystem {
   name: string;
   dir: string;
   /** host:port of the dev server. */
@@ -25,8 +28,8 @@ export interface FaultStack {
   sink: MailSink;
   /** While true the sink answers every recipient with 451, as a mail server in trouble does. */
   outage: { on: boolean };
-  /** Keys whose claim was taken over from an attempt that never said how it ended. */
-  takenOver(): Promise<string[]>;
+  /** Every unit's WeCom and DingTalk robot; its `outage` takes the platforms down. */
+  robots: RobotServer;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,8 @@ export async function faultStack(options: {
   cli: string;
   bundleCode: string;
   workers: number;
+  /** The units that have a WeCom and a DingTalk robot; none by default. */
+  robotUnits?: readonly string[];
 }): Promise<FaultStack> {
   const dir = mkdtempSync(join(tmpdir(), `wlx-fault-${options.name}-`));
   const bundle = join(dir, 'workflow-bundle.js');
@@ -43,6 +48,20 @@ export async function faultStack(options: {
   const sink = await startMailSink({ port: 0, rejectRecipient: () => (outage.on ? 451 : undefined) });
   const ledger: LedgerServer = await startLedgerServer({ dir: join(dir, 'mail-ledger'), port: 0 });
   const sql: SqlClient = await sqlClient(ledger.url);
+  const robots = await startRobotServer();
+  const robotsFile = join(dir, 'robots.json');
+  const robotUnits = options.robotUnits ?? [];
+  const entries = robotUnits.map((unit) => [
+    unit,
+    {
+      wecom: { url: robots.wecom(`wecom-${unit}`) },
+      dingtalk: {
+        url: robots.dingtalk(`ding-${unit}`, `SEC-${unit}`),
+        secret: { env: `DINGTALK_${unit}_SECRET` },
+      },
+    },
+  ]);
+  writeFileSync(robotsFile, JSON.stringify({ units: Object.fromEntries(entries) }));
   const port = await freePort();
   const server = devServer(options.cli, dir, port);
   await server.start();
@@ -53,6 +72,9 @@ export async function faultStack(options: {
     WORKFLOW_BUNDLE: bundle,
     // Stuck workflows are told to the operators within seconds, as a test can wait for.
     STUCK_WATCH_SECONDS: '3',
+    NOTICE_ROBOTS_FILE: robotsFile,
+    // The DingTalk secrets from the environment, as a deployment keeps them out of the file.
+    ...Object.fromEntries(robotUnits.map((unit) => [`DINGTALK_${unit}_SECRET`, `SEC-${unit}`])),
   };
   const workers = Array.from({ length: options.workers }, (_, i) =>
     workerProcess(`worker-${i + 1}`, dir, env),
@@ -69,6 +91,9 @@ export async function faultStack(options: {
     workers,
     sink,
     outage,
+    robots,
+    mailKeys: async () => sink.messages().map((m) => m.headers.key ?? '(no key)'),
+    postKeys: async () => robots.posts().map((p) => p.key ?? '(no key)'),
     async takenOver() {
       const { rows } = await sql.query<{ business_key: string }>(
         `SELECT business_key FROM ${schema}.deliveries WHERE takeovers > 0 ORDER BY business_key`,
@@ -80,7 +105,7 @@ export async function faultStack(options: {
       await server.kill('SIGKILL');
       await connection.close();
       await sql.close();
-      await Promise.all([sink.close(), ledger.close()]);
+      await Promise.all([sink.close(), ledger.close(), robots.close()]);
     },
   };
 }

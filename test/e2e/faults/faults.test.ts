@@ -1,12 +1,12 @@
 // The fault suite: the same scripted year under each fault, side by side with a calm run of it. Each case
-// must end with the same national summary and the same mail, no key twice (the one exception
-// docs/reliability.md promises: a delivery whose sender died after the SMTP server took the message, which
-// the ledger records as taken over, is the only key that may arrive twice). Kill points are random from a
-// printed seed; FAULT_SEED=<n> replays one.
+// must end with the same national summary, the same mail and the same robot posts, no key twice (the one
+// exception docs/reliability.md promises: a delivery whose sender died after the SMTP server or the robot's
+// platform took the message, which the ledger records as taken over, is the only key that may arrive
+// twice). Kill points are random from a printed seed; FAULT_SEED=<n> replays one.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unreplayableRuns } from '../../../client/operations/recovery/replayAll.ts';
 import { bundleWorkflows } from '../../support/temporal.ts';
-import { type Outcome, runYear, type Timeline } from './campaignScript.ts';
+import { type Outcome, runYear, type Timeline, units } from './campaignScript.ts';
 import { type FaultStack, faultStack } from './faultStack.ts';
 import { sleep } from './processes.ts';
 
@@ -38,7 +38,13 @@ async function run(
     rand: (min: number, max: number) => number,
   ) => Promise<string>,
 ): Promise<Outcome & { figure: string; unreplayable: string[] }> {
-  const stack = await faultStack({ name, cli: inject('temporalCliPath'), bundleCode, workers });
+  const stack = await faultStack({
+    name,
+    cli: inject('temporalCliPath'),
+    bundleCode,
+    workers,
+    robotUnits: units,
+  });
   stacks.push(stack);
   const rand = random(seed + name.length * 7919);
   let figure = '';
@@ -60,14 +66,20 @@ async function expectLikeCalm(
   const distinct = new Set(outcome.mail);
   const duplicates = outcome.mail.filter((key, i) => outcome.mail.indexOf(key) !== i);
   const lost = [...new Set(reference.mail)].filter((key) => !distinct.has(key));
+  const posted = new Set(outcome.posts);
+  const repeatedPosts = outcome.posts.filter((key, i) => outcome.posts.indexOf(key) !== i);
+  const lostPosts = [...new Set(reference.posts)].filter((key) => !posted.has(key));
   console.log(
-    `${name}: ${outcome.figure}, mails ${outcome.mail.length}, duplicates ${duplicates.length}, lost ${lost.length}, taken over ${outcome.takenOver.length} (seed ${seed})`,
+    `${name}: ${outcome.figure}, mails ${outcome.mail.length}, duplicates ${duplicates.length}, lost ${lost.length}, robot posts ${outcome.posts.length}, repeated ${repeatedPosts.length}, lost ${lostPosts.length}, taken over ${outcome.takenOver.length} (seed ${seed})`,
   );
   expect(outcome.unreplayable).toEqual([]);
   expect(outcome.summary).toEqual(reference.summary);
   expect([...distinct].sort()).toEqual([...new Set(reference.mail)].sort());
   expect(lost).toEqual([]);
   for (const key of duplicates) expect(outcome.takenOver, `${key} arrived twice`).toContain(key);
+  expect([...posted].sort()).toEqual([...new Set(reference.posts)].sort());
+  expect(lostPosts).toEqual([]);
+  for (const key of repeatedPosts) expect(outcome.takenOver, `${key} posted twice`).toContain(key);
 }
 
 beforeAll(async () => {
@@ -85,9 +97,19 @@ afterAll(async () => {
 describe.concurrent('the same year under faults', { timeout: 420_000 }, () => {
   it('calm: every mail once, the summary compiled', async () => {
     const outcome = await calm;
-    console.log(`calm: mails ${outcome.mail.length} (seed ${seed})`);
+    console.log(`calm: mails ${outcome.mail.length}, robot posts ${outcome.posts.length} (seed ${seed})`);
     expect(outcome.unreplayable).toEqual([]);
     expect(new Set(outcome.mail).size).toBe(outcome.mail.length);
+    // Every unit notice on both robots of its unit, once each; the operators' mail by e-mail alone.
+    expect(new Set(outcome.posts).size).toBe(outcome.posts.length);
+    expect(outcome.posts.length).toBeGreaterThan(20);
+    expect(
+      outcome.posts.filter((key) => key.endsWith('@wecom')).map((key) => key.slice(0, -'@wecom'.length)),
+    ).toEqual(
+      outcome.posts
+        .filter((key) => key.endsWith('@dingtalk'))
+        .map((key) => key.slice(0, -'@dingtalk'.length)),
+    );
     expect(outcome.mail.length).toBeGreaterThan(20);
     expect(outcome.summary.notice.map((n) => `${n.unitCode}/${n.track}/${n.outcome}/${n.maxLevel}`)).toEqual([
       '12/summary/missing/supervision',
@@ -177,5 +199,21 @@ describe.concurrent('the same year under faults', { timeout: 420_000 }, () => {
       return `outage ${((timeline.elapsed() - from) / 1000).toFixed(1)} s, ${before} mails before it`;
     });
     await expectLikeCalm('SMTP outage', outcome);
+  });
+
+  it('a robot outage across the plan deadline: the platforms down (503), then dropping each request', async () => {
+    const outcome = await run('robot-outage', 1, async ({ robots }, timeline, rand) => {
+      await timeline.at(rand(0.08, 0.12));
+      const before = robots.posts().length;
+      const from = timeline.elapsed();
+      robots.outage = 'unavailable';
+      await timeline.at(0.2);
+      // The request arrives and the connection drops before an answer: uncertain, posted again on retry.
+      robots.outage = 'drop';
+      await timeline.at(0.3);
+      robots.outage = null;
+      return `outage ${((timeline.elapsed() - from) / 1000).toFixed(1)} s, ${before} posts before it`;
+    });
+    await expectLikeCalm('robot outage', outcome);
   });
 });

@@ -64,7 +64,7 @@ export function workerProcess(name: string, dir: string, env: NodeJS.ProcessEnv)
   return {
     log,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', join(root, 'worker/main.ts')], {
+      child = spawn(process.execPath, [join(root, 'bin/worker.js')], {
         cwd: root,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

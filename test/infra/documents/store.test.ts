@@ -1,13 +1,10 @@
 // The document store: by SHA-256, byte-identical back, type checked by extension and first bytes; the
 // actions behind wlx document put and get, submit summary --written and submit plan --document. The S3
 // store runs against moto_server when installed.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument, putDocument } from '../../../client/operations/documents.ts';
@@ -25,6 +22,7 @@ import {
   type DocumentStore,
   sha256Of,
 } from '../../../infra/documents/store.ts';
+import { type Moto, motoServerPath, startMoto } from '../../support/moto.ts';
 
 const docx = async (text: string) =>
   Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(text)] }] }));
@@ -203,44 +201,21 @@ describe('wlx submit plan --document', () => {
   });
 });
 
-function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter))
-    if (dir && existsSync(join(dir, name))) return join(dir, name);
-  return null;
-}
-
-const motoServer = onPath('moto_server');
-if (!motoServer)
+if (!motoServerPath)
   console.warn("skipping the S3 store tests: moto_server is not installed (pip install 'moto[server]')");
 
-describe.skipIf(!motoServer)('the S3 store against moto_server', () => {
-  let server: ChildProcess;
+describe.skipIf(!motoServerPath)('the S3 store against moto_server', () => {
+  let moto: Moto | undefined;
   let endpoint: string;
   const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
   beforeAll(async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
-    endpoint = `http://127.0.0.1:${port}`;
-    server = spawn(motoServer as string, ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.send(new CreateBucketCommand({ Bucket: 'wanlixing-documents' }));
-        break;
-      } catch (error) {
-        if (attempt > 100) throw error;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    moto = await startMoto('wanlixing-documents');
+    endpoint = moto.endpoint;
   });
 
   afterAll(() => {
-    server?.kill();
+    moto?.stop();
   });
 
   it('gives back the same bytes under their SHA-256, once stored', async () => {

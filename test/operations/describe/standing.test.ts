@@ -1,5 +1,6 @@
 // A unit's standing on the dashboard, from its progress and today's date: every colour of the legend.
 import { describe, expect, it } from 'vitest';
+import { workingCalendar } from '../../../client/operations/calendar/workingCalendar.ts';
 import { unitStanding } from '../../../client/operations/describe/standing.ts';
 import type { EscalationLevel } from '../../../domain/escalation.ts';
 import type { TrackStatus, UnitProgress } from '../../../workflows/shared/status.ts';
@@ -175,5 +176,15 @@ describe('a unit’s standing', () => {
     });
     const neverEscalated = { ...closed, summary: clock('2026-11-10') };
     expect(unitStanding(neverEscalated, '2026-11-21', calendar)).toMatchObject({ standing: 'overdue' });
+  });
+
+  it('counts "due soon" in working days when the year has a working calendar', async () => {
+    const workingDays = await workingCalendar({ years: [2026] });
+    // Plan due Friday May 8: its first reminder, 7 working days before (May 1–5 off), is Friday April 24.
+    const may8 = unit({ plan: clock('2026-05-08'), nextDeadline: { track: 'plan', date: '2026-05-08' } });
+    const counted = { reminderDaysBefore: [7, 1], workingDays };
+    expect(unitStanding(may8, '2026-04-23', counted)).toMatchObject({ standing: 'ontime', daysLeft: 15 });
+    expect(unitStanding(may8, '2026-04-24', counted)).toMatchObject({ standing: 'soon', daysLeft: 14 });
+    expect(unitStanding(may8, '2026-04-24', calendar)).toMatchObject({ standing: 'ontime' });
   });
 });

@@ -18,6 +18,7 @@ import { demandSheet } from '../../../domain/spreadsheets/annexes/demandList.ts'
 import { formatIssue } from '../../../domain/spreadsheets/issues.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
 import { sampleDemandList } from '../../support/samples.ts';
+import { compiledOnCi } from '../../support/wlx.ts';
 import { sofficeConvert } from '../../support/writersCorpus.ts';
 import { csvText, gbk, toBuffer } from './support.ts';
 
@@ -27,8 +28,11 @@ const rows = () => sampleDemandList().items.map((item) => itemToRow(demandSheet,
 
 function wlx(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['bin/wlx.js', ...args], { cwd: root }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['bin/wlx.js', ...args],
+      { cwd: root, env: { ...process.env, ...compiledOnCi } },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }

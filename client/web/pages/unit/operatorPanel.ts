@@ -3,11 +3,13 @@
 // Viewers see the panel without the forms.
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import type { WorkingDays } from '../../../../domain/calendar/workingDays.ts';
 import { endOfDateInShanghai, formatShanghaiDate } from '../../../../domain/calendar.ts';
 import { deadlineAfterReturn } from '../../../../domain/deadlines.ts';
 import { itemLabels, trackLabels } from '../../../../domain/labels.ts';
 import { notificationKindLabels } from '../../../../domain/notices/notificationLabels.ts';
 import { tracks } from '../../../../domain/notices/notifications.ts';
+import { platformLabels, type RobotPlatform } from '../../../../domain/notices/robotMarkdown.ts';
 import {
   type GrantExtension,
   grantExtensionSchema,
@@ -42,9 +44,16 @@ const shanghaiTime = (ms: number) =>
 function mailTable(mail: readonly MailEntry[]): Html {
   if (mail.length === 0)
     return html`<p class="muted">${t('尚未向本单位发送通知。', 'No notices have been sent to this unit yet.')}</p>`;
+  const robots = (m: MailEntry) =>
+    m.robots.length > 0
+      ? html`<br><small class="robots">${t(
+          `及${m.robots.map((p) => platformLabels[p as RobotPlatform]?.zh ?? p).join('、')}`,
+          `and ${m.robots.map((p) => platformLabels[p as RobotPlatform]?.en ?? p).join(', ')}`,
+        )}</small>`
+      : '';
   const outcome = (m: MailEntry) =>
     m.outcome === 'sent'
-      ? t('已发送', 'sent')
+      ? html`${t('已发送', 'sent')}${robots(m)}`
       : m.outcome === 'pending'
         ? t('发送中', 'sending')
         : html`<span class="badge s-urging">${t('未送达', 'not delivered')}</span> ${m.failure ?? ''}`;
@@ -71,10 +80,12 @@ export function operatorPanel(
     today: string;
     /** Days a return gives, from the campaign's calendar. */
     revisionDays: number | undefined;
+    /** The working calendar those days are counted in, when the year has one. */
+    workingDays?: WorkingDays | undefined;
   },
   failure: Failure | undefined,
 ): Html {
-  const { principal, status, link, mail, base, today, revisionDays } = input;
+  const { principal, status, link, mail, base, today, revisionDays, workingDays } = input;
   if (principal.kind !== 'operator') return html``;
   const lang = langOf(c);
   const csrf = csrfField(c, services);
@@ -95,7 +106,7 @@ export function operatorPanel(
             ),
           )}
           ${labelled('reason', returnLabels.reason, html`<textarea id="reason" name="reason" required>${values('return')?.reason ?? ''}</textarea>`)}
-          ${revisionDays === undefined ? '' : returnDeadlines(status, today, revisionDays)}
+          ${revisionDays === undefined ? '' : returnDeadlines(status, today, { revisionDays, workingDays })}
           <p><button class="danger">${t('退回', 'Return it')}</button></p>
         </form>
         <form class="card" id="extend" method="post" action="${base}/extend#extend">
@@ -159,15 +170,22 @@ export async function readExtendForm(c: Context): Promise<Read<GrantExtension>> 
 }
 
 /** What a return sent today would leave due, by track: the operator sees it before sending. */
-function returnDeadlines(status: UnitStatus, today: string, revisionDays: number): Html {
+function returnDeadlines(
+  status: UnitStatus,
+  today: string,
+  policy: { revisionDays: number; workingDays?: WorkingDays | undefined },
+): Html {
+  const { revisionDays, workingDays } = policy;
   const after = (track: 'plan' | 'summary') =>
     formatShanghaiDate(
       deadlineAfterReturn(endOfDateInShanghai(today), endOfDateInShanghai(status[track].deadline), {
         revisionDays,
+        ...(workingDays && { workingDays }),
       }),
     );
+  const unit = workingDays ? { zh: '个工作日', en: 'working days' } : { zh: '天', en: 'days' };
   return html`<p class="muted" id="return-deadlines">${t(
-    `今天退回，新的截止日期：${trackLabels.plan.zh} ${after('plan')}，总结 ${after('summary')}（${revisionDays} 天修改期，不早于原截止日期）`,
-    `Returned today, due again: ${trackLabels.plan.en} ${after('plan')}, summary ${after('summary')} (${revisionDays} days to revise, never before the deadline it replaces)`,
+    `今天退回，新的截止日期：${trackLabels.plan.zh} ${after('plan')}，总结 ${after('summary')}（${revisionDays} ${unit.zh}修改期，不早于原截止日期）`,
+    `Returned today, due again: ${trackLabels.plan.en} ${after('plan')}, summary ${after('summary')} (${revisionDays} ${unit.en} to revise, never before the deadline it replaces)`,
   )}</p>`;
 }

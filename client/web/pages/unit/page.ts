@@ -12,6 +12,7 @@ import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { t } from '../html.ts';
 import { renderPage } from '../layout.ts';
+import { channelsSection } from './channels.ts';
 import type { Failure } from './failures.ts';
 import { operatorPanel } from './operatorPanel.ts';
 import { dueSection, flaggedSection, matchingSection } from './status.ts';
@@ -50,13 +51,23 @@ export async function renderUnitPage(
     ${flaggedSection(status)}
     ${matchingSection(status, campaign, services.registry)}
     ${templatesSection(base, principal?.kind === 'unit')}
+    ${channelsSection(services.robots.get(target.unit) ?? [])}
     ${principal?.kind === 'unit' ? unitForms(c, services, base, failure) : ''}
     ${
       principal && isOperator
         ? operatorPanel(
             c,
             services,
-            { principal, status, link, mail, base, today, revisionDays: campaign.calendar.revisionDays },
+            {
+              principal,
+              status,
+              link,
+              mail,
+              base,
+              today,
+              revisionDays: campaign.calendar.revisionDays,
+              workingDays: campaign.calendar.workingDays,
+            },
             failure,
           )
         : ''
