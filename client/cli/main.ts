@@ -5,6 +5,13 @@ import { CommanderError } from 'commander';
 import { exitCodes } from '../../infra/userError.ts';
 import { wlxProgram } from './program.ts';
 
+// A reader that stops early (wlx … | head -3) closes the pipe: the output is done, not failed. Exit 0 at once,
+// as cat and grep do, instead of Node's unhandled-error stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(exitCodes.ok);
+});
+
 const [first, second] = process.argv.slice(2);
 const named = first === 'help' ? second : first;
 

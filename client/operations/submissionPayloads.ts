@@ -41,6 +41,8 @@ export const submissionNames: { [K in SubmissionKind]: string } = {
 export interface SubmissionFiles {
   /** The unit submitting: a template made for another unit is refused. */
   unit: string;
+  /** The campaign year submitted to: a template made for another year is refused. */
+  year?: number | undefined;
   file?: string | undefined;
   /** The written summary's document. */
   written?: string | undefined;
@@ -76,22 +78,24 @@ async function workPlan(file: string, o: SubmissionFiles, kept: StoredDocument[]
   return parseInput(workPlanSchema, { ...plan, document }, submissionNames.plan);
 }
 
-async function demandList(file: string, unit: string): Promise<DemandList> {
+const target = (o: SubmissionFiles) => ({ unitCode: o.unit, year: o.year });
+
+async function demandList(file: string, o: SubmissionFiles): Promise<DemandList> {
   return isSpreadsheet(file)
-    ? importSpreadsheetFile('demands', file, { unitCode: unit })
+    ? importSpreadsheetFile('demands', file, target(o))
     : readInputFile(file, demandListSchema, submissionNames.demands);
 }
 
 /** One record from JSON or YAML, or every row of the activities template. */
-async function activities(file: string, unit: string): Promise<ActivityRecord[]> {
+async function activities(file: string, o: SubmissionFiles): Promise<ActivityRecord[]> {
   return isSpreadsheet(file)
-    ? importSpreadsheetFile('activities', file, { unitCode: unit })
+    ? importSpreadsheetFile('activities', file, target(o))
     : [await readInputFile(file, activityRecordSchema, submissionNames.activity)];
 }
 
-async function results(file: string, unit: string): Promise<ResultsSummary> {
+async function results(file: string, o: SubmissionFiles): Promise<ResultsSummary> {
   return isSpreadsheet(file)
-    ? importSpreadsheetFile('results', file, { unitCode: unit })
+    ? importSpreadsheetFile('results', file, target(o))
     : readInputFile(file, resultsSummarySchema, submissionNames.results);
 }
 
@@ -100,7 +104,7 @@ async function summary(o: SubmissionFiles, kept: StoredDocument[]): Promise<Summ
   const what = submissionNames.summary;
   const fromFile: Partial<SummarySubmission> = o.file
     ? isSpreadsheet(o.file)
-      ? { results: await results(o.file, o.unit) }
+      ? { results: await results(o.file, o) }
       : await readInputFile(o.file, summarySubmissionSchema, what)
     : {};
   if (!o.written) return parseInput(summarySubmissionSchema, fromFile, what);
@@ -114,8 +118,8 @@ export const payloadReaders: {
   [K in SubmissionKind]: (file: string, o: SubmissionFiles, kept: StoredDocument[]) => Promise<Payloads[K][]>;
 } = {
   plan: async (file, o, kept) => [await workPlan(file, o, kept)],
-  demands: async (file, o) => [await demandList(file, o.unit)],
-  activity: (file, o) => activities(file, o.unit),
-  results: async (file, o) => [{ results: await results(file, o.unit) }],
+  demands: async (file, o) => [await demandList(file, o)],
+  activity: (file, o) => activities(file, o),
+  results: async (file, o) => [{ results: await results(file, o) }],
   summary: async (_file, o, kept) => [await summary(o, kept)],
 };

@@ -1,5 +1,6 @@
 // What a column holds, and for each kind the four things the sheets need of it: how a cell is read, how a
 // value is written back (in the drop-down's own words), what the drop-down offers and the number format.
+import { z } from 'zod';
 import { type Bilingual, keyTaskLabels } from '../labels.ts';
 import {
   type CellValue,
@@ -19,6 +20,7 @@ import { enumAliases, keyTaskOption, optionLabel } from './labels.ts';
 export type CellType =
   | { kind: 'text' }
   | { kind: 'code' }
+  | { kind: 'email' }
   | { kind: 'count' }
   | { kind: 'amount' }
   | { kind: 'date' }
@@ -44,9 +46,24 @@ const numberOrText = (value: unknown): CellValue => (typeof value === 'number' ?
 // Text, so a phone number keeps its leading 0 and an id stays as typed.
 const asText = '@';
 
+// The schema's own test, so a cell passes exactly when the submission will.
+const emailSchema = z.email();
+function parseEmail(value: CellValue): Parsed<string> {
+  const code = parseCode(value);
+  if (!code.ok || emailSchema.safeParse(code.value).success) return code;
+  return {
+    ok: false,
+    expected: {
+      zh: '电子邮箱地址，如 name@example.cn（不填亦可）',
+      en: 'an e-mail address such as name@example.cn (or nothing)',
+    },
+  };
+}
+
 const rules: Record<Exclude<CellType['kind'], 'enum'>, CellRules> = {
   text: { parse: parseText, toCell: String, options: null, format: asText },
   code: { parse: parseCode, toCell: String, options: null, format: asText },
+  email: { parse: parseEmail, toCell: String, options: null, format: asText },
   count: { parse: parseCount, toCell: numberOrText, options: null, format: '0' },
   amount: { parse: parseAmount, toCell: numberOrText, options: null, format: '0.####' },
   date: { parse: parseDate, toCell: String, options: null, format: 'yyyy-mm-dd' },

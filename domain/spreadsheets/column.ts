@@ -98,6 +98,7 @@ export function info(
 
 export const text: CellType = { kind: 'text' };
 export const code: CellType = { kind: 'code' };
+export const email: CellType = { kind: 'email' };
 export const count: CellType = { kind: 'count' };
 export const amount: CellType = { kind: 'amount' };
 export const date: CellType = { kind: 'date' };

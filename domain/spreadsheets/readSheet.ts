@@ -109,8 +109,9 @@ export function readSheet<T>(grid: Grid, spec: SheetSpec<T>, header: HeaderMatch
     for (const issue of result.error.issues) {
       const key = issue.path.join('.');
       const column = spec.columns.find((c) => c.key === key || key.startsWith(`${c.key}.`));
-      // Already reported: the cell itself was wrong, or its whole column is missing.
-      if (column && (cellIssues.has(column) || missing.has(column))) continue;
+      // Already reported: the cell itself was wrong, or its column (every column of an object) is missing.
+      const related = column ? [column] : spec.columns.filter((c) => c.key.startsWith(`${key}.`));
+      if (related.length > 0 && related.every((c) => cellIssues.has(c) || missing.has(c))) continue;
       const cellIndex = [...header.columns].find(([, c]) => c === column)?.[0];
       const rule = spec.rules[key];
       issues.push({
@@ -118,9 +119,10 @@ export function readSheet<T>(grid: Grid, spec: SheetSpec<T>, header: HeaderMatch
         row: row.number,
         column: column?.header ?? null,
         found: rule || cellIndex === undefined ? null : cellText(row.cells[cellIndex] ?? null),
+        // Never zod's own words: they name code ("expected object, received undefined"), not the sheet.
         message: rule ?? {
           zh: column ? column.hint.zh : '本行不符合要求',
-          en: issue.message,
+          en: column ? column.hint.en : 'this row does not meet the requirements',
         },
       });
     }

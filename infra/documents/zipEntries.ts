@@ -1,6 +1,6 @@
 // The entry list of a ZIP file (docx and xlsx are ZIPs), read from its central directory without
-// inflating anything: enough to tell a docx from an xlsx and to refuse a ZIP bomb before a parser
-// expands it.
+// inflating anything: enough to tell a docx from an xlsx and to find each entry. Its stated sizes may lie,
+// so what an entry really inflates to is counted by whoever inflates it (spreadsheets: xlsxParts.ts).
 export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated. */
@@ -46,8 +46,4 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
-}
-
-export function uncompressedTotal(entries: readonly ZipEntry[]): number {
-  return entries.reduce((sum, e) => sum + e.uncompressedBytes, 0);
 }

@@ -1,12 +1,16 @@
 // The CLI's contract without a server: help everywhere, exit codes, field-named errors; compiled on CI.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { demandSheet } from '../../domain/spreadsheets/annexes/demandList.ts';
+import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
 import { localStore } from '../../infra/documents/localStore.ts';
+import { csvText } from '../operations/spreadsheets/support.ts';
 import { freePort } from '../support/ports.ts';
+import { sampleDemandList } from '../support/samples.ts';
 import { compiledOnCi } from '../support/wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -129,5 +133,35 @@ describe('wlx', () => {
     });
     expect(started.code).toBe(2);
     expect(started.stderr).toContain('2099 年的节假日和调休安排未知');
+  });
+
+  it('ends quietly with 0 when a pipe closes early (wlx … | head -3)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wlx-pipe-'));
+    const [a, b] = sampleDemandList().items;
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      itemToRow(demandSheet, { ...(i % 2 ? b : a), id: `BJ-${i}` }),
+    );
+    await writeFile(
+      join(dir, 'big.csv'),
+      csvText(
+        demandSheet.columns.map((c) => c.header.zh),
+        rows,
+      ),
+    );
+    // About 2 MB of JSON, far more than a pipe holds, so wlx is still writing when head has gone.
+    const piped = await new Promise<{ stdout: string; stderr: string }>((done) => {
+      execFile(
+        'bash',
+        [
+          '-c',
+          `node bin/wlx.js submit demands --year 2027 --unit 11 --file "$0" --dry-run --json | head -3; echo "wlx exit \${PIPESTATUS[0]}"`,
+          join(dir, 'big.csv'),
+        ],
+        { cwd: root, env: { ...process.env, ...compiledOnCi } },
+        (_error, stdout, stderr) => done({ stdout, stderr }),
+      );
+    });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe('{\n  "items": [\n    {\nwlx exit 0\n');
   });
 });

@@ -2,19 +2,22 @@
 // it, a spreadsheet with errors is refused with its errors in a table and nothing submitted, good uploads
 // and forms change the unit's state (once each, however often sent), and an operator's return for revision
 // reaches the unit's page with its reason. Another unit may not look.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSoffice } from '../../client/operations/reports/libreOffice.ts';
 import { firstDataRow } from '../../client/operations/spreadsheets/tableSheet.ts';
 import { demandSheet } from '../../domain/spreadsheets/annexes/demandList.ts';
 import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
 import type { UnitStatus } from '../../workflows/shared/status.ts';
-import { fillRows, loadWorkbook, toBuffer } from '../operations/spreadsheets/support.ts';
+import { csvText, fillRows, gbk, loadWorkbook, toBuffer } from '../operations/spreadsheets/support.ts';
 import { eventually } from '../support/eventually.ts';
+import { deepSheet, hugeMerge, lyingBomb } from '../support/hostileWorkbooks.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import { sampleActivity, sampleDemandList } from '../support/samples.ts';
+import { sofficeConvert } from '../support/writersCorpus.ts';
 import { addOperator, Browser, signInUnit, type WebHarness, webHarness } from './support.ts';
 
 const year = new Date().getUTCFullYear() + 6;
@@ -123,6 +126,48 @@ describe("a unit's page", () => {
     expect(text).toContain('需国家知识产权局协调审查协作中心专家提供导航分析支持');
     expect((await status()).missing).toEqual(['workPlan']);
   });
+
+  it('takes the demand list as a GBK .csv and, where LibreOffice is installed, as an .xls', async () => {
+    const headers = demandSheet.columns.map((c) => c.header.zh);
+    const rows = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
+    const uploads = [new File([await gbk(csvText(headers, rows))], '需求清单.csv', { type: 'text/csv' })];
+    if (findSoffice()) {
+      const plain = new ExcelJS.Workbook();
+      const sheet = plain.addWorksheet('需求清单');
+      sheet.addRow(headers);
+      for (const row of rows) sheet.addRow(row as ExcelJS.CellValue[]);
+      const dir = await mkdtemp(join(tmpdir(), 'wlx-portal-xls-'));
+      await writeFile(join(dir, 'demands.xlsx'), await toBuffer(plain));
+      const [xls] = await sofficeConvert([join(dir, 'demands.xlsx')], 'xls', dir);
+      uploads.push(
+        new File([await readFile(xls as string)], '需求清单.xls', { type: 'application/vnd.ms-excel' }),
+      );
+    }
+    for (const file of uploads) {
+      const response = await beijing.form(`${page}/demands`, { file, updateId: key() });
+      expect(response.status, file.name).toBe(303);
+      expect((await html(beijing)).text).toContain('需求清单已报送');
+    }
+  }, 120_000);
+
+  it('answers 422 to the worst uploads, in words, and stays up', async () => {
+    const valid = new Uint8Array(await (await demandWorkbook([])).arrayBuffer());
+    const worst: [Uint8Array, string][] = [
+      [await lyingBomb(valid), '解压后超过'],
+      [deepSheet(valid), '嵌套超过 64 层'],
+      [hugeMerge(valid), '合并单元格共'],
+      [valid.subarray(0, valid.length >> 1), '无法作为 Excel 文件读取'],
+    ];
+    for (const [bytes, refusal] of worst) {
+      const response = await beijing.form(`${page}/demands`, {
+        file: new File([bytes], '需求清单.xlsx', { type: xlsx }),
+        updateId: key(),
+      });
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain(refusal);
+    }
+    expect((await html(beijing)).status).toBe(200);
+  }, 60_000);
 
   it('takes the work plan form with its document, naming the fields left empty first', async () => {
     const fields = {

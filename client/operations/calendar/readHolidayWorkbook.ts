@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { type HolidayFile, holidayFileSchema } from '../../../domain/calendar/holidayFile.ts';
 import { cellText, fold, parseDate } from '../../../domain/spreadsheets/cells.ts';
 import { InvalidInputError } from '../../../domain/validation.ts';
-import { readWorkbook } from '../spreadsheets/readWorkbook.ts';
+import { readSpreadsheet } from '../spreadsheets/readUpload.ts';
 
 const dateHeader = '日期 date';
 const arrangementHeader = '安排 arrangement';
@@ -27,7 +27,7 @@ const isColumn = (header: string, ...names: string[]) => names.some((n) => fold(
 
 export async function readHolidayWorkbook(path: string): Promise<HolidayFile> {
   const what = `holidays file ${path}`;
-  const { grids } = await readWorkbook(basename(path), await readFile(path));
+  const { grids } = await readSpreadsheet(basename(path), await readFile(path));
   const [header, ...rows] = grids[0]?.rows ?? [];
   const headers = (header?.cells ?? []).map((cell) => cellText(cell));
   const dateColumn = headers.findIndex((h) => isColumn(h, '日期', 'date'));

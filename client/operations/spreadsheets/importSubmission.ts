@@ -2,19 +2,15 @@
 // once, each naming the sheet, the Excel row and the Chinese column header; nothing when any is wrong.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { annexes, type SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
+import type { SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { formatIssue, type SheetIssue } from '../../../domain/spreadsheets/issues.ts';
 import { type AnnexPayloads, annexFromSheets } from '../../../domain/spreadsheets/submissionsFromSheets.ts';
 import { DocumentRejectedError } from '../../../infra/documents/fileType.ts';
 import { UserError } from '../../../infra/userError.ts';
-import {
-  defaultMaxSpreadsheetBytes,
-  readWorkbook,
-  refuseOversized,
-  type WorkbookContent,
-} from './readWorkbook.ts';
+import { type FileTarget, fileIssues } from './fileChecks.ts';
+import { defaultMaxSpreadsheetBytes, readSpreadsheet, refuseOversized } from './readUpload.ts';
 
-/** Read as workbooks; the older formats among them get a "save it as .xlsx" message, not a YAML error. */
+/** Read as workbooks (readUpload.ts): .xls, .et and .ods through LibreOffice, .csv decoded; never as YAML. */
 export const spreadsheetExtensions = ['.xlsx', '.xlsm', '.xls', '.et', '.csv', '.ods'];
 
 export function isSpreadsheet(path: string): boolean {
@@ -36,46 +32,9 @@ export class SpreadsheetRejectedError extends UserError {
   }
 }
 
-export interface ImportOptions {
-  /** The unit submitting; a template made for another unit is refused. */
-  unitCode?: string | undefined;
+/** The unit and year submitting (a template made for another, or another unit's rows, are refused). */
+export interface ImportOptions extends FileTarget {
   maxBytes?: number | undefined;
-}
-
-function templateIssues(
-  content: WorkbookContent,
-  kind: SpreadsheetKind,
-  options: ImportOptions,
-): SheetIssue[] {
-  const meta = content.meta;
-  const sheet = { zh: '工作簿', en: 'Workbook' };
-  const issues: SheetIssue[] = [];
-  if (meta && meta.kind !== kind && meta.kind in annexes) {
-    const made = annexes[meta.kind as SpreadsheetKind].name;
-    issues.push({
-      sheet,
-      row: null,
-      column: null,
-      found: null,
-      message: {
-        zh: `这是${made.zh}模板，不是${annexes[kind].name.zh}`,
-        en: `this is the ${made.en} template, not the ${annexes[kind].name.en}`,
-      },
-    });
-  }
-  if (meta?.unitCode && options.unitCode && meta.unitCode !== options.unitCode) {
-    issues.push({
-      sheet,
-      row: null,
-      column: null,
-      found: null,
-      message: {
-        zh: `此模板是为单位 ${meta.unitCode} 生成的，不能用 --unit ${options.unitCode} 报送`,
-        en: `this template was made for unit ${meta.unitCode}; it cannot be submitted with --unit ${options.unitCode}`,
-      },
-    });
-  }
-  return issues;
 }
 
 /** Reads bytes already in memory (the web portal's upload); `fileName` is named in messages. */
@@ -85,9 +44,9 @@ export async function importSpreadsheet<K extends SpreadsheetKind>(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<AnnexPayloads[K]> {
-  const content = await readWorkbook(fileName, bytes, options.maxBytes ?? defaultMaxSpreadsheetBytes);
-  const wrongTemplate = templateIssues(content, kind, options);
-  if (wrongTemplate.length > 0) throw new SpreadsheetRejectedError(fileName, wrongTemplate);
+  const content = await readSpreadsheet(fileName, bytes, options.maxBytes ?? defaultMaxSpreadsheetBytes);
+  const wrongFile = fileIssues(content, kind, options);
+  if (wrongFile.length > 0) throw new SpreadsheetRejectedError(fileName, wrongFile);
   const result = annexFromSheets[kind](content.grids);
   if (!result.ok) throw new SpreadsheetRejectedError(fileName, result.issues);
   return result.value;

@@ -1,16 +1,13 @@
-// An uploaded .xlsx into plain grids: capped in size before parsing (the file and what it unzips to),
-// then every cell made plain — rich text joined, formulas replaced by their results, hyperlinks by their
-// text, errors by their code — so zod only ever sees strings, numbers, booleans and dates.
+// An uploaded .xlsx into plain grids: its value parts inflated and capped first (xlsxParts.ts), then every
+// cell made plain — rich text joined, formulas replaced by their results, hyperlinks by their text, errors
+// by their code — so zod only ever sees strings, numbers, booleans and dates.
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../../domain/spreadsheets/cells.ts';
 import type { Grid, GridRow } from '../../../domain/spreadsheets/grid.ts';
-import { DocumentRejectedError, formatBytes } from '../../../infra/documents/fileType.ts';
-import { uncompressedTotal, zipEntries } from '../../../infra/documents/zipEntries.ts';
+import { DocumentRejectedError } from '../../../infra/documents/fileType.ts';
+import type { ZipEntry } from '../../../infra/documents/zipEntries.ts';
+import { valuePartsZip } from './xlsxParts.ts';
 
-/** 10 MiB: a demand list of thousands of rows is well under 1 MiB. */
-export const defaultMaxSpreadsheetBytes = 10 * 1024 * 1024;
-/** What the XML inside may expand to; a ZIP bomb declares far more. */
-const maxUnzippedBytes = 200 * 1024 * 1024;
 /** Columns read per row: the widest template has 22. */
 const maxColumns = 100;
 
@@ -45,53 +42,40 @@ function plain(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-export function refuseOversized(fileName: string, size: number, maxBytes: number): void {
-  if (size > maxBytes) {
-    throw new DocumentRejectedError(
-      `“${fileName}”过大：${formatBytes(size)}，表格上限 ${formatBytes(maxBytes)}`,
-      `"${fileName}" is too large: ${formatBytes(size)}, the limit for spreadsheets is ${formatBytes(maxBytes)}`,
-    );
-  }
-}
+/** Sheet elements that refer to parts left out (comments, drawings, tables, links) or are not values. */
+const ignoredNodes = [
+  'dataValidations',
+  'hyperlinks',
+  'picture',
+  'drawing',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+  'headerFooter',
+  'pageSetup',
+  'printOptions',
+  'rowBreaks',
+  'autoFilter',
+  'sheetProtection',
+  'pageMargins',
+];
 
-function checkSize(fileName: string, bytes: Uint8Array, maxBytes: number): void {
-  refuseOversized(fileName, bytes.length, maxBytes);
-  const ole2 = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  const entries = zipEntries(bytes);
-  if (!entries?.some((e) => e.name === 'xl/workbook.xml')) {
-    throw new DocumentRejectedError(
-      ole2
-        ? `“${fileName}”是旧版 Excel 97–2003（.xls）或 WPS 表格（.et）文件，请另存为 .xlsx 后再上传`
-        : `“${fileName}”不是 .xlsx 文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传`,
-      ole2
-        ? `"${fileName}" is an Excel 97–2003 (.xls) or WPS (.et) file; save it as .xlsx and try again`
-        : `"${fileName}" is not an .xlsx file; save it as .xlsx from Excel or WPS and try again`,
-    );
-  }
-  if (uncompressedTotal(entries) > maxUnzippedBytes) {
-    throw new DocumentRejectedError(
-      `“${fileName}”解压后超过 ${formatBytes(maxUnzippedBytes)}，不予读取`,
-      `"${fileName}" would unzip to more than ${formatBytes(maxUnzippedBytes)}; not read`,
-    );
-  }
-}
-
+/** An .xlsx's grids; `entries` is its zip directory, already known to hold xl/workbook.xml. */
 export async function readWorkbook(
   fileName: string,
   bytes: Uint8Array,
-  maxBytes: number = defaultMaxSpreadsheetBytes,
+  entries: readonly ZipEntry[],
 ): Promise<WorkbookContent> {
-  checkSize(fileName, bytes, maxBytes);
+  const parts = valuePartsZip(fileName, bytes, entries);
   const workbook = new ExcelJS.Workbook();
   try {
-    // Drop-downs are not needed to read values, and a template has thousands of them.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ['dataValidations'],
-    });
-  } catch (error) {
+    // Drop-downs are not needed to read values either, and a template has thousands of them.
+    await workbook.xlsx.load(Buffer.from(parts) as unknown as ExcelJS.Buffer, { ignoreNodes: ignoredNodes });
+  } catch {
+    // The parser's own words (a JavaScript exception) help no user.
     throw new DocumentRejectedError(
-      `无法读取“${fileName}”：文件已损坏或不是 Excel 文件（${(error as Error).message}）`,
-      `cannot read "${fileName}": damaged or not an Excel file (${(error as Error).message})`,
+      `无法读取“${fileName}”：文件已损坏或内容不是有效的 Excel 表格。请在 Excel 或 WPS 中打开，另存为 .xlsx 后重新上传`,
+      `cannot read "${fileName}": the file is damaged or not a valid Excel workbook. Open it in Excel or WPS, save it as .xlsx and upload it again`,
     );
   }
   const grids: Grid[] = [];

@@ -2,7 +2,7 @@
 import { entityTypeLabels, serviceCategoryLabels } from '../../labels.ts';
 import { serviceCategories } from '../../registry.ts';
 import { type DemandItem, demandItemSchema, entityTypes } from '../../submissions.ts';
-import { choice, code, column, sheetOf, text, yesNo } from '../column.ts';
+import { choice, code, column, email, sheetOf, text, yesNo } from '../column.ts';
 import { formColumn, keyTaskColumn, pickFromList } from './shared.ts';
 
 export const demandSheet = sheetOf<DemandItem>({
@@ -86,7 +86,7 @@ export const demandSheet = sheetOf<DemandItem>({
       hint: { zh: '如 010-12345678', en: 'e.g. 010-12345678' },
       width: 16,
     }),
-    column('contact.email', { zh: '电子邮箱', en: 'Email' }, code, {
+    column('contact.email', { zh: '电子邮箱', en: 'Email' }, email, {
       aliases: ['邮箱', 'E-mail'],
       hint: { zh: '选填', en: 'optional' },
       width: 22,

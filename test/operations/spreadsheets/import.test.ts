@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../client/operations/errors.ts';
+import { buildDemandExport } from '../../../client/operations/spreadsheets/demandExports.ts';
 import {
   importSpreadsheet,
   SpreadsheetRejectedError,
@@ -21,6 +22,7 @@ import { activitySheet } from '../../../domain/spreadsheets/annexes/activityReco
 import { demandSheet } from '../../../domain/spreadsheets/annexes/demandList.ts';
 import { caseSheet, resultsSheet } from '../../../domain/spreadsheets/annexes/resultsSummary.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
+import type { DemandItem } from '../../../domain/submissions.ts';
 import { sampleActivity, sampleDemandList, sampleResults } from '../../support/samples.ts';
 import { type Cell, fillRows, loadWorkbook, toBuffer } from './support.ts';
 
@@ -337,6 +339,94 @@ describe('a file with 30 broken rows', () => {
 });
 
 describe('a broken activity sheet', () => {
+  it("refuses a template of another year or with an edited hidden record, and a national export of several units' rows", async () => {
+    const workbook = await loadWorkbook(await template('demands'));
+    const rows = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
+    fillRows(workbook.getWorksheet('需求清单') as ExcelJS.Worksheet, firstDataRow, rows);
+    const bytes = await toBuffer(workbook);
+    const wrongYear = await rejection(
+      importSpreadsheet('demands', 'd.xlsx', bytes, { unitCode: '11', year: 2031 }),
+    );
+    expect(wrongYear.message).toContain(
+      '此模板是 2027 年的，不能报送到 2031 年；请下载 2031 年的模板重新填写 (Workbook: this template is for 2027; it cannot be submitted for 2031. Fill in the 2031 template instead)',
+    );
+    expect(await importSpreadsheet('demands', 'd.xlsx', bytes, { unitCode: '11', year: 2027 })).toEqual(
+      sampleDemandList(),
+    );
+
+    // The hidden record edited (after a re-save made it merely hidden): not believed against the title.
+    const edited = await loadWorkbook(bytes);
+    (edited.getWorksheet('wlx_meta') as ExcelJS.Worksheet).getCell('B3').value = 2031;
+    const disagreeing = await rejection(
+      importSpreadsheet('demands', 'd.xlsx', await toBuffer(edited), { unitCode: '11', year: 2031 }),
+    );
+    expect(disagreeing.message).toContain(
+      '模板的隐藏信息（2031 年）与标题（2027 年）不一致，可能被其他软件改动过',
+    );
+
+    const [a, b] = sampleDemandList().items as [DemandItem, DemandItem];
+    const national = await buildDemandExport({
+      year: 2027,
+      exportedOn: '2027-05-26',
+      units: [
+        { unitCode: '11', nameZh: '北京市知识产权局', demands: [a] },
+        { unitCode: '12', nameZh: '天津市知识产权局', demands: [b] },
+        { unitCode: '13', nameZh: '河北省知识产权局', demands: [{ ...a, id: 'HE-001' }] },
+      ],
+      matches: [],
+    });
+    const several = await rejection(
+      importSpreadsheet('demands', '需求汇总.xlsx', national, { unitCode: '11' }),
+    );
+    expect(several.message).toContain(
+      '“需求汇总”表有 3 个单位的行（单位代码 11、12、13），是汇总导出，不是一个单位的需求清单；请只保留本单位的行后报送',
+    );
+    const tianjinOnly = await buildDemandExport({
+      year: 2027,
+      exportedOn: '2027-05-26',
+      units: [{ unitCode: '12', nameZh: '天津市知识产权局', demands: [b] }],
+      matches: [],
+    });
+    const another = await rejection(
+      importSpreadsheet('demands', '需求汇总.xlsx', tianjinOnly, { unitCode: '11' }),
+    );
+    expect(another.message).toContain('“需求汇总”表的行属于单位 12，不能用 --unit 11 报送');
+  });
+
+  it("names missing columns once, never in zod's words, when a whole object's columns are gone", async () => {
+    const { default: ExcelJSModule } = await import('exceljs');
+    const workbook = new ExcelJSModule.Workbook();
+    const sheet = workbook.addWorksheet('需求清单');
+    const keep = demandSheet.columns
+      .map((c, i) => [c, i] as const)
+      .filter(([c]) => !c.key.startsWith('entity.'));
+    sheet.addRow(keep.map(([c]) => c.header.zh));
+    for (const item of sampleDemandList().items) {
+      const row = itemToRow(demandSheet, item);
+      sheet.addRow(keep.map(([, i]) => row[i] as Cell));
+    }
+    const error = await rejection(importSpreadsheet('demands', 'd.xlsx', await toBuffer(workbook)));
+    expect(error.issues.map((i) => i.message.zh)).toEqual(['表头中缺少此列', '表头中缺少此列']);
+    expect(error.message).not.toContain('Invalid input');
+  });
+
+  it('describes a bad e-mail address in Chinese and English, and takes an empty one', async () => {
+    const workbook = await loadWorkbook(await template('demands'));
+    const [first, second] = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
+    const email = demandSheet.columns.findIndex((c) => c.key === 'contact.email');
+    (first as Cell[])[email] = 'liming@';
+    (second as Cell[])[email] = null;
+    fillRows(workbook.getWorksheet('需求清单') as ExcelJS.Worksheet, firstDataRow, [
+      first as Cell[],
+      second as Cell[],
+    ]);
+    const error = await rejection(importSpreadsheet('demands', 'demands.xlsx', await toBuffer(workbook)));
+    expect(error.issues).toHaveLength(1);
+    expect(error.message).toContain(
+      '需求清单 第5行 “电子邮箱”：填写的是“liming@”，应为电子邮箱地址，如 name@example.cn（不填亦可） (Demand list row 5, "Email": found "liming@"; expected an e-mail address such as name@example.cn (or nothing))',
+    );
+  });
+
   it('names the row and column of each date, count, list and type fault', async () => {
     const workbook = await loadWorkbook(await template('activities'));
     const at = (key: string) => activitySheet.columns.findIndex((c) => c.key === key);
@@ -404,8 +494,9 @@ describe('wlx submit with an .xlsx', () => {
       dryRun: false,
     }).catch((error: unknown) => error);
     expect(describeError(old).exitCode).toBe(2);
-    expect((old as Error).message).toContain(
-      '是旧版 Excel 97–2003（.xls）或 WPS 表格（.et）文件，请另存为 .xlsx 后再上传',
+    // Converted by LibreOffice where it is installed (this one is damaged), refused otherwise: either way, the fix.
+    expect((old as Error).message).toMatch(
+      /旧版 Excel 97–2003（\.xls）或 WPS 表格（\.et）文件.*另存为 \.xlsx 后重新上传/,
     );
     const big = await rejectionOf(importSpreadsheet('demands', 'big.xlsx', new Uint8Array(11 * 1024 * 1024)));
     expect(big).toContain('“big.xlsx”过大：11.0 MB，表格上限 10.0 MB');

@@ -28,3 +28,19 @@ export function fillRows(
     row.commit();
   });
 }
+
+const csvField = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** A CSV as an office saves it: a header row of the Chinese headers, then the rows, CRLF line ends. */
+export function csvText(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return `${[headers, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** `text` in GBK, as Excel and WPS on Chinese Windows save "CSV (逗号分隔)". */
+export async function gbk(text: string): Promise<Uint8Array> {
+  const { default: iconv } = await import('iconv-lite');
+  return new Uint8Array(iconv.encode(text, 'gbk'));
+}

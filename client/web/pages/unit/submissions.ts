@@ -83,7 +83,7 @@ export async function submitSpreadsheet(
   const { file, updateId } = read.data;
   try {
     const bytes = await bytesOf(file);
-    const options = { unitCode: target.unit };
+    const options = { unitCode: target.unit, year: target.year };
     const failure =
       form === 'demands'
         ? await send(services, form, 'demands', { ...target, updateId }, [
@@ -144,6 +144,7 @@ export async function submitSummary(c: Context, services: WebServices, target: T
       results &&
       (await importSpreadsheet('results', nameOf(results), await bytesOf(results), {
         unitCode: target.unit,
+        year: target.year,
       }));
     let document:
       | { title: string; document: { fileName: string; sha256: string; sizeBytes: number } }

@@ -2,6 +2,7 @@
 // plan and record an activity. Every form carries the CSRF field and its own idempotency key.
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { spreadsheetExtensions } from '../../../operations/spreadsheets/importSubmission.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { csrfField } from '../forms.ts';
@@ -10,6 +11,9 @@ import { activityFields } from './activityForm.ts';
 import { type Failure, failureIn } from './failures.ts';
 import { input, updateIdField } from './inputs.ts';
 import { planFields } from './planForm.ts';
+
+/** Every format the reader takes, so the browser's file picker offers them (readUpload.ts). */
+const spreadsheetAccept = spreadsheetExtensions.join(',');
 
 export const templateKinds = ['demands', 'activities', 'results'] as const;
 export type TemplateKind = (typeof templateKinds)[number];
@@ -55,7 +59,7 @@ export function unitForms(
       <p class="muted">${t(...hint)}</p>
       ${failureIn(form, failure)}
       ${csrf}${updateIdField(values(form))}
-      <input type="file" name="file" accept=".xlsx" aria-label="${title[1]}" required>
+      <input type="file" name="file" accept="${spreadsheetAccept}" aria-label="${title[1]}" required>
       <p><button>${t('上传并报送', 'Upload and submit')}</button></p>
     </form>`;
   return html`<h2 id="submit">${t('报送', 'Submit')}</h2>
@@ -71,7 +75,7 @@ export function unitForms(
         <input type="file" id="written" name="written" accept=".docx,.pdf,.doc,.wps">
         ${input('title', { zh: '标题（选填）', en: 'Title (optional)' }, values('summary'), { id: 'summary-title' })}
         <label for="results">${t('成果汇总表（附件2）', 'Results summary (Annex 2)')}</label>
-        <input type="file" id="results" name="results" accept=".xlsx">
+        <input type="file" id="results" name="results" accept="${spreadsheetAccept}">
         <p><button>${t('上传并报送', 'Upload and submit')}</button></p>
       </form>
     </div>
