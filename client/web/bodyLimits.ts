@@ -5,7 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultMaxDocumentBytes, formatBytes } from '../../infra/documents/fileType.ts';
-import { defaultMaxSpreadsheetBytes } from '../operations/spreadsheets/readWorkbook.ts';
+import { defaultMaxSpreadsheetBytes } from '../operations/spreadsheets/readUpload.ts';
 import { problem } from './problems.ts';
 import type { WebRoute } from './routeSpec.ts';
 import type { Refuse, WebEnv } from './rules.ts';
