@@ -30,7 +30,7 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  target: 'node20.19', // package.json's engines: import attributes (`with { type: 'json' }`) kept
   packages: 'external',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
