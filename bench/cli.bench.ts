@@ -8,15 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { dataConverter } from '../infra/temporal/payloadCodec.ts';
-import { startMailSink } from '../scripts/mailSink.ts';
-import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
 import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { startTestCampaign } from '../test/support/testCampaign.ts';
 import { campaignWorkflowId } from '../workflows/shared/messages.ts';
-import { startBenchWorker, writeWorkflowBundle } from './yearBench.ts';
+import { startBenchWorker, startDevServerBench } from './yearBench.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
 const runs = Number(values.runs);
@@ -25,18 +21,11 @@ if (!Number.isInteger(runs) || runs < 1)
 
 const exec = promisify(execFile);
 Runtime.install({ logger: new DefaultLogger('WARN') });
+const bench = await startDevServerBench('cli-bench');
+const { env } = bench;
+const tmp = mkdtempSync(join(tmpdir(), 'wlx-cli-bench-out-'));
 const { cli } = ensureTemporalBinaries((line) => console.error(line));
-const tmp = mkdtempSync(join(tmpdir(), 'wlx-cli-bench-'));
-const [env, sink, bundlePath] = await Promise.all([
-  TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: cli } },
-    client: { dataConverter },
-  }),
-  startMailSink({ port: 0 }),
-  writeWorkflowBundle(tmp),
-]);
-await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-const worker = await startBenchWorker({ env, sink, bundlePath });
+const worker = await startBenchWorker(bench);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -99,7 +88,6 @@ try {
   );
 } finally {
   worker.kill();
-  await sink.close();
-  await env.teardown();
+  await bench.close();
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -1,27 +1,13 @@
-// A county-level launch on the dev server (a real Temporal server, its pending-children limit included):
-// a campaign over a generated registry of --units units starts one child per reporting unit and mails each
-// a launch notice. Prints how many units are running as time goes, the time until all are, and otherwise
-// why the campaign stopped starting them, with the worker's peak RSS and how long the dashboard's overview
-// of all units takes to read.
-//   npx tsx bench/county.bench.ts [--units 3000] [--minutes 5]      (npm run bench:county -- …)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { inParallel } from '../domain/inParallel.ts';
 import { reportingUnits } from '../domain/registry.ts';
-import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { campaignStatus } from '../reads/campaignStatus.ts';
-import { startMailSink } from '../scripts/mailSink.ts';
-import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
-import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { startTestCampaign } from '../test/support/testCampaign.ts';
 import { unitWorkflowId } from '../workflows/shared/messages.ts';
 import { countyRegistry } from './county/registry.ts';
 import { mb } from './format.ts';
-import { startBenchWorker, writeWorkflowBundle } from './yearBench.ts';
+import { startBenchWorker, startDevServerBench } from './yearBench.ts';
 
 const { values } = parseArgs({
   options: { units: { type: 'string', default: '3000' }, minutes: { type: 'string', default: '5' } },
@@ -35,18 +21,9 @@ if (!(minutes > 0)) throw new Error(`--minutes takes a positive number, not "${v
 Runtime.install({ logger: new DefaultLogger('WARN') });
 const registry = countyRegistry(size);
 const reporting = reportingUnits(registry).length;
-const { cli } = ensureTemporalBinaries((line) => console.error(line));
-const tmp = mkdtempSync(join(tmpdir(), 'wlx-county-'));
-const [env, sink, bundlePath] = await Promise.all([
-  TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: cli } },
-    client: { dataConverter },
-  }),
-  startMailSink({ port: 0 }),
-  writeWorkflowBundle(tmp),
-]);
-await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-const worker = await startBenchWorker({ env, sink, bundlePath });
+const bench = await startDevServerBench('county');
+const { env, sink } = bench;
+const worker = await startBenchWorker(bench);
 
 try {
   const year = new Date().getUTCFullYear() + 1;
@@ -114,7 +91,5 @@ try {
   await campaign.terminate('bench over');
 } finally {
   worker.kill();
-  await sink.close();
-  await env.teardown();
-  rmSync(tmp, { recursive: true, force: true });
+  await bench.close();
 }

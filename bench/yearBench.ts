@@ -1,12 +1,15 @@
-// What a bench that runs a year needs before it starts: the time-skipping server, an SMTP sink, and the
-// workflow bundle written to a file that its worker process loads (bundling takes seconds, not measured).
+// What a bench that runs a year needs before it starts: the time-skipping server (or the dev server), an SMTP sink,
+// and the workflow bundle written to a file that its worker process loads (bundling takes seconds, not measured).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { type MailSink, startMailSink } from '../scripts/mailSink.ts';
+import { registerSearchAttributes } from '../scripts/registerSearchAttributes.ts';
+import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { taskQueue } from '../workflows/shared/messages.ts';
 import { benchServer } from './timeSkippingServer.ts';
 import { startWorker } from './workerControl.ts';
@@ -52,6 +55,31 @@ export async function startYearBench(name: string): Promise<YearBench> {
     startMailSink({ port: 0 }),
     writeWorkflowBundle(tmp),
   ]);
+  return {
+    env,
+    sink,
+    bundlePath,
+    async close() {
+      await sink.close();
+      await env.teardown();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The same on the CLI's dev server (a real Temporal server, its limits included), search attributes registered. */
+export async function startDevServerBench(name: string): Promise<YearBench> {
+  const { cli } = ensureTemporalBinaries((line) => console.error(line));
+  const tmp = mkdtempSync(join(tmpdir(), `wlx-${name}-`));
+  const [env, sink, bundlePath] = await Promise.all([
+    TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'existing-path', path: cli } },
+      client: { dataConverter },
+    }),
+    startMailSink({ port: 0 }),
+    writeWorkflowBundle(tmp),
+  ]);
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return {
     env,
     sink,
