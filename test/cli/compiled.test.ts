@@ -2,7 +2,7 @@
 // packages, a real command runs, the completion scripts complete in bash and zsh, and bin/launch.js runs the build
 // only while it is current. (cli.usage.test.ts asks every command for --help through bin/wlx.js: compiled on CI.)
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../../infra/projectRoot.ts';
 
 const run = promisify(execFile);
+// Inside the repository (a fresh clone has no var/ yet), where the build's imports find node_modules.
+mkdirSync(projectPath('var'), { recursive: true });
 const out = mkdtempSync(projectPath('var', 'build-test-'));
 const wlx = (args: string[]) => run(process.execPath, [join(out, 'wlx.js'), ...args], { cwd: out });
 const onPath = (tool: string) =>
