@@ -65,8 +65,20 @@ async function liaisonSubmits(year: number, timeline: Timeline, killing: boolean
     browser.request('POST', `/api/campaigns/${year}/units/${liaisonUnit}/${segment}`, body, {
       'idempotency-key': `${segment}-${year}-${liaisonUnit}`,
     });
-  const planSent = await send('plan', example('work-plan.json'));
-  if (planSent.status !== 200) throw new Error(`the work plan answered ${planSent.status}`);
+  // The plan through the page's form with its document, as a person does (the API takes only stored documents).
+  const planSent = await browser.form(`/campaigns/${year}/units/${liaisonUnit}/plan`, {
+    title: '河北省万里行工作方案',
+    objectives: '走访企业不少于100家',
+    'plannedActivities.0.title': '专利导航进园区',
+    'plannedActivities.0.type': 'lecture',
+    'plannedActivities.0.keyTask': '2',
+    'plannedActivities.0.month': `${year}-06`,
+    'contacts.0.name': '王芳',
+    'contacts.0.phone': '0311-00000000',
+    updateId: `plan-${year}-${liaisonUnit}`,
+    document: new File([`%PDF-1.4\n% ${year}\n`], '工作方案.pdf', { type: 'application/pdf' }),
+  });
+  if (planSent.status !== 303) throw new Error(`the work plan answered ${planSent.status}`);
   const first = send('demands', example('demand-list.json')).then(
     (response) => `answered ${response.status}`,
     (error: unknown) => `cut off (${(error as Error).message})`,
