@@ -48,10 +48,14 @@ export async function writeWorkflowBundle(dir: string): Promise<string> {
   return path;
 }
 
-export async function startYearBench(name: string): Promise<YearBench> {
+/** The bench's sink and bundle beside `server` (the time-skipping one unless given), in a folder of its own. */
+export async function startYearBench(
+  name: string,
+  server: () => Promise<TestWorkflowEnvironment> = benchServer,
+): Promise<YearBench> {
   const tmp = mkdtempSync(join(tmpdir(), `wlx-${name}-`));
   const [env, sink, bundlePath] = await Promise.all([
-    benchServer(),
+    server(),
     startMailSink({ port: 0 }),
     writeWorkflowBundle(tmp),
   ]);
@@ -70,24 +74,12 @@ export async function startYearBench(name: string): Promise<YearBench> {
 /** The same on the CLI's dev server (a real Temporal server, its limits included), search attributes registered. */
 export async function startDevServerBench(name: string): Promise<YearBench> {
   const { cli } = ensureTemporalBinaries((line) => console.error(line));
-  const tmp = mkdtempSync(join(tmpdir(), `wlx-${name}-`));
-  const [env, sink, bundlePath] = await Promise.all([
+  const bench = await startYearBench(name, () =>
     TestWorkflowEnvironment.createLocal({
       server: { executable: { type: 'existing-path', path: cli } },
       client: { dataConverter },
     }),
-    startMailSink({ port: 0 }),
-    writeWorkflowBundle(tmp),
-  ]);
-  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  return {
-    env,
-    sink,
-    bundlePath,
-    async close() {
-      await sink.close();
-      await env.teardown();
-      rmSync(tmp, { recursive: true, force: true });
-    },
-  };
+  );
+  await registerSearchAttributes(bench.env.connection, bench.env.namespace ?? 'default');
+  return bench;
 }
