@@ -19,7 +19,7 @@ import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
 import { type Outcome, runYear, type Timeline, type YearSystem } from '../test/e2e/faults/campaignScript.ts';
 import { sleep } from '../test/e2e/faults/processes.ts';
 import { clusterMissing, clusterStack } from '../test/support/clusterStack.ts';
-import { signInLiaison } from '../test/support/liaison.ts';
+import { planFormFields, signInLiaison } from '../test/support/liaison.ts';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '4' } } });
 const minutes = Number(values.minutes);
@@ -67,15 +67,7 @@ async function liaisonSubmits(year: number, timeline: Timeline, killing: boolean
     });
   // The plan through the page's form with its document, as a person does (the API takes only stored documents).
   const planSent = await browser.form(`/campaigns/${year}/units/${liaisonUnit}/plan`, {
-    title: '河北省万里行工作方案',
-    objectives: '走访企业不少于100家',
-    'plannedActivities.0.title': '专利导航进园区',
-    'plannedActivities.0.type': 'lecture',
-    'plannedActivities.0.keyTask': '2',
-    'plannedActivities.0.month': `${year}-06`,
-    'contacts.0.name': '王芳',
-    'contacts.0.phone': '0311-00000000',
-    updateId: `plan-${year}-${liaisonUnit}`,
+    ...planFormFields(year, `plan-${year}-${liaisonUnit}`),
     document: new File([`%PDF-1.4\n% ${year}\n`], '工作方案.pdf', { type: 'application/pdf' }),
   });
   if (planSent.status !== 303) throw new Error(`the work plan answered ${planSent.status}`);

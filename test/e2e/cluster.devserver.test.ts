@@ -16,7 +16,7 @@ import { openWebStore } from '../../infra/webStore/store.ts';
 import type { CampaignOverview } from '../../reads/campaignStatus.ts';
 import { type ClusterStack, clusterMissing, clusterStack } from '../support/clusterStack.ts';
 import { eventually } from '../support/eventually.ts';
-import { signInLiaison } from '../support/liaison.ts';
+import { planFormFields, signInLiaison } from '../support/liaison.ts';
 import { type Moto, motoServerPath, startMoto } from '../support/moto.ts';
 import { step } from '../support/step.ts';
 import { addOperator, Browser } from '../web/support.ts';
@@ -95,15 +95,7 @@ describe.skipIf(missing)(
           );
           const pdf = `%PDF-1.4\n% the plan of ${year}\n`;
           const taken = await browser.form(`/campaigns/${year}/units/11/plan`, {
-            title: '北京市万里行工作方案',
-            objectives: '走访企业不少于100家',
-            'plannedActivities.0.title': '专利导航进园区',
-            'plannedActivities.0.type': 'lecture',
-            'plannedActivities.0.keyTask': '2',
-            'plannedActivities.0.month': `${year}-06`,
-            'contacts.0.name': '王芳',
-            'contacts.0.phone': '010-00000000',
-            updateId: `cluster-plan-${year}`,
+            ...planFormFields(year, `cluster-plan-${year}`),
             document: new File([pdf], '工作方案.pdf', { type: 'application/pdf' }),
           });
           expect(taken.status, await taken.text()).toBe(303);

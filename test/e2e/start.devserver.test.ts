@@ -10,6 +10,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { listMail } from '../../infra/mail/mailbox.ts';
 import { portIsFree } from '../../scripts/processes.ts';
 import { eventually } from '../support/eventually.ts';
+import { planFormFields } from '../support/liaison.ts';
 import { freePort } from '../support/ports.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -87,17 +88,7 @@ describe('npm start', () => {
     const form = new FormData();
     form.set('_csrf', csrf);
     const year = new Date().getUTCFullYear() + 3;
-    const fields = {
-      updateId: 'start-test-0001',
-      title: '北京市万里行工作方案',
-      objectives: '走访企业不少于100家',
-      'plannedActivities.0.title': '专利导航进园区',
-      'plannedActivities.0.type': 'lecture',
-      'plannedActivities.0.keyTask': '2',
-      'plannedActivities.0.month': `${year}-06`,
-      'contacts.0.name': '王芳',
-      'contacts.0.phone': '010-00000000',
-    };
+    const fields = planFormFields(year, 'start-test-0001');
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
     form.set(
       'document',

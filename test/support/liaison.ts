@@ -37,3 +37,18 @@ export async function signInLiaison(
   }
   throw new Error(`no sign-in link reached ${address} within 60 s`);
 }
+
+/** A filled-in work-plan form (the unit page's plan form), without its document. */
+export function planFormFields(year: number, updateId: string): Record<string, string> {
+  return {
+    updateId,
+    title: '万里行工作方案',
+    objectives: '走访企业不少于100家',
+    'plannedActivities.0.title': '专利导航进园区',
+    'plannedActivities.0.type': 'lecture',
+    'plannedActivities.0.keyTask': '2',
+    'plannedActivities.0.month': `${year}-06`,
+    'contacts.0.name': '王芳',
+    'contacts.0.phone': '010-00000000',
+  };
+}
