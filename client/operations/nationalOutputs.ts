@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { sdkReads } from '../../infra/temporal/reads.ts';
 import { fetchCampaignData } from '../../reads/campaignData.ts';
 import { campaignState } from '../../reads/campaignStatus.ts';
 import { unitStatuses } from '../../reads/unitStatuses.ts';
@@ -17,7 +18,7 @@ async function flaggedDemands(client: Client, year: number): Promise<DemandExpor
   const resources = new Map(defaultRegistry().resources.map((r) => [r.id, r.nameZh]));
   const status = await campaignState(client, year);
   const units = await unitStatuses(
-    client,
+    sdkReads(client),
     year,
     status.units.map((u) => u.unitCode),
     { phase: status.phase },
