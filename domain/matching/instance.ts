@@ -6,6 +6,7 @@ import { forms } from '../submissions.ts';
 import { fieldPath, InvalidInputError, parseInput } from '../validation.ts';
 import { oneOf } from './bounds.ts';
 import { conflictsWith, type ResourceCatalogue, resourceCatalogueSchema } from './catalogue.ts';
+import { checkPairBudget } from './pairBudget.ts';
 import {
   defaultScoreWeights,
   type ScoredDemand,
@@ -111,6 +112,7 @@ export function buildInstance(input: MatchingInput): MatchingInstance {
     .filter((d) => d.item.needsCnipaCoordination)
     .sort((a, b) => byString(a.unitCode, b.unitCode) || byString(a.item.id, b.item.id))
     .map((d) => scoredDemand(d, paired.get(d.unitCode)));
+  checkPairBudget(demands, resources);
   const unitCodes = [...new Set(demands.map((d) => d.demand.unitCode))];
   const unitIndex = new Map(unitCodes.map((code, i) => [code, i]));
   // Only the resources offering a demand's category are looked at.

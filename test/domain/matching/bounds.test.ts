@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchingInstance } from '../../../bench/matchingInstance.ts';
 import catalogueData from '../../../domain/data/resources.json' with { type: 'json' };
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import { maxCapacity, maxWeight } from '../../../domain/matching/bounds.ts';
@@ -188,5 +189,14 @@ describe('unknown codes', () => {
     expect(matchReason(odd, breakdown, loadA, undefined, undefined).zh).toContain('hybrid');
     expect(unmatchedReason(odd, 'noCategory', [], 0).zh).toContain('astrology');
     expect(unmatchedReason(odd, 'noRegion', [], 0).en).toContain('astrology');
+  });
+});
+
+describe('size', () => {
+  it('refuses a matching with more candidate pairs than fit in memory, with the figures, before building it', () => {
+    const { catalogue, demands, pairings } = matchingInstance(7000, 2000, 1, true);
+    expect(() => proposeMatches({ catalogue, demands, pairings })).toThrow(
+      /demands: 7,000 项需求 × 2,000 个资源产生 14,000,000 个候选配对，超过上限 12,000,000（约 1 GB 内存）.*7,000 flagged demands × 2,000 resources give 14,000,000 candidate pairs, above the limit of 12,000,000/,
+    );
   });
 });
