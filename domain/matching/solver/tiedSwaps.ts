@@ -16,32 +16,42 @@ export function settleTiesByScore(
   servable: Int32Array,
 ): void {
   const count = unitArc.map((arc) => network.flowOn(arc));
+  const tiedAhead = (p: number) =>
+    unitArc.flatMap((_, q) =>
+      servable[q] === servable[p] && count[q] === (count[p] as number) + 1 ? [q] : [],
+    );
   for (let traded = true; traded; ) {
     traded = false;
     for (let p = 0; p < unitArc.length; p++) {
-      for (let q = 0; q < unitArc.length; q++) {
-        if (servable[p] !== servable[q] || count[q] !== (count[p] as number) + 1) continue;
-        const path = cheapestPath(network, 2 + p, 2 + q);
-        if (!path) continue;
-        network.setCapacity(unitArc[p] as number, (count[p] as number) + 1);
-        for (const e of [unitArc[p] as number, ...path, (unitArc[q] as number) ^ 1]) {
-          network.cap[e] = (network.cap[e] as number) - 1;
-          network.cap[e ^ 1] = (network.cap[e ^ 1] as number) + 1;
-        }
-        network.setCapacity(unitArc[q] as number, (count[q] as number) - 1);
-        count[p] = (count[p] as number) + 1;
-        count[q] = (count[q] as number) - 1;
-        traded = true;
+      const ahead = tiedAhead(p);
+      if (ahead.length === 0) continue;
+      // One search from p prices the trade with every tied unit ahead of it; take the best.
+      const paths = cheapestPaths(network, 2 + p);
+      const q = ahead.reduce((best, q) =>
+        (paths.dist[2 + q] as number) < (paths.dist[2 + best] as number) ? q : best,
+      );
+      if (!((paths.dist[2 + q] as number) < 0)) continue;
+      network.setCapacity(unitArc[p] as number, (count[p] as number) + 1);
+      for (const e of [unitArc[p] as number, ...paths.arcsTo(2 + q), (unitArc[q] as number) ^ 1]) {
+        network.cap[e] = (network.cap[e] as number) - 1;
+        network.cap[e ^ 1] = (network.cap[e ^ 1] as number) + 1;
       }
+      network.setCapacity(unitArc[q] as number, (count[q] as number) - 1);
+      count[p] = (count[p] as number) + 1;
+      count[q] = (count[q] as number) - 1;
+      traded = true;
     }
   }
 }
 
 /**
- * The arcs of the cheapest residual path from `from` to `to` that avoids the source (node 0), when it costs
- * less than nothing. Bellman-Ford by queue: costs may be negative, cycles may not (the flow is min-cost).
+ * The cheapest residual paths from `from` to every node, avoiding the source (node 0). Bellman-Ford by queue:
+ * costs may be negative, cycles may not (the flow is min-cost).
  */
-function cheapestPath(network: FlowNetwork, from: number, to: number): number[] | undefined {
+function cheapestPaths(
+  network: FlowNetwork,
+  from: number,
+): { dist: Float64Array; arcsTo: (node: number) => number[] } {
   const n = network.nodeCount;
   const { start, adjacent } = network.arcRows();
   const dist = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -73,8 +83,10 @@ function cheapestPath(network: FlowNetwork, from: number, to: number): number[] 
       }
     }
   }
-  if (!((dist[to] as number) < 0)) return undefined;
-  const path: number[] = [];
-  for (let v = to; v !== from; v = network.tail(via[v] as number)) path.push(via[v] as number);
-  return path.reverse();
+  const arcsTo = (node: number) => {
+    const path: number[] = [];
+    for (let v = node; v !== from; v = network.tail(via[v] as number)) path.push(via[v] as number);
+    return path.reverse();
+  };
+  return { dist, arcsTo };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveMatching } from '../../../../domain/matching/solver/optimiser.ts';
-import type { MatchingProblem } from '../../../../domain/matching/solver/problem.ts';
+import { type MatchingProblem, packProblem } from '../../../../domain/matching/solver/problem.ts';
 import { smallProblem } from '../arbitraries.ts';
 import { bruteForce, compare } from '../bruteForce.ts';
 import { compareLeximin, improvingTransfers } from '../leximin.ts';
@@ -88,5 +88,14 @@ describe('the optimiser on small random problems', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ties of the fairness rule', () => {
+  it('go to the higher score: two units of one demand each, one slot, either way 0 and 1', () => {
+    const problem = packProblem(2, [0, 1], [1], [[{ resource: 0, score: 1 }], [{ resource: 0, score: 2 }]]);
+    const solution = solveMatching(problem);
+    expect([...solution.assignment]).toEqual([-1, 0]);
+    expect(solution.totalScore).toBe(2);
   });
 });
