@@ -142,7 +142,8 @@ function highestLevel(counts: CountFlow, live: number[], servable: Int32Array, a
   // shares[low] is feasible; the first is the lowest step above the level just done, always met.
   let low = 0;
   let high = shares.length - 1;
-  counts.tryTargets(targetsAt(shares[0] as Fraction));
+  if (!counts.tryTargets(targetsAt(shares[0] as Fraction)))
+    throw new Error('internal: the lowest level above the last one was not reachable');
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (counts.tryTargets(targetsAt(shares[mid] as Fraction))) low = mid;
