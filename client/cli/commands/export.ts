@@ -8,6 +8,7 @@ import {
   nationalOutputs,
   writeNationalOutput,
 } from '../../operations/nationalOutputs.ts';
+import { reportLanguages } from '../../operations/reports/layout/reportLayout.ts';
 import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
 import { printJson } from '../output.ts';
@@ -48,21 +49,26 @@ export function registerExportCommands(program: Command): void {
     const { extension, fileStem } = nationalOutputs[kind];
     const options = z.object({
       ...yearField,
+      lang: z.enum(reportLanguages, { message: 'zh 或 en（zh or en）' }).default('zh'),
       out: z
         .string()
         .regex(new RegExp(`\\.${extension}$`, 'i'), `a file name ending in .${extension}`)
         .optional(),
       ...jsonField,
     });
-    parents[kind === 'report' ? 'report' : 'export']
+    const command = parents[kind === 'report' ? 'report' : 'export']
       .command(name)
       .description(description)
-      .addOption(yearOption())
+      .addOption(yearOption());
+    if (kind === 'report')
+      command.option('--lang <zh|en>', 'zh: the official 公文 (default); en: the English edition', 'zh');
+    command
       .option('--out <file>', `the .${extension} to write (default: <year>-${fileStem}.${extension})`)
       .addOption(jsonOption('what was written'))
       .action(async (raw) => {
         const parsed = parseOptions(options, raw);
-        const written = await withClient((client) => writeNationalOutput(client, kind, parsed));
+        const output = kind === 'report' && parsed.lang === 'en' ? 'reportEn' : kind;
+        const written = await withClient((client) => writeNationalOutput(client, output, parsed));
         if (parsed.json) printJson(written);
         else process.stdout.write(`已生成${zh} (wrote ${written.file}, ${written.bytes} bytes)\n`);
       });
