@@ -41,7 +41,7 @@ async function resultsWorkbook(client: Client, year: number): Promise<Buffer> {
   return buildResultsExport({
     year,
     exportedOn: formatShanghaiDate(Date.now()),
-    units: reports.map((r) => ({ unitCode: r.unitCode, nameZh: r.nameZh, results: r.resultsSummary })),
+    units: reports,
   });
 }
 
@@ -51,7 +51,9 @@ async function nationalReport(client: Client, year: number, lang: ReportLanguage
   // Before the close, the same compilation the campaign will make, over what is in so far.
   const summary =
     status.summary ??
-    compileNationalSummary(year, asOf, reports.map(unitOutcome), status.matches, status.keyRegions);
+    compileNationalSummary(year, asOf, reports.map(unitOutcome), status.matches, status.keyRegions, {
+      submittedOnly: true,
+    });
   return buildNationalReport({ year, final, asOf, summary, reports }, lang);
 }
 

@@ -6,6 +6,7 @@ import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { levelLabels, noticeOutcomeLabels } from '../../../domain/escalation.ts';
 import { itemLabels, trackLabels } from '../../../domain/labels.ts';
 import type { Track } from '../../../domain/notices/notifications.ts';
+import { submittedResults } from '../../../domain/submittedResults.ts';
 import type { NationalSummary, UnitReport } from '../../../workflows/shared/status.ts';
 import { englishLayout } from './layout/english.ts';
 import { officialLayout } from './layout/official.ts';
@@ -87,7 +88,7 @@ function overview(l: ReportLayout, say: Say, data: NationalReportData): Block[] 
 }
 
 function results(l: ReportLayout, say: Say, data: NationalReportData): Block[] {
-  const reported = data.reports.filter((r) => r.resultsSummary).length;
+  const reported = data.reports.filter((r) => submittedResults(r)).length;
   return [
     l.heading(1, 2, say('主要成效', 'Results')),
     l.body(

@@ -10,18 +10,29 @@ import type { CellValue } from '../../../domain/spreadsheets/cells.ts';
 import { info, type SheetSpec } from '../../../domain/spreadsheets/column.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
 import type { ResultsSummary } from '../../../domain/submissions.ts';
+import { submittedResults } from '../../../domain/submittedResults.ts';
 import { addExportSheet, finish, unitCodeColumn } from './exportSheet.ts';
 import { firstDataRow, fonts } from './tableSheet.ts';
 
 export interface ResultsExportData {
   year: number;
   exportedOn: string;
-  units: { unitCode: string; nameZh: string; results: ResultsSummary | null }[];
+  /** Every unit's report: its Annex 2 is shown once its summary is 已报送 (domain/submittedResults.ts). */
+  units: {
+    unitCode: string;
+    nameZh: string;
+    summary: { submittedAt: string | null };
+    resultsSummary: ResultsSummary | null;
+  }[];
 }
 
 const statusColumn = info('status', { zh: '报送情况', en: 'Status' }, 10);
 
-export async function buildResultsExport(data: ResultsExportData): Promise<Buffer> {
+export async function buildResultsExport(input: ResultsExportData): Promise<Buffer> {
+  const data = {
+    ...input,
+    units: input.units.map((unit) => ({ ...unit, results: submittedResults(unit) })),
+  };
   const spec: SheetSpec = {
     ...resultsSheet,
     columns: [unitCodeColumn, ...resultsSheet.columns, statusColumn],

@@ -22,6 +22,7 @@ import { buildResultsExport } from '../../../client/operations/spreadsheets/resu
 import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
 import { zipEntries } from '../../../infra/documents/zipEntries.ts';
 import { resultsInHistory } from '../../../reads/campaignData.ts';
+import { compileNationalSummary, unitOutcome } from '../../../workflows/campaign/nationalSummary.ts';
 import { sampleDemandList, sampleResults } from '../../support/samples.ts';
 import { loadWorkbook } from '../spreadsheets/support.ts';
 
@@ -278,7 +279,7 @@ describe('national exports', () => {
     const bytes = await buildResultsExport({
       year: 2027,
       exportedOn: '2027-11-20',
-      units: reports.map((r) => ({ unitCode: r.unitCode, nameZh: r.nameZh, results: r.resultsSummary })),
+      units: reports,
     });
     const workbook = await loadWorkbook(bytes);
     const sheet = workbook.getWorksheet('成果汇总') as ExcelJS.Worksheet;
@@ -296,6 +297,46 @@ describe('national exports', () => {
     const cases = workbook.getWorksheet('典型案例') as ExcelJS.Worksheet;
     expect(cases.getRow(firstDataRow).getCell(1).value).toBe('北京市知识产权局');
     expect(cases.getRow(firstDataRow).getCell(2).value).toBe(sampleResults().typicalCases[0]?.title);
+  });
+});
+
+describe('one rule for 已报送 (domain/submittedResults.ts)', () => {
+  it('leaves out, in the report and the results export alike, an Annex 2 whose written summary is not in', async () => {
+    // Xinjiang (65) sent Annex 2, but its written summary is missing: its summary is not 已报送.
+    const reports = sampleReports().map((r) =>
+      r.unitCode === '65' ? { ...r, summary: { ...r.summary, submittedAt: null } } : r,
+    );
+    const counted = reports.filter((r) => r.unitCode !== '65' && r.resultsSummary);
+    const participants = counted.reduce((sum, r) => sum + (r.resultsSummary?.participants ?? 0), 0);
+    const data = { ...sampleReportData(), reports };
+    data.summary = compileNationalSummary(
+      2027,
+      '2027-11-20',
+      reports.map(unitOutcome),
+      { matches: [], pairings: [] },
+      null,
+      {
+        submittedOnly: true,
+      },
+    );
+    expect(data.summary.totals.participants).toBe(participants);
+    const text = paragraphs(zipText(await buildNationalReport(data), 'word/document.xml'));
+    expect(text.find((p) => p.startsWith('据'))).toMatch(/^据35个单位报送的成果总结/);
+    expect(text.join('|')).toContain(`参与人数|${participants.toLocaleString('zh-CN')}|`);
+    expect(text.join('|')).toContain('新疆维吾尔自治区知识产权局|按时（5月10日）|未报送|');
+    expect(text.join('|')).toContain('新疆维吾尔自治区知识产权局|书面总结和成果总结|未报送|');
+
+    const sheet = (
+      await loadWorkbook(await buildResultsExport({ year: 2027, exportedOn: '2027-11-20', units: reports }))
+    ).getWorksheet('成果汇总') as ExcelJS.Worksheet;
+    const headers = Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(3).getCell(i + 1).text);
+    const col = (header: string) => headers.indexOf(header) + 1;
+    const xinjiang = sheet.getRow(firstDataRow + reports.findIndex((r) => r.unitCode === '65'));
+    expect(xinjiang.getCell(col('报送情况')).value).toBe('未报送');
+    expect(xinjiang.getCell(col('参与人数')).value).toBe(null);
+    const total = sheet.getRow(firstDataRow + reports.length);
+    expect(total.getCell(col('参与人数')).value).toBe(participants);
+    expect(total.getCell(col('报送情况')).value).toBe('35/37');
   });
 });
 
