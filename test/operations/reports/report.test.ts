@@ -21,8 +21,11 @@ import { buildDemandExport } from '../../../client/operations/spreadsheets/deman
 import { buildResultsExport } from '../../../client/operations/spreadsheets/resultsExport.ts';
 import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
 import { zipEntries } from '../../../infra/documents/zipEntries.ts';
+import { acceptedInHistory } from '../../../reads/acceptedInHistory.ts';
 import { resultsInHistory } from '../../../reads/campaignData.ts';
+import { demandListOf } from '../../../reads/unitDemandList.ts';
 import { compileNationalSummary, unitOutcome } from '../../../workflows/campaign/nationalSummary.ts';
+import { submitDemandListUpdate } from '../../../workflows/shared/messages.ts';
 import { sampleDemandList, sampleResults } from '../../support/samples.ts';
 import { loadWorkbook } from '../spreadsheets/support.ts';
 
@@ -349,5 +352,9 @@ describe('a running unit’s Annex 2', () => {
     );
     expect(resultsInHistory(history)).toEqual({ results: sampleResults(), previousRunId: null });
     expect(resultsInHistory({ events: history.events?.slice(0, 3) ?? [] }).results).toBe(null);
+    // The whole demand list, flagged rows or not, the same way (reads/unitDemandList.ts).
+    expect(acceptedInHistory(history, submitDemandListUpdate.name, demandListOf).value).toEqual(
+      sampleDemandList(),
+    );
   });
 });
