@@ -290,10 +290,19 @@ describe('national exports', () => {
     const col = (header: string) => headers.indexOf(header) + 1;
     const total = sheet.getRow(firstDataRow + reports.length);
     expect(total.getCell(col('填报单位')).value).toBe('合计 Total');
-    expect(total.getCell(col('参与人数')).value).toBe(
-      reports.reduce((s, r) => s + (r.resultsSummary?.participants ?? 0), 0),
-    );
-    expect(total.getCell(col('报送情况')).value).toBe('36/37');
+    // 合计 as formulas over the units' rows, each with its value now: an edit to a unit's figure carries.
+    const last = firstDataRow + reports.length - 1;
+    const letter = (header: string) => sheet.getColumn(col(header)).letter;
+    expect(total.getCell(col('参与人数')).value).toEqual({
+      formula: `SUM(${letter('参与人数')}${firstDataRow}:${letter('参与人数')}${last})`,
+      result: reports.reduce((s, r) => s + (r.resultsSummary?.participants ?? 0), 0),
+    });
+    const status = `${letter('报送情况')}${firstDataRow}:${letter('报送情况')}${last}`;
+    expect(total.getCell(col('报送情况')).value).toEqual({
+      formula: `COUNTIF(${status},"已报送")&"/"&ROWS(${status})`,
+      result: '36/37',
+    });
+    expect(zipText(bytes, 'xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
     const tibet = sheet.getRow(firstDataRow + reports.findIndex((r) => r.unitCode === '54'));
     expect(tibet.getCell(col('报送情况')).value).toBe('未报送');
     expect(tibet.getCell(col('参与人数')).value).toBe(null);
@@ -338,8 +347,8 @@ describe('one rule for 已报送 (domain/submittedResults.ts)', () => {
     expect(xinjiang.getCell(col('报送情况')).value).toBe('未报送');
     expect(xinjiang.getCell(col('参与人数')).value).toBe(null);
     const total = sheet.getRow(firstDataRow + reports.length);
-    expect(total.getCell(col('参与人数')).value).toBe(participants);
-    expect(total.getCell(col('报送情况')).value).toBe('35/37');
+    expect(total.getCell(col('参与人数')).result).toBe(participants);
+    expect(total.getCell(col('报送情况')).result).toBe('35/37');
   });
 });
 
