@@ -73,7 +73,7 @@ async function hold(url: string, cookie: string, connections: number, seconds: n
     p50: Math.round(percentile(latencies, 0.5)),
     p95: Math.round(percentile(latencies, 0.95)),
     p99: Math.round(percentile(latencies, 0.99)),
-    errors: bad + result.errors + result.timeouts,
+    errors: Math.max(bad, result.non2xx) + result.errors + result.timeouts,
   };
 }
 

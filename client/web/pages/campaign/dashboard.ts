@@ -1,16 +1,16 @@
 // The operators' page for a year (总览): at a glance, every unit's tile, the units not in with the reminders,
-// the key regions, and the national summary with its downloads. Read from the campaign's status query in one
-// call; what an operator may do is shown only to operators (viewers read).
+// the key regions, and the national summary with its downloads. Read from the replica's read model
+// (readModel.ts); what an operator may do is shown only to operators (viewers read).
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { workflowLink } from '../../../../infra/temporal/connection.ts';
-import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { campaignWorkflowId } from '../../../../workflows/shared/messages.ts';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
 import { unitStanding } from '../../../operations/describe/standing.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
+import { asOf } from '../asOf.ts';
 import { langOf } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import { unitGrid } from './grid.ts';
@@ -34,7 +34,7 @@ export async function renderDashboard(
   year: number,
   attempt?: KeyRegionsAttempt,
 ): Promise<Response> {
-  const status = await campaignStatus(services.client, year);
+  const { value: status, readAt } = await services.reads.overview(year);
   const today = campaignToday(status, services.clock());
   const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
   const canAct = canOperate(c);
@@ -45,6 +45,7 @@ export async function renderDashboard(
     status: attempt?.status ?? 200,
     // Once compiled, the national summary is what the year comes to: it follows the grid.
     body: html`<div class="dashboard">
+      ${asOf(readAt)}
       ${stuckSection(status)}
       ${glanceSection(status, today, workflowUrl)}
       ${unitGrid(year, langOf(c), rows)}

@@ -8,13 +8,12 @@ import {
   pageOfDecisions,
   reviewFilterSchema,
 } from '../../../../domain/matching/reviewPage.ts';
-import { campaignState } from '../../../../reads/campaignStatus.ts';
-import { flaggedDemandRows } from '../../../../reads/flaggedDemands.ts';
 import { campaignCatalogue, campaignRegistry } from '../../../operations/campaignInput.ts';
 import { statusLabels } from '../../../operations/describe/matchingReview.ts';
 import { statusReview } from '../../../operations/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { rules } from '../../rules.ts';
+import { asOf } from '../asOf.ts';
 import { csrfField } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
 import { renderPage } from '../layout.ts';
@@ -112,8 +111,8 @@ export const matchingPages: WebRoute[] = [
     query: reviewFilterSchema,
     success: { status: 200, description: 'HTML' },
     handle: async ({ c, params, query, principal, services }) => {
-      const [status, catalogue, registry] = await Promise.all([
-        campaignState(services.client, params.year),
+      const [{ value: status, readAt }, catalogue, registry] = await Promise.all([
+        services.reads.campaign(params.year),
         campaignCatalogue(services.client, params.year),
         campaignRegistry(services.client, params.year),
       ]);
@@ -124,7 +123,7 @@ export const matchingPages: WebRoute[] = [
       const review = await statusReview(status);
       const shown = pageOfDecisions(review?.decisions ?? [], query);
       // Only the units on this page are asked for their rows.
-      const rows = await flaggedDemandRows(services.client, params.year, [
+      const { value: rows } = await services.reads.flaggedRows(params.year, [
         ...new Set(shown.decisions.map((d) => d.unitCode)),
       ]);
       const view: ReviewView = {
@@ -153,7 +152,7 @@ export const matchingPages: WebRoute[] = [
       return renderPage(c, services, {
         title: [`${params.year} 年需求匹配审核`, `Matching review ${params.year}`],
         year: params.year,
-        body: html`<div class="matching">${body}</div>`,
+        body: html`<div class="matching">${asOf(readAt)}${body}</div>`,
       });
     },
   }),

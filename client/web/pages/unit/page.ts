@@ -1,15 +1,14 @@
 // A unit's page: what is due and when, its flagged demands and matching feedback, the templates, the
-// unit's own forms (its liaison only), and the operator panel (CNIPA accounts only). Read afresh from the
-// workflows on every request; a form's failure is shown inside that form, with the status it carries.
+// unit's own forms (its liaison only), and the operator panel (CNIPA accounts only). Read from the replica's
+// read model (readModel.ts): about a second fresh, and afresh after this replica's own writes. A form's
+// failure is shown inside that form, with the status it carries.
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { campaignState } from '../../../../reads/campaignStatus.ts';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
-import { unitMailHistory } from '../../../operations/mailHistory.ts';
-import { unitStatus } from '../../../operations/unitStatus.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
+import { asOf } from '../asOf.ts';
 import { t } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import { channelsSection } from './channels.ts';
@@ -33,15 +32,17 @@ export async function renderUnitPage(
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
-  const [{ status, link }, campaign, mail] = await Promise.all([
-    unitStatus(services.client, services.config, target),
-    campaignState(services.client, target.year),
-    isOperator ? unitMailHistory(services.client, target) : Promise.resolve([]),
+  const [unit, { value: campaign }, mail] = await Promise.all([
+    services.reads.unit(target.year, target.unit),
+    services.reads.campaign(target.year),
+    isOperator ? services.reads.mail(target.year, target.unit).then((s) => s.value) : Promise.resolve([]),
   ]);
+  const { status, link } = unit.value;
   const today = campaignToday(campaign, services.clock());
   const base = unitPath(target);
   const body = html`<div class="unit-page">
     <p class="muted">${t(`${status.year} 年度 · 单位代码 ${status.unitCode}`, `${status.year} · unit ${status.unitCode}`)}</p>
+    ${asOf(unit.readAt)}
     ${
       failure
         ? html`<div class="errors" role="alert"><a href="#${failure.form}">${t('未报送：请查看下方表单中的错误。', 'Nothing was submitted: see the errors in the form below.')}</a></div>`
