@@ -79,7 +79,12 @@ async function hold(url: string, cookie: string, connections: number, seconds: n
 
 function startWeb(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; log: string[] }> {
   const lines: string[] = [];
-  const child = spawn(process.execPath, ['bin/web.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROFILES=dir: the web's CPU profile, written when it stops (as the worker's, workerControl.ts).
+  const profile = env.BENCH_CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROFILES}`] : [];
+  const child = spawn(process.execPath, [...profile, 'bin/web.js'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     const keep = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -159,8 +164,9 @@ export async function loadBench(options: LoadOptions): Promise<void> {
     ];
     for (const [name, path] of pages) {
       const answer = await fetch(`${base}${path}`, { headers: { cookie } });
-      await answer.arrayBuffer();
+      const bytes = (await answer.arrayBuffer()).byteLength;
       if (answer.status !== 200) throw new Error(`${name}: GET ${path} answered ${answer.status}`);
+      log(`  ${name}: ${(bytes / 1024).toFixed(0)} KiB`);
     }
     const figures: Figures[] = [];
     for (const connections of options.connections) {
@@ -189,7 +195,11 @@ export async function loadBench(options: LoadOptions): Promise<void> {
           `${dashboard.p95 <= 200 && dashboard.errors === 0 ? 'met' : 'NOT met'}`,
       );
   } finally {
-    web?.kill('SIGTERM');
+    if (web) {
+      const exited = new Promise((resolve) => web?.once('exit', resolve));
+      web.kill('SIGTERM');
+      await exited;
+    }
     await worker.stop();
     await ledger.close();
     await bench.close();

@@ -149,7 +149,8 @@ export function createWebApp(deps: WebDeps): WebApp {
   const refusePage: Refuse = (c, p) => problemPage(c, services, p);
   answer = (c, p) => (isPage(c) ? refusePage(c, p) : sendProblem(c, p));
 
-  // The session: who is asking, on every request. An operator's role is read afresh from the store.
+  // The session: who is asking, on every request. An operator's role is read from the store, kept a second
+  // (sessionCache.ts).
   const session: MiddlewareHandler<WebEnv> = async (c, next) => {
     const owner = await readSession(c, cookies, store, clock());
     let principal: Principal | null = null;

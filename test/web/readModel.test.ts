@@ -77,6 +77,19 @@ describe("the pages' read model", () => {
     expect(after).toContain('请补充活动安排');
   });
 
+  it("gives each reader of a kept page their own CSRF token in its forms, never the first reader's", async () => {
+    const other = await new Browser(harness.web).start();
+    expect((await other.signInWithPassword('operator-read', 'operator password 1')).status).toBe(200);
+    const tokenOf = (b: Browser) => [...b.cookies].find(([name]) => name.endsWith('wlx_csrf'))?.[1];
+    for (const path of [`/campaigns/${year}`, `/campaigns/${year}/units/12`, `/campaigns/${year}/matching`]) {
+      const [mine, theirs] = [await page(path), await (await other.request('GET', path)).text()];
+      const fields = (text: string) => [...text.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+      expect(fields(mine).length).toBeGreaterThan(0);
+      expect(new Set(fields(mine))).toEqual(new Set([tokenOf(operator)]));
+      expect(new Set(fields(theirs))).toEqual(new Set([tokenOf(other)]));
+    }
+  });
+
   it("shows a write made behind the web's back within the bound, not before its snapshot ages", async () => {
     const unitPage = `/campaigns/${year}/units/11`;
     expect(await page(unitPage)).toContain('Returned for revision');

@@ -12,6 +12,7 @@ import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
 import { langOf } from '../html.ts';
+import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { unitGrid } from './grid.ts';
 import { type KeyRegionsAttempt, keyRegionsSection } from './keyRegions.ts';
@@ -35,24 +36,31 @@ export async function renderDashboard(
   attempt?: KeyRegionsAttempt,
 ): Promise<Response> {
   const { value: status, readAt } = await services.reads.overview(year);
-  const today = campaignToday(status, services.clock());
-  const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
   const canAct = canOperate(c);
-  const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
-  return renderPage(c, services, {
-    title: [`${year} 年活动总览`, `${year} campaign dashboard`],
-    year,
-    status: attempt?.status ?? 200,
+  const lang = langOf(c);
+  const render = () => {
+    const today = campaignToday(status, services.clock());
+    const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
+    const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
     // Once compiled, the national summary is what the year comes to: it follows the grid.
-    body: html`<div class="dashboard">
+    return html`<div class="dashboard">
       ${asOf(readAt)}
       ${stuckSection(status)}
       ${glanceSection(status, today, workflowUrl)}
-      ${unitGrid(year, langOf(c), rows)}
+      ${unitGrid(year, lang, rows)}
       ${status.summary ? nationalSummarySection(status) : ''}
       ${notSubmittedSection(c, services, year, rows, canAct)}
       ${keyRegionsSection(c, services, status, canAct, attempt)}
       ${status.summary ? '' : nationalSummarySection(status)}
-    </div>`,
+    </div>`;
+  };
+  return renderPage(c, services, {
+    title: [`${year} 年活动总览`, `${year} campaign dashboard`],
+    year,
+    status: attempt?.status ?? 200,
+    // A form's errors are this reader's alone; otherwise every reader of this read sees the same body.
+    body: attempt
+      ? render()
+      : await keptBody(c, services, `${year}/dashboard/${lang}/${canAct}`, String(readAt), render),
   });
 }

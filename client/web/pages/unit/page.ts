@@ -9,7 +9,8 @@ import { campaignToday } from '../../../operations/describe/campaignToday.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
-import { t } from '../html.ts';
+import { langOf, t } from '../html.ts';
+import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { channelsSection } from './channels.ts';
 import type { Failure } from './failures.ts';
@@ -32,15 +33,16 @@ export async function renderUnitPage(
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
-  const [unit, { value: campaign }, mail] = await Promise.all([
+  const [unit, { value: campaign, readAt: campaignReadAt }, mailRead] = await Promise.all([
     services.reads.unit(target.year, target.unit),
     services.reads.campaign(target.year),
-    isOperator ? services.reads.mail(target.year, target.unit).then((s) => s.value) : Promise.resolve([]),
+    isOperator ? services.reads.mail(target.year, target.unit) : Promise.resolve({ value: [], readAt: 0 }),
   ]);
   const { status, link } = unit.value;
+  const mail = mailRead.value;
   const today = campaignToday(campaign, services.clock());
   const base = unitPath(target);
-  const body = html`<div class="unit-page">
+  const render = () => html`<div class="unit-page">
     <p class="muted">${t(`${status.year} 年度 · 单位代码 ${status.unitCode}`, `${status.year} · unit ${status.unitCode}`)}</p>
     ${asOf(unit.readAt)}
     ${
@@ -74,10 +76,15 @@ export async function renderUnitPage(
         : ''
     }
   </div>`;
+  // An operator's view is the same for every operator of a role; a liaison's forms carry ids of their own.
+  const keep = principal?.kind === 'operator' && !failure;
+  const version = `${unit.readAt}/${campaignReadAt}/${mailRead.readAt}`;
   return renderPage(c, services, {
     title: [status.nameZh, status.nameEn],
     year: target.year,
-    body,
+    body: keep
+      ? await keptBody(c, services, `${base}/${langOf(c)}/${principal.role}`, version, render)
+      : render(),
     status: failure?.status ?? 200,
   });
 }
