@@ -5,7 +5,9 @@
 // another replica, the workflows' timers) show within the bound; each page says when its data was read.
 import type { Client } from '@temporalio/client';
 import type { UnitDemand } from '../../domain/matching/scoring.ts';
-import { type ClientConfig, isTransientRead } from '../../infra/temporal/connection.ts';
+import type { ClientConfig } from '../../infra/temporal/connection.ts';
+import { sdkReads } from '../../infra/temporal/reads.ts';
+import { isTransientRead } from '../../infra/temporal/serverGone.ts';
 import { type CampaignOverview, campaignState, campaignStatus } from '../../reads/campaignStatus.ts';
 import { flaggedDemandRows } from '../../reads/flaggedDemands.ts';
 import { pageSnapshotTimes, type Snapshot, type SnapshotTimes, snapshots } from '../../reads/snapshots.ts';
@@ -36,7 +38,8 @@ export function readModel(
   return {
     overview: (year) => kept.get(`${year}/overview`, () => campaignStatus(client, year)),
     campaign: (year) => kept.get(`${year}/campaign`, () => campaignState(client, year)),
-    unit: (year, unit) => kept.get(`${year}/unit/${unit}`, () => unitStatus(client, config, { year, unit })),
+    unit: (year, unit) =>
+      kept.get(`${year}/unit/${unit}`, () => unitStatus(sdkReads(client), config, { year, unit })),
     mail: (year, unit) => kept.get(`${year}/mail/${unit}`, () => unitMailHistory(client, { year, unit })),
     flaggedRows: (year, units) =>
       kept.get(`${year}/rows/${[...units].sort().join(',')}`, () => flaggedDemandRows(client, year, units)),

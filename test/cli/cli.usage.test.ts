@@ -94,6 +94,14 @@ describe('wlx', () => {
     const badCompress = await wlx(['campaign', 'start', '--year', '2027', '--compress', '10 minutes']);
     expect(badCompress.stderr).toContain('--compress: a duration such as 90s, 10m or 2h');
     expect(badCompress.code).toBe(2);
+    const badUnit2 = await wlx(['export', 'demands', '--year', '2027', '--unit', 'beijing']);
+    expect(badUnit2.code).toBe(2);
+    expect(badUnit2.stderr).toMatch(/--unit: a GB\/T 2260 code/);
+    const badLang = await wlx(['report', 'national', '--year', '2027', '--lang', 'fr']);
+    expect(badLang).toMatchObject({
+      code: 2,
+      stderr: 'wlx: invalid options: --lang: zh 或 en（zh or en）\n',
+    });
   });
 
   it('exits 2 on an invalid file before contacting anything', async () => {
