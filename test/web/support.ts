@@ -32,6 +32,8 @@ export async function webHarness(options: {
   /** Shared by a file's tests (PGlite takes seconds to start); a fresh in-memory one otherwise. */
   store?: WebStore;
   robots?: WebDeps['robots'];
+  /** Nothing kept by default: these tests change workflows behind the web's back and read the page at once. */
+  readTimes?: WebDeps['readTimes'];
 }): Promise<WebHarness> {
   const store = options.store ?? (await openWebStore('pglite:memory://'));
   const logs: string[] = [];
@@ -57,6 +59,7 @@ export async function webHarness(options: {
     clock: () => clock.now,
     trustProxy: options.trustProxy ?? false,
     ...(options.robots && { robots: options.robots }),
+    readTimes: options.readTimes ?? { freshMs: 0, maxAgeMs: 0, keepOnFailureMs: 0 },
     log: (message, error) => logs.push(`${message} ${error ?? ''}`),
   };
   const web = createWebApp(deps);
