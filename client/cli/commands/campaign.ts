@@ -9,6 +9,7 @@ import { type CampaignOverview, campaignStatus } from '../../../reads/campaignSt
 import { scheduleLines } from '../../operations/describe/schedule.ts';
 import { recoverCampaign } from '../../operations/recoverWorkflow.ts';
 import { planCampaign, startCampaign } from '../../operations/startCampaign.ts';
+import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import {
   codeListSchema,
@@ -60,7 +61,9 @@ export function registerCampaignCommands(program: Command): void {
     .action(async (raw) => {
       const options = parseOptions(startOptions, raw);
       const plan = await planCampaign(options);
-      const started = await withClient((client, config) => startCampaign(client, config, plan));
+      const started = await withActing((acting) =>
+        withClient((client, config) => startCampaign(client, config, plan, acting)),
+      );
       if (options.json) {
         printJson(started);
         return;

@@ -8,6 +8,7 @@ import { findUnit } from '../../../../domain/registry.ts';
 import { grantExtension } from '../../../operations/grantExtension.ts';
 import { returnForRevision } from '../../../operations/returnForRevision.ts';
 import { buildTemplate } from '../../../operations/spreadsheets/template.ts';
+import { actingFor } from '../../acting.ts';
 import { bodyLimits } from '../../bodyLimits.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
@@ -113,11 +114,15 @@ export const unitPages: WebRoute[] = [
     tags: ['pages'],
     params: unitParams,
     success: { status: 303, description: 'returned; back to the page' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const form = await readReturnForm(c);
       if (!('ok' in form)) return renderUnitPage(c, services, params, form);
       try {
-        await returnForRevision(services.client, { ...params, ...form.data });
+        await returnForRevision(
+          services.client,
+          { ...params, ...form.data },
+          actingFor(c, services, principal),
+        );
       } catch (error) {
         return renderUnitPage(c, services, params, failureOf('return', error));
       }
@@ -136,11 +141,11 @@ export const unitPages: WebRoute[] = [
     tags: ['pages'],
     params: unitParams,
     success: { status: 303, description: 'extended; back to the page' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const form = await readExtendForm(c);
       if (!('ok' in form)) return renderUnitPage(c, services, params, form);
       try {
-        await grantExtension(services.client, { ...params, ...form.data });
+        await grantExtension(services.client, { ...params, ...form.data }, actingFor(c, services, principal));
       } catch (error) {
         return renderUnitPage(c, services, params, failureOf('extend', error));
       }
