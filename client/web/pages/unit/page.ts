@@ -10,6 +10,7 @@ import { unitMailHistory } from '../../../operations/mailHistory.ts';
 import { unitStatus } from '../../../operations/unitStatus.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
+import { unitTrailSection } from '../audit/trailTable.ts';
 import { t } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import { channelsSection } from './channels.ts';
@@ -33,10 +34,11 @@ export async function renderUnitPage(
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
-  const [{ status, link }, campaign, mail] = await Promise.all([
+  const [{ status, link }, campaign, mail, trail] = await Promise.all([
     unitStatus(services.client, services.config, target),
     campaignState(services.client, target.year),
     isOperator ? unitMailHistory(services.client, target) : Promise.resolve([]),
+    services.audit?.list({ year: target.year, unitCode: target.unit }) ?? Promise.resolve(undefined),
   ]);
   const today = campaignToday(campaign, services.clock());
   const base = unitPath(target);
@@ -72,6 +74,7 @@ export async function renderUnitPage(
           )
         : ''
     }
+    ${trail ? unitTrailSection(trail, services.registry) : ''}
   </div>`;
   return renderPage(c, services, {
     title: [status.nameZh, status.nameEn],
