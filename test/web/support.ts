@@ -32,6 +32,7 @@ export async function webHarness(options: {
   /** Shared by a file's tests (PGlite takes seconds to start); a fresh in-memory one otherwise. */
   store?: WebStore;
   robots?: WebDeps['robots'];
+  audit?: WebDeps['audit'];
 }): Promise<WebHarness> {
   const store = options.store ?? (await openWebStore('pglite:memory://'));
   const logs: string[] = [];
@@ -57,6 +58,7 @@ export async function webHarness(options: {
     clock: () => clock.now,
     trustProxy: options.trustProxy ?? false,
     ...(options.robots && { robots: options.robots }),
+    ...(options.audit && { audit: options.audit }),
     log: (message, error) => logs.push(`${message} ${error ?? ''}`),
   };
   const web = createWebApp(deps);
