@@ -138,6 +138,7 @@ it('lists every action of a compressed year once, with its actor, and exports it
   expect(ownHtml).toContain('data-kind="return"');
   expect(ownHtml).not.toContain('data-kind="extension"');
 
+  expect((await beijing.request('GET', `/campaigns/${year}/units/11/templates/demands`)).status).toBe(200);
   const exported = await operator.request('GET', `/campaigns/${year}/audit/export`);
   expect(exported.status).toBe(200);
   const workbook = Buffer.from(await exported.arrayBuffer());
@@ -183,7 +184,10 @@ it('lists every action of a compressed year once, with its actor, and exports it
     ['operator', 'api'],
     ['unit', 'api'],
   ]);
-  expect(who(only('download'))).toEqual(['operator', 'operator-zhang', 'web', null]);
+  expect(of('download').map((e) => [...who(e), e.detail.file])).toEqual([
+    ['unit', beijingLiaison, 'web', '11', `${year}-11-demands.xlsx`],
+    ['operator', 'operator-zhang', 'web', null, `wanlixing-${year}-audit.xlsx`],
+  ]);
 
   // Every notice the sink received is in the trail once, as the system's, and nothing else is.
   const notices = entries.filter((e) => e.kind.startsWith('notice.'));
@@ -207,7 +211,9 @@ it('lists every action of a compressed year once, with its actor, and exports it
   ]);
   expect(listed.code, listed.stderr).toBe(0);
   // The download's own entry came after the workbook was built: the export holds every entry before it.
-  const beforeDownload = entries.filter((e) => e.kind !== 'download' && e.kind !== 'signOut');
+  const beforeDownload = entries.filter(
+    (e) => !(e.kind === 'download' && e.actor.kind === 'operator') && e.kind !== 'signOut',
+  );
   expect((JSON.parse(listed.stdout) as { entries: AuditEntry[] }).entries).toEqual(entries);
 
   const table = await runWlx({ ...process.env, WEB_DB_URL: database.url }, [

@@ -9,6 +9,7 @@ import { grantExtension } from '../../../operations/grantExtension.ts';
 import { returnForRevision } from '../../../operations/returnForRevision.ts';
 import { buildTemplate } from '../../../operations/spreadsheets/template.ts';
 import { actingFor } from '../../acting.ts';
+import { recordWebEvent } from '../../auditEvents.ts';
 import { bodyLimits } from '../../bodyLimits.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
@@ -80,10 +81,16 @@ export const unitPages: WebRoute[] = [
       description: 'the .xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
       const bytes = await buildTemplate(params.kind, { year: params.year, unit });
       const name = `${params.year}-${unit.code}-${params.kind}.xlsx`;
+      await recordWebEvent(c, services, principal, {
+        kind: 'download',
+        year: params.year,
+        unitCode: unit.code,
+        detail: { file: name },
+      });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${name}"`,
