@@ -1,4 +1,5 @@
-// How quickly wlx answers, against the Temporal CLI in the same run: `wlx --help`, a status read and a template,
+// How quickly wlx answers, against the Temporal CLI in the same run: `wlx --help`, a status read (over the HTTP
+// API, as `npm start` tells operators to, and over gRPC) and a template,
 // compiled (dist/, as `npm ci` builds it) and from the TypeScript (as before the build), beside `temporal --help`,
 // `temporal workflow list` and `temporal workflow describe` on the same dev server. Medians of --runs each.
 // Goals (issue 28): wlx --help ≤ 2× temporal --help; a status read ≤ 1.5× temporal workflow describe.
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { ensureTemporalBinaries } from '../scripts/temporalBinaries.ts';
+import { freePort } from '../test/support/ports.ts';
 import { startTestCampaign } from '../test/support/testCampaign.ts';
 import { campaignWorkflowId } from '../workflows/shared/messages.ts';
 import { startBenchWorker, startDevServerBench } from './yearBench.ts';
@@ -21,7 +23,8 @@ if (!Number.isInteger(runs) || runs < 1)
 
 const exec = promisify(execFile);
 Runtime.install({ logger: new DefaultLogger('WARN') });
-const bench = await startDevServerBench('cli-bench');
+const httpPort = await freePort();
+const bench = await startDevServerBench('cli-bench', httpPort);
 const { env } = bench;
 const tmp = mkdtempSync(join(tmpdir(), 'wlx-cli-bench-out-'));
 const { cli } = ensureTemporalBinaries((line) => console.error(line));
@@ -45,10 +48,12 @@ try {
   await startTestCampaign(env.client, { year, compressed: { from: Date.now(), ms: 30 * 86_400_000 } });
   const address = ['--address', env.address];
   const server = { TEMPORAL_ADDRESS: env.address };
-  const wlx = (args: string[], fromSource = false) =>
+  const http = { TEMPORAL_HTTP_URL: `http://127.0.0.1:${httpPort}` };
+  const wlx = (args: string[], options: { fromSource?: boolean; overHttp?: boolean } = {}) =>
     timed(process.execPath, ['bin/wlx.js', ...args], {
       ...server,
-      ...(fromSource ? { WLX_FROM_SOURCE: '1' } : { WLX_COMPILED: '1' }),
+      ...(options.overHttp && http),
+      ...(options.fromSource ? { WLX_FROM_SOURCE: '1' } : { WLX_COMPILED: '1' }),
     });
   const status = ['campaign', 'status', '--year', String(year), '--json'];
   const template = [
@@ -72,10 +77,11 @@ try {
       campaignWorkflowId(year),
     ]),
     'wlx --help': await wlx(['--help']),
-    'wlx campaign status --json': await wlx(status),
+    'wlx campaign status --json': await wlx(status, { overHttp: true }),
+    'wlx campaign status, over gRPC': await wlx(status),
     'wlx template demands': await wlx(template),
-    'wlx --help, from the TypeScript': await wlx(['--help'], true),
-    'wlx campaign status, from the TypeScript': await wlx(status, true),
+    'wlx --help, from the TypeScript': await wlx(['--help'], { fromSource: true }),
+    'wlx campaign status, from the TypeScript': await wlx(status, { fromSource: true, overHttp: true }),
   };
   console.log(`wlx against the Temporal CLI, median of ${runs} (the dev server, a 48-unit year running):`);
   for (const [name, ms] of Object.entries(figures)) console.log(`  ${name.padEnd(42)} ${Math.round(ms)} ms`);

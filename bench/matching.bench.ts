@@ -1,11 +1,15 @@
 // How long the matching proposal takes at campaign scale and beyond, and what it buys over a plain greedy:
 // a seeded instance (5,000 flagged demands x 500 resources by default), the whole proposal (scoring, the
 // fairness floors, the min-cost flow, the explanations) several times, against a greedy that shares the
-// scoring. Prints medians, peak memory and one summary line.
-//   npx tsx bench/matching.bench.ts [--runs N] [--demands N] [--resources N] [--seed N]   (npm run bench:matching)
+// scoring. Then the same proposal with wide weights (pair scores up to about 10^6) and the ratio of the medians,
+// and the dense 50,000 x 2,000 instance (every pair allowed): its outcome, time and peak RSS.
+// Prints medians, peak memory and summary lines.
+//   npx tsx bench/matching.bench.ts [--runs N] [--demands N] [--resources N] [--seed N] [--no-dense]
+//   (npm run bench:matching)
 import { parseArgs } from 'node:util';
 import { buildInstance } from '../domain/matching/instance.ts';
 import { proposeMatches } from '../domain/matching/proposal.ts';
+import type { ScoreWeights } from '../domain/matching/scoring.ts';
 import { greedyAssignment } from './matchingGreedy.ts';
 import { matchingInstance } from './matchingInstance.ts';
 
@@ -15,6 +19,7 @@ const { values } = parseArgs({
     demands: { type: 'string', default: '5000' },
     resources: { type: 'string', default: '500' },
     seed: { type: 'string', default: '2022' },
+    'no-dense': { type: 'boolean', default: false },
   },
 });
 function positive(name: keyof typeof values): number {
@@ -87,3 +92,42 @@ console.log(
     `time ratio ${(median(proposalMs) / median(greedyMs)).toFixed(2)}), score ratio ${(proposal.totalScore / greedy.totalScore).toFixed(4)}, ` +
     `peak RSS ${mb(rssPeak)} MB (${mb(rssBefore)} MB before), heap used after a run at most ${mb(heapPeak)} MB, ${runs} runs`,
 );
+
+// Wide weights: unequal primes, so that pair scores (up to about 10^6) and path costs take many distinct values.
+const wide: ScoreWeights = {
+  category: 1,
+  keyTask: 400_009,
+  paired: 250_013,
+  localRegion: 150_001,
+  nationalRegion: 20_011,
+  form: 99_991,
+  keywordHit: 9_973,
+  keywordHitsCounted: 10,
+};
+const wideMs: number[] = [];
+for (let i = 0; i < runs; i++) wideMs.push(timed(() => proposeMatches({ ...input, weights: wide })).ms);
+console.log(
+  `wide weights (pair scores up to ${(400_009 + 250_013 + 150_001 + 99_991 + 1 + 10 * 9_973).toLocaleString('en')}): ` +
+    `median ${median(wideMs).toFixed(0)} ms, ratio to the default weights ${(median(wideMs) / median(proposalMs)).toFixed(2)}`,
+);
+
+if (!values['no-dense']) {
+  // Last: its peak RSS is the process's from here on (the instance above stays far below it).
+  const dense = matchingInstance(50_000, 2_000, positive('seed'), true);
+  const start = performance.now();
+  let outcome: string;
+  try {
+    const p = proposeMatches({
+      catalogue: dense.catalogue,
+      demands: dense.demands,
+      pairings: dense.pairings,
+    });
+    outcome = `completed, ${p.matches.length} matched`;
+  } catch (error) {
+    outcome = `refused: ${(error as Error).message}`;
+  }
+  console.log(
+    `dense 50,000 x 2,000: ${outcome} (${(performance.now() - start).toFixed(0)} ms), ` +
+      `peak RSS of the process ${mb(process.resourceUsage().maxRSS * 1024)} MB`,
+  );
+}

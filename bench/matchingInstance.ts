@@ -108,10 +108,12 @@ export interface MatchingBenchInstance {
   pairings: Pairing[];
 }
 
+/** `dense`: every resource national and offering every category, without conflicts: all pairs allowed. */
 export function matchingInstance(
   demandCount: number,
   resourceCount: number,
   seed: number,
+  dense = false,
 ): MatchingBenchInstance {
   const random = seededRandom(seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -155,7 +157,17 @@ export function matchingInstance(
       conflicts: national && random() < 0.5 ? [home] : [],
     });
   }
-  const catalogue = { resources: [...shipped.resources, ...generated].slice(0, resourceCount) };
+  const all = [...shipped.resources, ...generated].slice(0, resourceCount);
+  const catalogue = {
+    resources: dense
+      ? all.map((r) => ({
+          ...r,
+          regions: 'national' as const,
+          serviceCategories: [...serviceCategories],
+          conflicts: [],
+        }))
+      : all,
+  };
 
   const demands: UnitDemand[] = Array.from({ length: demandCount }, (_, i) => ({
     unitCode: weighted(units, unitWeights),

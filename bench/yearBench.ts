@@ -71,12 +71,18 @@ export async function startYearBench(
   };
 }
 
-/** The same on the CLI's dev server (a real Temporal server, its limits included), search attributes registered. */
-export async function startDevServerBench(name: string): Promise<YearBench> {
+/**
+ * The same on the CLI's dev server (a real Temporal server, its limits included), search attributes registered;
+ * its HTTP API on `httpPort` when given.
+ */
+export async function startDevServerBench(name: string, httpPort?: number): Promise<YearBench> {
   const { cli } = ensureTemporalBinaries((line) => console.error(line));
   const bench = await startYearBench(name, () =>
     TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: cli } },
+      server: {
+        executable: { type: 'existing-path', path: cli },
+        ...(httpPort !== undefined && { extraArgs: ['--http-port', String(httpPort)] }),
+      },
       client: { dataConverter },
     }),
   );

@@ -4,38 +4,25 @@
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { type ResultsSummary, resultsSummarySchema } from '../domain/submissions.ts';
-import { historyValue } from '../infra/temporal/payloadCodec.ts';
 import { submitSummaryUpdate, unitStatusQuery, unitWorkflowId } from '../workflows/shared/messages.ts';
 import type { CampaignStatus, UnitReport } from '../workflows/shared/status.ts';
+import { acceptedInHistory, lastAccepted } from './acceptedInHistory.ts';
 import { campaignState } from './campaignStatus.ts';
 
 type History = temporal.api.history.v1.IHistory;
+
+const annexTwo = (argument: unknown): ResultsSummary | null => {
+  const parsed = resultsSummarySchema.safeParse((argument as { results?: unknown } | null)?.results);
+  return parsed.success ? parsed.data : null;
+};
 
 /** Annex 2 as last accepted in this run's history: a value, null if none was, and the previous run's id. */
 export function resultsInHistory(history: History): {
   results: ResultsSummary | null;
   previousRunId: string | null;
 } {
-  const events = history.events ?? [];
-  const failed = new Set(
-    events.flatMap((e) => {
-      const done = e.workflowExecutionUpdateCompletedEventAttributes;
-      return done?.outcome?.failure ? [done.meta?.updateId ?? ''] : [];
-    }),
-  );
-  let results: ResultsSummary | null = null;
-  for (const event of events) {
-    const accepted = event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
-    if (accepted?.input?.name !== submitSummaryUpdate.name || failed.has(accepted.meta?.updateId ?? ''))
-      continue;
-    const payload = accepted.input.args?.payloads?.[0];
-    if (!payload) continue;
-    const submission = historyValue<{ results?: unknown }>(payload);
-    const parsed = resultsSummarySchema.safeParse(submission?.results);
-    if (parsed.success) results = parsed.data;
-  }
-  const previousRunId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || null;
-  return { results, previousRunId };
+  const found = acceptedInHistory(history, submitSummaryUpdate.name, annexTwo);
+  return { results: found.value, previousRunId: found.previousRunId };
 }
 
 export interface CampaignData {
@@ -59,13 +46,14 @@ export async function unitReportOf(client: Client, workflowId: string): Promise<
   const description = await handle.describe();
   if (description.status.name === 'COMPLETED') return (await handle.result()) as UnitReport;
   const status = await handle.query(unitStatusQuery);
-  let runId: string | null = description.runId;
-  for (let runs = 0; runId && runs < 100; runs++) {
-    const found = resultsInHistory(await client.workflow.getHandle(workflowId, runId).fetchHistory());
-    if (found.results) return { ...status, resultsSummary: found.results };
-    runId = found.previousRunId;
-  }
-  return { ...status, resultsSummary: null };
+  const results = await lastAccepted(
+    client,
+    workflowId,
+    description.runId,
+    submitSummaryUpdate.name,
+    annexTwo,
+  );
+  return { ...status, resultsSummary: results };
 }
 
 /** The status and every unit's report. */

@@ -2,6 +2,7 @@
 // the unit holds it now, and the totals they count.
 import type { Client } from '@temporalio/client';
 import { inParallel } from '../domain/inParallel.ts';
+import { sdkReads, type TemporalReads } from '../infra/temporal/reads.ts';
 import { campaignStatusQuery, campaignWorkflowId, unitWorkflowId } from '../workflows/shared/messages.ts';
 import {
   type CampaignStatus,
@@ -42,15 +43,23 @@ export type CampaignOverview = Omit<CampaignStatus, 'units'> & {
 
 /** The campaign's own status: its phase and decisions, and of each unit only what the unit told it. */
 export function campaignState(client: Client, year: number): Promise<CampaignStatus> {
-  return client.workflow.getHandle(campaignWorkflowId(year)).query(campaignStatusQuery);
+  return sdkReads(client).query(campaignWorkflowId(year), campaignStatusQuery);
 }
 
-export async function campaignStatus(client: Client, year: number): Promise<CampaignOverview> {
-  const status = await campaignState(client, year);
+export function campaignStatus(client: Client, year: number): Promise<CampaignOverview> {
+  return readCampaignStatus(sdkReads(client), year);
+}
+
+/** The same, over whichever transport `reads` uses (the CLI's quick reads go over the HTTP API). */
+export async function readCampaignStatus(reads: TemporalReads, year: number): Promise<CampaignOverview> {
+  const [status, description] = await Promise.all([
+    reads.query(campaignWorkflowId(year), campaignStatusQuery),
+    reads.describe(campaignWorkflowId(year)),
+  ]);
   const stuck: StuckWorkflow[] = [];
-  const campaign = stuckOf(await client.workflow.getHandle(campaignWorkflowId(year)).describe(), null);
+  const campaign = stuckOf(description, null);
   if (campaign) stuck.push(campaign);
-  const units = await standings(client, year, status, stuck);
+  const units = await standings(reads, year, status, stuck);
   return { ...status, units, totals: totals(units), stuck };
 }
 
@@ -69,26 +78,26 @@ const listAbove = 500;
  * memo (started by an earlier release) is asked.
  */
 async function standings(
-  client: Client,
+  reads: TemporalReads,
   year: number,
   status: CampaignStatus,
   stuck: StuckWorkflow[],
 ): Promise<UnitProgress[]> {
   const listing = status.units.length > listAbove;
-  const listed = listing ? await listedMemos(client, year) : new Map<string, MemoProgress>();
-  if (listing) stuck.push(...(await listedStuckUnits(client, year)));
+  const listed = listing ? await listedMemos(reads, year) : new Map<string, MemoProgress>();
+  if (listing) stuck.push(...(await listedStuckUnits(reads, year)));
   const units: UnitProgress[] = new Array(status.units.length);
   const found: (StuckWorkflow | null)[] = new Array(status.units.length).fill(null);
   await inParallel(status.units, width, async ({ unitCode, flaggedDemandIds }, i) => {
     let kept = listed.get(unitCode);
     if (!kept) {
-      const description = await client.workflow.getHandle(unitWorkflowId(year, unitCode)).describe();
+      const description = await reads.describe(unitWorkflowId(year, unitCode));
       found[i] = stuckOf(description, unitCode);
       kept = memoProgress(description.memo);
     }
     if (kept) units[i] = { ...kept, flaggedDemandIds };
     else {
-      const [asked] = await unitStatuses(client, year, [unitCode], { phase: status.phase });
+      const [asked] = await unitStatuses(reads, year, [unitCode], { phase: status.phase });
       units[i] = unitProgress(asked as UnitStatus);
     }
   });
@@ -97,11 +106,11 @@ async function standings(
 }
 
 /** The year's unit memos by Visibility, by unit code; a unit not listed yet is described on its own. */
-export async function listedMemos(client: Client, year: number): Promise<Map<string, MemoProgress>> {
+export async function listedMemos(reads: TemporalReads, year: number): Promise<Map<string, MemoProgress>> {
   const memos = new Map<string, MemoProgress>();
   // A unit's earlier runs (it continues as new) hold older memos.
   const query = `CampaignYear = ${year} AND WorkflowType = 'unitWorkflow' AND ExecutionStatus != 'ContinuedAsNew'`;
-  for await (const execution of client.workflow.list({ query, pageSize: 1_000 })) {
+  for await (const execution of reads.list(query)) {
     const kept = memoProgress(execution.memo);
     if (kept) memos.set(kept.unitCode, kept);
   }

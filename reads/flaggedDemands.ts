@@ -4,6 +4,7 @@
 import type { Client } from '@temporalio/client';
 import { demandKey } from '../domain/matching/review.ts';
 import type { UnitDemand } from '../domain/matching/scoring.ts';
+import { sdkReads } from '../infra/temporal/reads.ts';
 import { unitStatuses } from './unitStatuses.ts';
 
 /** Each unit's flagged demands as the unit holds them now, in the order of `unitCodes`. */
@@ -13,7 +14,7 @@ export async function flaggedDemandRows(
   unitCodes: readonly string[],
   onUnit?: (done: number) => void,
 ): Promise<UnitDemand[]> {
-  const statuses = await unitStatuses(client, year, unitCodes, { ...(onUnit && { onUnit }) });
+  const statuses = await unitStatuses(sdkReads(client), year, unitCodes, { ...(onUnit && { onUnit }) });
   return statuses.flatMap((status) =>
     status.flaggedDemands.map((item) => ({ unitCode: status.unitCode, item })),
   );

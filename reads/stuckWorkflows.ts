@@ -1,7 +1,7 @@
 // Workflows whose tasks keep failing: a worker picks the task up and fails it, again and again (a history
 // that does not replay on today's code, a bug that throws). Such a unit stands still and its year cannot
 // close, so every view of the year names it.
-import type { Client, WorkflowExecutionDescription } from '@temporalio/client';
+import type { ExecutionFacts, TemporalReads } from '../infra/temporal/reads.ts';
 import { parseWorkflowId } from '../workflows/shared/messages.ts';
 
 export interface StuckWorkflow {
@@ -23,28 +23,25 @@ function problemsOf(attributes: Record<string, unknown> | undefined): string[] {
 }
 
 /** Stuck when a task is on its second attempt or more, or the server reports a problem. */
-export function stuckOf(
-  description: WorkflowExecutionDescription,
-  unitCode: string | null,
-): StuckWorkflow | null {
-  if (description.status.name !== 'RUNNING') return null;
-  const attempts = description.raw.pendingWorkflowTask?.attempt ?? 0;
-  const problems = problemsOf(description.searchAttributes as Record<string, unknown>);
+export function stuckOf(execution: ExecutionFacts, unitCode: string | null): StuckWorkflow | null {
+  if (!execution.running) return null;
+  const attempts = execution.pendingTaskAttempts;
+  const problems = problemsOf(execution.searchAttributes);
   if (attempts <= 1 && problems.length === 0) return null;
-  return { workflowId: description.workflowId, unitCode, attempts, problems };
+  return { workflowId: execution.workflowId, unitCode, attempts, problems };
 }
 
 /** For years listed from Visibility: the units the server reports problems for. */
-export async function listedStuckUnits(client: Client, year: number): Promise<StuckWorkflow[]> {
+export async function listedStuckUnits(reads: TemporalReads, year: number): Promise<StuckWorkflow[]> {
   const query = `CampaignYear = ${year} AND WorkflowType = 'unitWorkflow' AND ExecutionStatus = 'Running' AND ${reportedProblems} IS NOT NULL`;
   const stuck: StuckWorkflow[] = [];
-  for await (const execution of client.workflow.list({ query, pageSize: 1_000 })) {
+  for await (const execution of reads.list(query)) {
     const unitCode = parseWorkflowId(execution.workflowId)?.name ?? null;
     stuck.push({
       workflowId: execution.workflowId,
       unitCode,
       attempts: 0,
-      problems: problemsOf(execution.searchAttributes as Record<string, unknown>),
+      problems: problemsOf(execution.searchAttributes),
     });
   }
   return stuck;

@@ -1,8 +1,8 @@
 // Every unit's status as the unit holds it now. The campaign keeps only what it acts on (flagged ids, all
 // in), so whoever shows more — the dashboard, the CLI, the exports, the matching proposal — asks the units,
 // a few at a time.
-import type { Client } from '@temporalio/client';
 import { inParallel } from '../domain/inParallel.ts';
+import type { TemporalReads } from '../infra/temporal/reads.ts';
 import { unitStatusQuery, unitWorkflowId } from '../workflows/shared/messages.ts';
 import type { CampaignStatus, UnitReport, UnitStatus } from '../workflows/shared/status.ts';
 
@@ -14,7 +14,7 @@ const width = 16;
  * finished workflow answers a query only by replaying its whole history on a worker.
  */
 export async function unitStatuses(
-  client: Client,
+  reads: TemporalReads,
   year: number,
   unitCodes: readonly string[],
   options: { phase?: CampaignStatus['phase']; onUnit?: (done: number) => void } = {},
@@ -22,11 +22,11 @@ export async function unitStatuses(
   const statuses: UnitStatus[] = new Array(unitCodes.length);
   let done = 0;
   await inParallel(unitCodes, width, async (unitCode, i) => {
-    const handle = client.workflow.getHandle(unitWorkflowId(year, unitCode));
+    const workflowId = unitWorkflowId(year, unitCode);
     if (options.phase === 'closed') {
-      const { resultsSummary: _, ...status } = (await handle.result()) as UnitReport;
+      const { resultsSummary: _, ...status } = await reads.result<UnitReport>(workflowId);
       statuses[i] = status;
-    } else statuses[i] = await handle.query(unitStatusQuery);
+    } else statuses[i] = await reads.query(workflowId, unitStatusQuery);
     options.onUnit?.(++done);
   });
   return statuses;

@@ -4,7 +4,13 @@ import type { ChildProcess } from 'node:child_process';
 import { Connection } from '@temporalio/client';
 import { searchAttributeFlags } from '../workflows/shared/searchAttributes.ts';
 
-export function devServerArgs(options: { port: number; dbFile: string; uiPort?: number }): string[] {
+export function devServerArgs(options: {
+  port: number;
+  dbFile: string;
+  uiPort?: number;
+  /** The HTTP API (wlx's quick reads, TEMPORAL_HTTP_URL); a random free port when not given. */
+  httpPort?: number;
+}): string[] {
   return [
     'server',
     'start-dev',
@@ -12,6 +18,7 @@ export function devServerArgs(options: { port: number; dbFile: string; uiPort?: 
     '127.0.0.1',
     '--port',
     String(options.port),
+    ...(options.httpPort === undefined ? [] : ['--http-port', String(options.httpPort)]),
     ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     '--db-filename',
     options.dbFile,

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { ActorKind } from '../../domain/audit/entry.ts';
 import { parseInput } from '../../domain/validation.ts';
-import { openAuditTrail } from '../../infra/audit/sqlTrail.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
 import { webDbFields, webDbUrl } from '../../infra/config.ts';
 import type { Acting } from '../operations/audit/acting.ts';
@@ -21,6 +20,8 @@ export async function openCliTrail(env: NodeJS.ProcessEnv = process.env): Promis
   }
   const url = webDbUrl(parseInput(z.object(webDbFields), env, 'environment'));
   try {
+    // Loaded when a command acts: the SQL drivers stay out of commands that only read.
+    const { openAuditTrail } = await import('../../infra/audit/sqlTrail.ts');
     return await openAuditTrail(url);
   } catch (error) {
     process.stderr.write(

@@ -6,7 +6,9 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { InvalidInputError } from '../../domain/validation.ts';
-import { isServerGone, TemporalUnreachableError } from '../../infra/temporal/connection.ts';
+import { noSuchWorkflow } from '../../infra/temporal/reads.ts';
+import { isServerGone } from '../../infra/temporal/serverGone.ts';
+import { TemporalUnreachableError } from '../../infra/temporal/unreachable.ts';
 import { exitCodes, UserError } from '../../infra/userError.ts';
 import { refusalTypes } from '../../workflows/shared/failures.ts';
 
@@ -25,7 +27,7 @@ export function describeError(error: unknown): { message: string; exitCode: numb
   }
   if (error instanceof WorkflowNotFoundError) {
     return {
-      message: `no such workflow: ${error.workflowId ?? 'unknown'} (check --year and --unit; "wlx campaign status --year Y" lists the units)`,
+      message: noSuchWorkflow(error.workflowId ?? 'unknown'),
       exitCode: exitCodes.rejected,
     };
   }

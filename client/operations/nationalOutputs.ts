@@ -4,10 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import type { Client } from '@temporalio/client';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
+import { sdkReads } from '../../infra/temporal/reads.ts';
 import { fetchCampaignData } from '../../reads/campaignData.ts';
 import { campaignState } from '../../reads/campaignStatus.ts';
 import { unitStatuses } from '../../reads/unitStatuses.ts';
 import { compileNationalSummary, unitOutcome } from '../../workflows/campaign/nationalSummary.ts';
+import type { ReportLanguage } from './reports/layout/reportLayout.ts';
 import { buildNationalReport } from './reports/nationalReport.ts';
 import { buildDemandExport, buildMatchExport, type DemandExportData } from './spreadsheets/demandExports.ts';
 import { buildResultsExport } from './spreadsheets/resultsExport.ts';
@@ -17,7 +19,7 @@ async function flaggedDemands(client: Client, year: number): Promise<DemandExpor
   const resources = new Map(defaultRegistry().resources.map((r) => [r.id, r.nameZh]));
   const status = await campaignState(client, year);
   const units = await unitStatuses(
-    client,
+    sdkReads(client),
     year,
     status.units.map((u) => u.unitCode),
     { phase: status.phase },
@@ -40,18 +42,20 @@ async function resultsWorkbook(client: Client, year: number): Promise<Buffer> {
   return buildResultsExport({
     year,
     exportedOn: formatShanghaiDate(Date.now()),
-    units: reports.map((r) => ({ unitCode: r.unitCode, nameZh: r.nameZh, results: r.resultsSummary })),
+    units: reports,
   });
 }
 
-async function nationalReport(client: Client, year: number): Promise<Buffer> {
+async function nationalReport(client: Client, year: number, lang: ReportLanguage): Promise<Buffer> {
   const { status, reports, final } = await fetchCampaignData(client, year);
   const asOf = formatShanghaiDate(Date.now());
   // Before the close, the same compilation the campaign will make, over what is in so far.
   const summary =
     status.summary ??
-    compileNationalSummary(year, asOf, reports.map(unitOutcome), status.matches, status.keyRegions);
-  return buildNationalReport({ year, final, asOf, summary, reports });
+    compileNationalSummary(year, asOf, reports.map(unitOutcome), status.matches, status.keyRegions, {
+      submittedOnly: true,
+    });
+  return buildNationalReport({ year, final, asOf, summary, reports }, lang);
 }
 
 export const nationalOutputs = {
@@ -73,7 +77,13 @@ export const nationalOutputs = {
   report: {
     extension: 'docx',
     fileStem: 'national-report',
-    build: nationalReport,
+    build: (client: Client, year: number) => nationalReport(client, year, 'zh'),
+  },
+  // The English edition is a document of its own: the official Chinese one carries no English.
+  reportEn: {
+    extension: 'docx',
+    fileStem: 'national-report-en',
+    build: (client: Client, year: number) => nationalReport(client, year, 'en'),
   },
 } as const;
 export type NationalOutput = keyof typeof nationalOutputs;

@@ -11,7 +11,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { UnknownUnitError } from '../../domain/registry.ts';
 import { fieldPath, InvalidInputError } from '../../domain/validation.ts';
-import { isServerGone, TemporalUnreachableError } from '../../infra/temporal/connection.ts';
+import { isServerGone } from '../../infra/temporal/serverGone.ts';
+import { TemporalUnreachableError } from '../../infra/temporal/unreachable.ts';
 import { UserError } from '../../infra/userError.ts';
 import { refusalTypes } from '../../workflows/shared/failures.ts';
 

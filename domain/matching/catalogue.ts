@@ -6,6 +6,7 @@ import { recipientSchema } from '../notices/notifications.ts';
 import { resourceKinds, serviceCategories, unitCodeSchema } from '../registry.ts';
 import { forms, keyTaskSchema } from '../submissions.ts';
 import { flagRepeats } from '../validation.ts';
+import { maxCapacity, oneOf } from './bounds.ts';
 
 function noRepeats<T>(what: string) {
   return (list: readonly T[], ctx: z.RefinementCtx) => {
@@ -28,7 +29,11 @@ export const catalogueResourceSchema = lazySchema(() =>
       /** Part of CNIPA itself (a department, the Patent or Trademark Office, a directly affiliated unit): can be paired one-to-one. */
       cnipaUnit: z.boolean(),
       serviceCategories: z
-        .array(z.enum(serviceCategories))
+        .array(
+          z.enum(serviceCategories, {
+            error: `未知服务类别 / unknown service category; use one of ${oneOf(serviceCategories)}`,
+          }),
+        )
         .min(1, 'list at least one service category')
         .superRefine(noRepeats('service category')),
       keyTasks: z
@@ -44,35 +49,56 @@ export const catalogueResourceSchema = lazySchema(() =>
           .min(1, 'list at least one unit code, or write "national"')
           .superRefine(noRepeats('unit')),
       ]),
-      form: z.enum(forms),
+      form: z.enum(forms, { error: `未知服务形式 / unknown form; use one of ${oneOf(forms)}` }),
       /** Flagged demands the resource can take on in a campaign year. */
       capacity: z
-        .number()
-        .int('a whole number of demands per year')
-        .nonnegative('0 or more demands per year'),
+        .number({ error: '容量须为数字 / capacity must be a number of demands per year' })
+        .int('容量须为整数 / a whole number of demands per year')
+        .nonnegative('容量不能为负 / 0 or more demands per year')
+        .max(
+          maxCapacity,
+          `容量至多 ${maxCapacity}（求解器以 32 位整数保存容量）/ at most ${maxCapacity} demands per year (the solver keeps capacities in 32-bit integers)`,
+        ),
       /** Words looked for in a demand's field and description (plain substring match, case-insensitive). */
       keywords: z
         .array(z.string().trim().min(2, 'at least 2 characters, or it matches almost anything'))
-        .default([]),
+        .default([])
+        .transform(distinctKeywords),
       contacts: z.array(recipientSchema).min(1, 'name at least one contact'),
       /** Units this resource may not serve (e.g. an agency and its own province's offices); same code rule as regions. */
       conflicts: z.array(unitCodeSchema).default([]).superRefine(noRepeats('unit')),
     })
     .superRefine((resource, ctx) => {
       if (resource.regions === 'national') return;
-      const regions = new Set(resource.regions);
+      const regions = resource.regions;
+      // A conflict covering a served region leaves that region entry without effect: a contradiction, refused.
+      // The other way round (serve a province, bar one of its cities) is meaningful and stays allowed.
       resource.conflicts.forEach((code, i) => {
-        if (regions.has(code)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['conflicts', i],
-            message: `unit ${code} is also under "regions": a resource cannot both serve and be barred from a unit`,
-          });
-        }
+        const served = regions.find((region) => coversUnit(code, region));
+        if (served === undefined) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['conflicts', i],
+          message:
+            served === code
+              ? `单位 ${code} 同时列在服务地区中 / unit ${code} is also under "regions": a resource cannot both serve and be barred from a unit`
+              : `回避单位 ${code} 包含服务地区 ${served} / conflict ${code} covers ${served}, listed under "regions": remove ${served} from "regions", or bar only the units it must not serve`,
+        });
       });
     }),
 );
 export type CatalogueResource = z.infer<typeof catalogueResourceSchema>;
+
+/** The same keyword twice (in any letter case) would score twice: keep its first spelling only. */
+function distinctKeywords(keywords: string[]): string[] {
+  const seen = new Set<string>();
+  return keywords.filter((k) => {
+    const key = k.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 export const resourceCatalogueSchema = lazySchema(() =>
   z

@@ -12,6 +12,11 @@ export interface ResourceLoad {
   used: number;
 }
 
+/** A label by code, or the code itself: a reason is never worth a TypeError. */
+function labelOf(labels: Readonly<Record<string, Bilingual>>, code: string | number): Bilingual {
+  return labels[code] ?? { zh: String(code), en: String(code) };
+}
+
 function join(parts: readonly Bilingual[]): Bilingual {
   return { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') };
 }
@@ -29,12 +34,12 @@ export function matchReason(
   barred: CatalogueResource | undefined,
 ): Bilingual {
   const { item } = demand;
-  const category = serviceCategoryLabels[item.serviceCategory];
+  const category = labelOf(serviceCategoryLabels, item.serviceCategory);
   const parts: Bilingual[] = [
     { zh: `服务类别一致（${category.zh}）`, en: `same service category (${category.en})` },
   ];
-  const task = keyTaskLabels[item.keyTask as keyof typeof keyTaskLabels];
-  if (breakdown.keyTask > 0 && task) {
+  const task = labelOf(keyTaskLabels, item.keyTask);
+  if (breakdown.keyTask > 0) {
     parts.push({
       zh: `重点任务一致（任务${item.keyTask} ${task.zh}）`,
       en: `same key task (${item.keyTask}, ${task.en})`,
@@ -47,7 +52,7 @@ export function matchReason(
       : { zh: '全国性资源', en: 'national resource' },
   );
   if (breakdown.form > 0) {
-    const form = formLabels[item.preferredForm];
+    const form = labelOf(formLabels, item.preferredForm);
     parts.push({ zh: `形式相符（${form.zh}）`, en: `suits the preferred form (${form.en})` });
   }
   if (breakdown.matchedKeywords.length > 0) {
@@ -81,7 +86,7 @@ export function unmatchedReason(
   full: readonly ResourceLoad[],
   barredCount: number,
 ): Bilingual {
-  const category = serviceCategoryLabels[demand.item.serviceCategory];
+  const category = labelOf(serviceCategoryLabels, demand.item.serviceCategory);
   switch (why) {
     case 'noCategory':
       return {

@@ -1,8 +1,12 @@
 // From the domain (catalogue, flagged demands, pairings) to the optimiser's numbers: which pairs are
 // allowed and what each scores. Everything is sorted by id first, so the answer never depends on input order.
-import type { ServiceCategory } from '../registry.ts';
-import { InvalidInputError, parseInput } from '../validation.ts';
-import { conflictsWith, type ResourceCatalogue } from './catalogue.ts';
+import { z } from 'zod';
+import { type ServiceCategory, serviceCategories } from '../registry.ts';
+import { forms } from '../submissions.ts';
+import { fieldPath, InvalidInputError, parseInput } from '../validation.ts';
+import { oneOf } from './bounds.ts';
+import { conflictsWith, type ResourceCatalogue, resourceCatalogueSchema } from './catalogue.ts';
+import { checkPairBudget } from './pairBudget.ts';
 import {
   defaultScoreWeights,
   type ScoredDemand,
@@ -51,11 +55,38 @@ function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function checkedInput(input: MatchingInput): { weights: ScoreWeights; paired: Map<string, string> } {
+const keyTaskMessage = '重点任务须为 1 至 5 / Key task: a number from 1 to 5';
+
+/** The demand fields the scorer and the reasons look up, named as the demand list's columns name them. */
+const scoredFieldsSchema = z.object({
+  serviceCategory: z.enum(serviceCategories, {
+    error: `服务类别未知 / unknown Service category; use one of ${oneOf(serviceCategories)}`,
+  }),
+  preferredForm: z.enum(forms, {
+    error: `期望服务形式未知 / unknown Preferred form; use one of ${oneOf(forms)}`,
+  }),
+  keyTask: z
+    .number({ error: keyTaskMessage })
+    .int(keyTaskMessage)
+    .min(1, keyTaskMessage)
+    .max(5, keyTaskMessage),
+});
+
+function checkedInput(input: MatchingInput): {
+  weights: ScoreWeights;
+  paired: Map<string, string>;
+  catalogue: ResourceCatalogue;
+} {
   const weights = parseInput(scoreWeightsSchema, input.weights ?? defaultScoreWeights, 'score weights');
+  const catalogue = parseInput(resourceCatalogueSchema, input.catalogue, 'resource catalogue');
   const issues: { path: string; message: string }[] = [];
   const seen = new Set<string>();
   input.demands.forEach((d, i) => {
+    const fields = scoredFieldsSchema.safeParse(d.item);
+    if (!fields.success) {
+      for (const issue of fields.error.issues)
+        issues.push({ path: fieldPath(['demands', i, 'item', ...issue.path]), message: issue.message });
+    }
     const key = `${d.unitCode}/${d.item.id}`;
     if (seen.has(key))
       issues.push({
@@ -71,16 +102,17 @@ function checkedInput(input: MatchingInput): { weights: ScoreWeights; paired: Ma
     paired.set(p.unitCode, p.resourceId);
   });
   if (issues.length > 0) throw new InvalidInputError('matching input', issues);
-  return { weights, paired };
+  return { weights, paired, catalogue };
 }
 
 export function buildInstance(input: MatchingInput): MatchingInstance {
-  const { weights, paired } = checkedInput(input);
-  const resources = [...input.catalogue.resources].sort((a, b) => byString(a.id, b.id)).map(scoredResource);
+  const { weights, paired, catalogue } = checkedInput(input);
+  const resources = [...catalogue.resources].sort((a, b) => byString(a.id, b.id)).map(scoredResource);
   const demands = input.demands
     .filter((d) => d.item.needsCnipaCoordination)
     .sort((a, b) => byString(a.unitCode, b.unitCode) || byString(a.item.id, b.item.id))
     .map((d) => scoredDemand(d, paired.get(d.unitCode)));
+  checkPairBudget(demands, resources);
   const unitCodes = [...new Set(demands.map((d) => d.demand.unitCode))];
   const unitIndex = new Map(unitCodes.map((code, i) => [code, i]));
   // Only the resources offering a demand's category are looked at.

@@ -41,7 +41,7 @@ export interface UnitCoverage {
   flagged: number;
   servable: number;
   matched: number;
-  /** The matches the fairness rule guarantees: ceil(worstShare x servable). */
+  /** The matches the fairness rule (leximin) gives this unit; every proposal gives it exactly this many. */
   floor: number;
 }
 
@@ -49,7 +49,7 @@ export interface MatchingProposal {
   matches: ProposedMatch[];
   unmatched: UnmatchedDemand[];
   units: UnitCoverage[];
-  /** t*, the best worst-unit coverage; undefined when no unit has a servable demand. */
+  /** The worst unit's coverage, the highest any matching reaches; undefined when no unit has a servable demand. */
   worstShare: Fraction | undefined;
   totalScore: number;
   load: { resourceId: string; used: number; capacity: number }[];

@@ -2,14 +2,24 @@
 // since it is also the explanation. Integer weights keep the optimiser exact and its answer reproducible.
 import { z } from 'zod';
 import type { DemandItem } from '../submissions.ts';
+import { maxWeight } from './bounds.ts';
 import { type CatalogueResource, servesRegion } from './catalogue.ts';
 
-const weight = z.number().int('a whole number').nonnegative('0 or more');
+const atMost = `权重至多 ${maxWeight}（保证得分总和精确）/ at most ${maxWeight}, so that score sums stay exact`;
+const weight = z
+  .number()
+  .int('权重须为整数 / a whole number')
+  .nonnegative('权重不能为负 / 0 or more')
+  .max(maxWeight, atMost);
 
 export const scoreWeightsSchema = z.object({
   /** The resource offers the demand's service category. Every candidate has it (it is required), so it is
    * the value of matching a demand at all; at least 1, so that a free resource is never left idle. */
-  category: z.number().int('a whole number').min(1, 'at least 1: every match must be worth something'),
+  category: z
+    .number()
+    .int('权重须为整数 / a whole number')
+    .min(1, '至少为 1 / at least 1: every match must be worth something')
+    .max(maxWeight, atMost),
   keyTask: weight,
   /** The unit's one-to-one (一对一) paired resource. */
   paired: weight,

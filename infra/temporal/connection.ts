@@ -1,14 +1,23 @@
 // Where clients (wlx, the web) find Temporal: environment, parsed at the edge, with the defaults `npm start` uses.
-import { Client, Connection, isGrpcServiceError, ServiceError } from '@temporalio/client';
+// The SDK's client is loaded when a command first connects: it takes a third of a second, which a read over the
+// HTTP API (httpReads.ts) never pays.
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { parseInput } from '../../domain/validation.ts';
 import { temporalFields } from '../config.ts';
-import { dataConverter } from './payloadCodec.ts';
+import { httpReads } from './httpReads.ts';
+import { sdkReads, type TemporalReads } from './reads.ts';
+import { TemporalUnreachableError } from './unreachable.ts';
 
 const clientConfigSchema = z.object({
   ...temporalFields,
   /** Base of the links the CLI prints; the dev server's UI by default. */
   TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+  /**
+   * Temporal's HTTP API (the frontend's httpPort; `npm start` opens it on 7243). When set, reads (status, unit
+   * show) go over it; everything else, and every read when unset, over gRPC.
+   */
+  TEMPORAL_HTTP_URL: z.url().optional(),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 
@@ -23,6 +32,10 @@ export function workflowLink(config: ClientConfig, workflowId: string): string {
 /** Opens a client for one command and closes it after, so the process can exit. */
 export async function withClient<T>(run: (client: Client, config: ClientConfig) => Promise<T>): Promise<T> {
   const config = clientConfig();
+  const [{ Client, Connection }, { dataConverter }] = await Promise.all([
+    import('@temporalio/client'),
+    import('./payloadCodec.ts'),
+  ]);
   const connection = await Connection.connect({
     address: config.TEMPORAL_ADDRESS,
     connectTimeout: '5 seconds',
@@ -36,22 +49,12 @@ export async function withClient<T>(run: (client: Client, config: ClientConfig) 
   }
 }
 
-/** The connection to Temporal could not be opened: raised by `withClient`, whatever gRPC said. */
-export class TemporalUnreachableError extends Error {
-  override readonly name = 'TemporalUnreachableError';
-  constructor(
-    readonly address: string,
-    options: { cause: unknown },
-  ) {
-    super(`cannot reach Temporal at ${address}`, options);
-  }
-}
-
-/** gRPC's status code UNAVAILABLE (the SDK does not re-export grpc-js's enum). */
-const grpcUnavailable = 14;
-
-/** A call on an open connection whose server went away: gRPC UNAVAILABLE, bare or wrapped by the SDK. */
-export function isServerGone(error: unknown): boolean {
-  const grpc = error instanceof ServiceError ? error.cause : error;
-  return isGrpcServiceError(grpc) && grpc.code === grpcUnavailable;
+/** Reads for one command: over the HTTP API when TEMPORAL_HTTP_URL is set, else over a gRPC client. */
+export async function withReads<T>(
+  run: (reads: TemporalReads, config: ClientConfig) => Promise<T>,
+): Promise<T> {
+  const config = clientConfig();
+  if (config.TEMPORAL_HTTP_URL)
+    return run(httpReads(config.TEMPORAL_HTTP_URL, config.TEMPORAL_NAMESPACE), config);
+  return withClient((client) => run(sdkReads(client), config));
 }

@@ -101,6 +101,14 @@ describe('wlx', () => {
     const badKind = await wlx(['audit', '--year', '2027', '--kind', 'coffee']);
     expect(badKind.code).toBe(2);
     expect(badKind.stderr).toContain('--kind');
+    const badUnit2 = await wlx(['export', 'demands', '--year', '2027', '--unit', 'beijing']);
+    expect(badUnit2.code).toBe(2);
+    expect(badUnit2.stderr).toMatch(/--unit: a GB\/T 2260 code/);
+    const badLang = await wlx(['report', 'national', '--year', '2027', '--lang', 'fr']);
+    expect(badLang).toMatchObject({
+      code: 2,
+      stderr: 'wlx: invalid options: --lang: zh 或 en（zh or en）\n',
+    });
   });
 
   it('exits 2 on an invalid file before contacting anything', async () => {

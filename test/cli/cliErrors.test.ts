@@ -7,7 +7,8 @@ import {
 } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../client/operations/errors.ts';
-import { TemporalUnreachableError, withClient } from '../../infra/temporal/connection.ts';
+import { withClient } from '../../infra/temporal/connection.ts';
+import { TemporalUnreachableError } from '../../infra/temporal/unreachable.ts';
 import { exitCodes } from '../../infra/userError.ts';
 import { freePort } from '../support/ports.ts';
 

@@ -34,6 +34,7 @@ describe('npm start', () => {
   it('keeps its documents under --data-dir, and stops every child on Ctrl-C to its group', async () => {
     const ports = {
       '--port': await freePort(),
+      '--http-port': await freePort(),
       '--ui-port': await freePort(),
       '--smtp-port': await freePort(),
       '--ledger-port': await freePort(),

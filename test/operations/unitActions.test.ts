@@ -13,6 +13,7 @@ import { returnForRevision } from '../../client/operations/returnForRevision.ts'
 import { loadSubmission, sendSubmission } from '../../client/operations/submit.ts';
 import { unitStatus } from '../../client/operations/unitStatus.ts';
 import { clientConfig } from '../../infra/temporal/connection.ts';
+import { sdkReads } from '../../infra/temporal/reads.ts';
 import { campaignStatus } from '../../reads/campaignStatus.ts';
 import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
@@ -51,7 +52,7 @@ describe("a unit's year through the actions", () => {
     // Returned four weeks before May 25: the revision's 7 days would end in early May; the deadline stays.
     expect(returned.plan.deadline).toBe(`${year}-05-25`);
 
-    const shown = await unitStatus(client, config, { year, unit: '11' });
+    const shown = await unitStatus(sdkReads(client), config, { year, unit: '11' });
     expect(shown.status.state).toContain('returnedForRevision');
     expect(shown.status.returned).toEqual({ what: 'workPlan', reason });
     expect(shown.link).toBe(`http://localhost:8233/namespaces/default/workflows/wanlixing-${year}-11`);
@@ -77,7 +78,7 @@ describe("a unit's year through the actions", () => {
       until: `${year}-06-01`,
     }).catch((error: unknown) => error);
     expect(describeError(earlier).exitCode).toBe(2);
-    expect((await unitStatus(client, config, { year, unit: '12' })).status.plan.deadline).toBe(
+    expect((await unitStatus(sdkReads(client), config, { year, unit: '12' })).status.plan.deadline).toBe(
       `${year}-06-10`,
     );
 

@@ -25,7 +25,9 @@ export interface DevStack {
 }
 
 export async function devStack(): Promise<DevStack> {
-  const [port, uiPort, smtpPort, ledgerPort] = [
+  const [port, httpPort, uiPort, smtpPort, ledgerPort, webPort] = [
+    await freePort(),
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -37,6 +39,8 @@ export async function devStack(): Promise<DevStack> {
     TEMPORAL_CLI_PATH: inject('temporalCliPath'),
     TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
     TEMPORAL_UI_URL: `http://localhost:${uiPort}`,
+    // wlx's status reads go over the HTTP API, as the banner of `npm start` tells operators to.
+    TEMPORAL_HTTP_URL: `http://127.0.0.1:${httpPort}`,
   };
   let process_: ChildProcess | undefined;
   let output = '';
@@ -54,12 +58,16 @@ export async function devStack(): Promise<DevStack> {
           join(root, 'scripts/start.ts'),
           '--port',
           String(port),
+          '--http-port',
+          String(httpPort),
           '--ui-port',
           String(uiPort),
           '--smtp-port',
           String(smtpPort),
           '--ledger-port',
           String(ledgerPort),
+          '--web-port',
+          String(webPort),
           '--data-dir',
           dataDir,
         ],

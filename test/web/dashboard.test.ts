@@ -180,6 +180,17 @@ describe("the year's dashboard", () => {
     );
     const bytes = Buffer.from(await report.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a .docx is a zip
+    // The English edition is a download of its own.
+    const english = await viewer.request('GET', `${dashboard}/exports/reportEn`);
+    expect(english.headers.get('content-disposition')).toBe(
+      `attachment; filename="${year}-national-report-en.docx"`,
+    );
+    expect(
+      Buffer.from(await english.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    expect(await (await viewer.request('GET', dashboard)).text()).toContain('National report in English');
   });
 
   it('is not for units: a unit signed in gets 403', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSoffice } from '../../client/operations/reports/libreOffice.ts';
+import { importSpreadsheet } from '../../client/operations/spreadsheets/importSubmission.ts';
 import { firstDataRow } from '../../client/operations/spreadsheets/tableSheet.ts';
 import { demandSheet } from '../../domain/spreadsheets/annexes/demandList.ts';
 import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
@@ -112,6 +113,12 @@ describe("a unit's page", () => {
     expect((await status()).missing).toContain('demandList');
   });
 
+  it('has no demand list to give back before one is handed in', async () => {
+    const response = await beijing.request('GET', `${page}/demand-list`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('北京市知识产权局尚未报送');
+  });
+
   it('takes a good demand list: the flagged demand appears and the list is no longer missing', async () => {
     const rows = sampleDemandList().items.map((item) => itemToRow(demandSheet, item));
     const response = await beijing.form(`${page}/demands`, {
@@ -125,6 +132,18 @@ describe("a unit's page", () => {
     expect(text).toContain('BJ-001');
     expect(text).toContain('需国家知识产权局协调审查协作中心专家提供导航分析支持');
     expect((await status()).missing).toEqual(['workPlan']);
+  });
+
+  it('gives the whole demand list back in its template, every row, and it reads back as the same items', async () => {
+    expect((await html(beijing)).text).toContain(`href="${page}/demand-list"`);
+    const response = await beijing.request('GET', `${page}/demand-list`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(`filename="${year}-11-demand-list.xlsx"`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // Flagged or not, every row comes back: handing it in again replaces the list with itself.
+    const again = await importSpreadsheet('demands', 'demand-list.xlsx', bytes, { unitCode: '11', year });
+    expect(again).toEqual(sampleDemandList());
+    expect(again.items.some((item) => !item.needsCnipaCoordination)).toBe(true);
   });
 
   it('takes the demand list as a GBK .csv and, where LibreOffice is installed, as an .xls', async () => {

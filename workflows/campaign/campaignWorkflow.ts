@@ -14,7 +14,7 @@ import { campaignClock, sleepUntil } from './clock.ts';
 import { setDecisionHandlers, setHearingHandlers } from './handlers.ts';
 import { proposeWhenMatchingOpens, sendFeedback, startReview } from './matchingPhase.ts';
 import { compileNationalSummary } from './nationalSummary.ts';
-import { campaignContinuesAsNew, unitsInTiers } from './patches.ts';
+import { campaignContinuesAsNew, resultsOfSubmittedSummaries, unitsInTiers } from './patches.ts';
 import { enter, showDetails } from './reporting.ts';
 
 export type { CampaignWorkflowInput } from './campaignInput.ts';
@@ -86,7 +86,9 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Na
   enter(run, 'compiling');
   const outcomes = await children.close();
   const compiledOn = formatShanghaiDate(toNominal(schedule.mapping, Date.now()));
-  run.summary = compileNationalSummary(year, compiledOn, outcomes, run.matches, run.keyRegions);
+  run.summary = compileNationalSummary(year, compiledOn, outcomes, run.matches, run.keyRegions, {
+    submittedOnly: patched(resultsOfSubmittedSummaries),
+  });
   enter(run, 'closed');
   await condition(allHandlersFinished);
   return run.summary;

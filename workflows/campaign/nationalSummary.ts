@@ -2,6 +2,7 @@
 import type { DesignateKeyRegions, RecordMatches } from '../../domain/matching/decisions.ts';
 import type { Track } from '../../domain/notices/notifications.ts';
 import type { ResultsSummary } from '../../domain/submissions.ts';
+import { submittedResults } from '../../domain/submittedResults.ts';
 import type { LateUnit, NationalSummary, TrackStatus, UnitReport } from '../shared/status.ts';
 
 /**
@@ -59,13 +60,18 @@ function tally(reports: UnitOutcome[], track: Track) {
   return counts;
 }
 
-/** `reports` in the order the notice should list them (the campaign passes the registry's). */
+/**
+ * `reports` in the order the notice should list them (the campaign passes the registry's). With
+ * `submittedOnly`, the totals take Annex 2 only of units whose summary is 已报送 (domain/submittedResults.ts);
+ * campaigns closed before 0.12.0 summed every Annex 2 received.
+ */
 export function compileNationalSummary(
   year: number,
   compiledOn: string,
   reports: UnitOutcome[],
   matches: RecordMatches,
   keyRegions: DesignateKeyRegions | null,
+  options: { submittedOnly: boolean },
 ): NationalSummary {
   const notice: LateUnit[] = reports.flatMap((report) =>
     (['plan', 'summary'] as const).flatMap((track) => {
@@ -83,7 +89,10 @@ export function compileNationalSummary(
       ];
     }),
   );
-  const results = reports.flatMap((r) => (r.resultsSummary ? [r.resultsSummary] : []));
+  const results = reports.flatMap((r) => {
+    const counted = options.submittedOnly ? submittedResults(r) : r.resultsSummary;
+    return counted ? [counted] : [];
+  });
   const sum = (pick: (s: (typeof results)[number]) => number) =>
     results.reduce((total, s) => total + pick(s), 0);
   return {

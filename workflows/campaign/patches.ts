@@ -17,3 +17,5 @@ export const unitsInTiers = 'units-in-tiers';
 export const campaignContinuesAsNew = 'campaign-continues-as-new';
 /** 0.8.1: a unit workflow ended outside the campaign no longer fails the year (endedUnits.ts; groups too). */
 export const unitsEndedOutside = 'units-ended-outside';
+/** 0.12.0: the national totals count Annex 2 only of units whose summary is 已报送 (domain/submittedResults.ts). */
+export const resultsOfSubmittedSummaries = 'results-of-submitted-summaries';

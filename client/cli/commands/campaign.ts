@@ -3,13 +3,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { recoverCommand } from '../../../domain/recoverCommand.ts';
-import { withClient } from '../../../infra/temporal/connection.ts';
+import { withClient, withReads } from '../../../infra/temporal/connection.ts';
 import { exitCodes } from '../../../infra/userError.ts';
-import { type CampaignOverview, campaignStatus } from '../../../reads/campaignStatus.ts';
+import { type CampaignOverview, readCampaignStatus } from '../../../reads/campaignStatus.ts';
 import { scheduleLines } from '../../operations/describe/schedule.ts';
-import { recoverCampaign } from '../../operations/recoverWorkflow.ts';
-import { planCampaign, startCampaign } from '../../operations/startCampaign.ts';
-import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import {
   codeListSchema,
@@ -60,6 +57,9 @@ export function registerCampaignCommands(program: Command): void {
     .addOption(jsonOption('the result'))
     .action(async (raw) => {
       const options = parseOptions(startOptions, raw);
+      // Loaded here, not with the command group: the registry, calendar and workbook readers are for start only.
+      const { planCampaign, startCampaign } = await import('../../operations/startCampaign.ts');
+      const { withActing } = await import('../acting.ts');
       const plan = await planCampaign(options);
       const started = await withActing((acting) =>
         withClient((client, config) => startCampaign(client, config, plan, acting)),
@@ -86,7 +86,7 @@ export function registerCampaignCommands(program: Command): void {
     .addOption(jsonOption('the status'))
     .action(async (raw) => {
       const options = parseOptions(statusOptions, raw);
-      const status = await withClient((client) => campaignStatus(client, options.year));
+      const status = await withReads((reads) => readCampaignStatus(reads, options.year));
       if (options.json) printJson(status);
       else printStatus(status);
       // Stuck workflows need an operator: a script watching the year sees it in the exit code.
@@ -97,7 +97,7 @@ export function registerCampaignCommands(program: Command): void {
     'the campaign',
     [yearOption()],
     z.object({ ...yearField, ...recoverFields }),
-    recoverCampaign,
+    async () => (await import('../../operations/recoverWorkflow.ts')).recoverCampaign,
   );
 }
 

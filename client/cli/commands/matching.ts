@@ -27,7 +27,6 @@ import {
   reviewRows,
   reviewSummary,
 } from '../../operations/describe/matchingReview.ts';
-import { readInputFile } from '../../operations/inputFile.ts';
 import {
   currentReview,
   defaultOperator,
@@ -256,6 +255,7 @@ export function registerMatchingCommands(program: Command): void {
     .addOption(jsonOption('the campaign status'))
     .action(async (raw) => {
       const options = parseOptions(z.object({ ...yearField, ...jsonField, file: z.string().min(1) }), raw);
+      const { readInputFile } = await import('../../operations/inputFile.ts');
       const decisions = await readInputFile(options.file, recordMatchesSchema, 'match decisions');
       await withClient(async (client) => {
         const status = await client.workflow

@@ -16,13 +16,18 @@ export const recoverFields = {
   by: z.string().min(1).optional(),
 };
 
-/** Adds `recover` under `parent`; `target` names what `options` point at, `run` recovers it. */
+/**
+ * Adds `recover` under `parent`; `target` names what `options` point at, `load` gives the function that recovers
+ * it (loaded when the command runs: it brings the Temporal worker's replayer).
+ */
 export function registerRecover<S extends z.ZodObject>(
   parent: Command,
   what: string,
   options: Option[],
   schema: S,
-  run: (client: Client, target: z.output<S> & { by: string; dryRun: boolean }) => Promise<Recovery>,
+  load: () => Promise<
+    (client: Client, target: z.output<S> & { by: string; dryRun: boolean }) => Promise<Recovery>
+  >,
 ): void {
   const command = parent
     .command('recover')
@@ -41,6 +46,7 @@ export function registerRecover<S extends z.ZodObject>(
         by?: string;
       };
       const by = parsed.by ?? defaultOperator();
+      const run = await load();
       const recovery = await withClient((client) => run(client, { ...parsed, by }));
       if (parsed.json) printJson(recovery);
       else process.stdout.write(describeRecovery(recovery));

@@ -2,9 +2,8 @@
 
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { withClient } from '../../../infra/temporal/connection.ts';
+import { withReads } from '../../../infra/temporal/connection.ts';
 import { describeUnit } from '../../operations/describe/unit.ts';
-import { recoverUnit } from '../../operations/recoverWorkflow.ts';
 import { unitStatus } from '../../operations/unitStatus.ts';
 import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, unitTarget, yearOption } from '../options.ts';
@@ -23,7 +22,7 @@ export function registerUnitCommands(program: Command): void {
     .addOption(jsonOption('the status'))
     .action(async (raw) => {
       const options = parseOptions(showOptions, raw);
-      const { status, link } = await withClient((client, config) => unitStatus(client, config, options));
+      const { status, link } = await withReads((reads, config) => unitStatus(reads, config, options));
       if (options.json) printJson(status);
       else process.stdout.write(`${describeUnit(status)}\n${link}\n`);
     });
@@ -32,6 +31,6 @@ export function registerUnitCommands(program: Command): void {
     'a unit',
     [yearOption(), unitOption()],
     z.object({ ...unitTarget, ...recoverFields }),
-    recoverUnit,
+    async () => (await import('../../operations/recoverWorkflow.ts')).recoverUnit,
   );
 }

@@ -16,15 +16,24 @@ import { convertWithLibreOffice } from './libreOffice.ts';
 import { buildNationalReport } from './nationalReport.ts';
 import { sampleReportData } from './sampleData.ts';
 
-// Without the Windows fonts, let the nearest Noto CJK face stand in for each: serif for 仿宋 and 宋体,
-// sans for 黑体, so the pages look like what an office prints.
+// Without the Windows fonts, let the nearest installed face stand in for each: serif for the Song and
+// Fangsong faces (方正小标宋简体 bold), sans for 黑体, a Kai face where there is one, so the pages look like
+// what an office prints.
+const alias = (family: string, prefer: string[]) =>
+  `  <alias binding="same"><family>${family}</family><prefer>${prefer.map((f) => `<family>${f}</family>`).join('')}</prefer></alias>`;
 const fontAliases = `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <alias binding="same"><family>仿宋</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
-  <alias binding="same"><family>宋体</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>
-  <alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
+${[
+  alias('方正小标宋简体', ['Noto Serif CJK SC']),
+  ...['仿宋_GB2312', '仿宋', '宋体'].map((f) => alias(f, ['Noto Serif CJK SC'])),
+  ...['楷体_GB2312', '楷体'].map((f) => alias(f, ['AR PL UKai CN', 'Noto Serif CJK SC'])),
+  alias('黑体', ['Noto Sans CJK SC']),
+  alias('Times New Roman', ['Liberation Serif', 'DejaVu Serif']),
+].join('\n')}
+  <match target="pattern"><test name="family"><string>方正小标宋简体</string></test>
+    <edit name="weight" mode="assign"><const>bold</const></edit></match>
 </fontconfig>
 `;
 
@@ -54,7 +63,7 @@ export async function renderToPng(
     if (options.firstPageOnly) return [`${prefix}.png`];
     const name = basename(prefix);
     return (await readdir(outDir))
-      .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+      .filter((f) => f.startsWith(`${name}-`) && /^-\d+\.png$/.test(f.slice(name.length)))
       .sort()
       .map((f) => join(outDir, f));
   } finally {
@@ -91,6 +100,9 @@ async function main(): Promise<void> {
     await mkdir(outDir, { recursive: true });
     file = join(outDir, 'national-report-sample.docx');
     await writeFile(file, await buildNationalReport(sampleReportData()));
+    const english = join(outDir, 'national-report-sample-en.docx');
+    await writeFile(english, await buildNationalReport(sampleReportData(), 'en'));
+    pngs.push(...(await renderToPng(english, outDir, Number(values.dpi ?? 80))));
     // The template's table is scaled down to the page's width: its text needs more dots than the report's.
     pngs.push(...(await renderSampleTemplate(outDir, Number(values.dpi ?? 150))));
   }

@@ -116,6 +116,7 @@ export function sampleReportData(year = 2027): NationalReportData {
       pairings: [],
     },
     { regions: ['11', '33', '44', '51'], exchangeHosts: ['中关村知识产权服务业集聚发展区'] },
+    { submittedOnly: true },
   );
   return { year, final: true, asOf: `${year}-11-20`, summary, reports };
 }

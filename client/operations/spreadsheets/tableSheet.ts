@@ -100,8 +100,16 @@ export function addTableSheet(
       c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     }
   });
-  zh.height = 30;
-  en.height = 28;
+  // Tall enough for the longest header of each row as it wraps in its column (three lines of English, in
+  // the results template), so none is cut off on screen or on paper.
+  zh.height = Math.max(
+    30,
+    6 + 15 * Math.max(...spec.columns.map((c) => wrappedLines(c.header.zh, c.width, 2.1))),
+  );
+  en.height = Math.max(
+    28,
+    4 + 12 * Math.max(...spec.columns.map((c) => wrappedLines(c.header.en, c.width, 0.8))),
+  );
 
   const lastRow = firstDataRow + rows - 1;
   spec.columns.forEach((column, i) => {
@@ -118,4 +126,29 @@ export function addTableSheet(
     validations(sheet).add(`${letter}${firstDataRow}:${letter}${lastRow}`, validationFor(column, lists));
   });
   return sheet;
+}
+
+/**
+ * Lines `text` takes wrapped in a column `width` characters wide (Excel's unit, a digit of the default
+ * font): a Chinese character in 11 pt 黑体 is about two, a Latin letter in 9 pt Arial `latin`; a word
+ * never breaks, so whole words are carried to the next line.
+ */
+export function wrappedLines(text: string, width: number, latin: number): number {
+  const room = Math.max(width - 1, 1);
+  const size = (word: string) => [...word].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? latin : 2.1), 0);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/(?<=\s)|(?=[\u2e80-\uffff])/u)) {
+    const w = size(word);
+    if (used > 0 && used + w > room) {
+      lines += 1;
+      used = 0;
+    }
+    used += w;
+    while (used > room) {
+      lines += 1;
+      used -= room;
+    }
+  }
+  return lines;
 }

@@ -10,6 +10,7 @@ import {
   summarySubmissionSchema,
   workPlanSchema,
 } from '../../../domain/submissions.ts';
+import { sdkReads } from '../../../infra/temporal/reads.ts';
 import { campaignStatus } from '../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../operations/designateKeyRegions.ts';
 import { grantExtension } from '../../operations/grantExtension.ts';
@@ -86,7 +87,7 @@ export const campaignRoutes: WebRoute[] = [
     params: unitParams,
     success: { status: 200, description: '{ status, link }' },
     handle: async ({ c, params, services }) =>
-      c.json(await unitStatus(services.client, services.config, params)),
+      c.json(await unitStatus(sdkReads(services.client), services.config, params)),
   }),
   ...submissionRoutes,
   defineRoute({

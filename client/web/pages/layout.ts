@@ -61,6 +61,7 @@ export function renderPage(
 <style>${raw(stylesheet)}</style>
 </head>
 <body>
+<a class="skip" href="#main">${t('跳到正文', 'Skip to content')}</a>
 <header class="top">
   <a class="brand" href="/">${t('知识产权服务万里行', 'IP Service Campaign')}</a>
   <nav>${navigation(principal, content.year)}</nav>
@@ -74,7 +75,7 @@ export function renderPage(
     }
   </div>
 </header>
-<main>
+<main id="main" tabindex="-1">
 ${notice ? html`<div class="notice ${notice.kind === 'problem' ? 'problem' : ''}" role="status">${t(notice.zh, notice.en)}</div>` : ''}
 <h1>${t(content.title[0], content.title[1])}</h1>
 ${content.body}

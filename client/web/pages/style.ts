@@ -7,6 +7,9 @@ export const stylesheet = `
 body { margin:0; font:15px/1.55 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;
   color:var(--ink); background:var(--bg); }
 a { color:var(--link); }
+/* The first Tab stop: past the header's links to the page's own content; visible only when focused. */
+a.skip { position:absolute; left:.5em; top:-3em; background:#fff; padding:.4em .8em; border:2px solid var(--link); z-index:1; }
+a.skip:focus { top:.5em; }
 .en { color:var(--muted); font-size:.86em; margin-left:.35em; }
 html[lang=en] .zh { display:none; }
 html[lang=en] .en { color:inherit; font-size:inherit; margin-left:0; }
@@ -46,6 +49,8 @@ button.danger { background:#b91c1c; }
 .s-ontime { background:var(--ontime); } .s-soon { background:var(--soon); } .s-overdue { background:var(--overdue); }
 .s-urging { background:var(--urging); } .s-supervision { background:var(--supervision); color:#fff; }
 .s-supervision .en { color:#fff; } .s-complete { background:var(--complete); }
+/* On a state colour the English half takes the text's own colour: grey on pink or amber fails contrast. */
+.badge .en, .tile .en, .stats > div[class*="s-"] .en { color:inherit; }
 .grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(150px,1fr)); gap:.5em; }
 .grid a.tile { display:block; border-radius:6px; padding:.5em .6em; color:var(--ink); text-decoration:none; border:1px solid #0001; min-height:4.4em; }
 .grid a.tile b { display:block; }
@@ -68,12 +73,16 @@ ol.dates b { display:block; font-variant-numeric:tabular-nums; }
 .stats > div { flex:1; min-width:8em; border:1px solid var(--line); border-radius:6px; padding:.4em .7em; background:#fafbfc; }
 .stats .n { display:block; font-size:1.6em; font-weight:700; font-variant-numeric:tabular-nums; }
 .stats > div.s-overdue, .stats > div.s-soon { border-color:#0002; }
-.grid a.tile .code { font-variant-numeric:tabular-nums; opacity:.7; margin-right:.2em; }
+.grid a.tile .code { font-variant-numeric:tabular-nums; margin-right:.2em; }
 .grid a.tile small.when { font-weight:600; margin-top:.2em; }
 .grid a.tile:hover { outline:2px solid var(--link); }
 button.small { padding:.1em .6em; font-size:.88em; white-space:nowrap; }
 button.small .en { color:inherit; }
 @media (max-width: 900px) { ol.dates { grid-template-columns:1fr 1fr; } .downloads { grid-template-columns:1fr 1fr; } }
+/* A phone: the page never scrolls sideways; a wide table scrolls inside its own box (tables of text take
+   the keyboard's focus, tabindex=0, so that arrow keys scroll them too). */
+fieldset { min-width:0; }
+@media (max-width: 700px) { table { display:block; max-width:100%; overflow-x:auto; } }
 .checks { display:grid; grid-template-columns:repeat(auto-fill,minmax(8em,1fr)); gap:.1em .6em; }
 .checks label { font-weight:normal; margin:0; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
 fieldset { border:1px solid var(--line); border-radius:6px; margin:.6em 0; }

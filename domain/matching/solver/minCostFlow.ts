@@ -1,15 +1,21 @@
 // Primal-dual min-cost flow: Dijkstra on reduced costs gives the cheapest path cost and new potentials, then
 // a Dinic maximum flow on the arcs of reduced cost zero pushes every path of that cost at once. It stops at
-// the first path cost that is not negative, so the result is the cheapest flow of any value.
+// the first path cost that is not negative, so the result is the cheapest flow of any value; or, asked for the
+// maximum flow, at the first phase the sink is out of reach, so the result is the cheapest maximum flow.
 import { blockingFlows } from './dinic.ts';
 import type { ArcRows, FlowNetwork } from './flowNetwork.ts';
 import { IndexedHeap } from './indexedHeap.ts';
 
 /**
- * From zero flow, the min-cost flow over all flow values. The network must have no cycle of arcs with
- * capacity: the first potentials are shortest distances in that acyclic network.
+ * From zero flow, the min-cost flow over all flow values (or the min-cost maximum flow). The network must have
+ * no cycle of arcs with capacity: the first potentials are shortest distances in that acyclic network.
  */
-export function minCostFlow(network: FlowNetwork, s: number, t: number): { flow: number; cost: number } {
+export function minCostFlow(
+  network: FlowNetwork,
+  s: number,
+  t: number,
+  { maximumFlow = false } = {},
+): { flow: number; cost: number } {
   const n = network.nodeCount;
   const rows = network.arcRows();
   const pi = initialPotentials(network, rows);
@@ -23,7 +29,7 @@ export function minCostFlow(network: FlowNetwork, s: number, t: number): { flow:
     // Capping at the sink's distance keeps every reduced cost non-negative and shortest paths at zero.
     for (let v = 0; v < n; v++) pi[v] = (pi[v] as number) + Math.min(dist[v] as number, reach);
     const pathCost = (pi[t] as number) - (pi[s] as number);
-    if (pathCost >= 0) break;
+    if (pathCost >= 0 && !maximumFlow) break;
     const pushed = blockingFlows(network, tightArcs(network, rows, pi), s, t);
     flow += pushed;
     cost += pushed * pathCost;

@@ -1,13 +1,14 @@
-// The exact optimiser: the fairness floors first (fairness.ts), then the highest total score that meets them,
-// as one min-cost flow: source -> unit -> demand -> resource -> sink, a demand's arc to a resource costing
-// minus the pair's score. A unit's floor is a lower bound, written as an arc of capacity floor[p] that earns
-// a bonus B larger than any total score, beside a free arc for the rest: the cheapest flow then meets every
-// floor it can (all of them, since they were shown feasible) before it looks at scores.
+// The exact optimiser: the leximin unit counts first (fairness.ts), then the highest total score among the
+// matchings that give every unit exactly those counts, as one min-cost maximum flow: source -> unit (capacity:
+// its count) -> demand -> resource -> sink, a demand's arc to a resource costing minus the pair's score. No
+// unit can get more than its count (fairness.ts), so the maximum flow meets every count; no big-M bonus is
+// needed, and every cost the flow adds up stays within the scores' own sum.
 import { type FairnessFloors, fairnessFloors } from './fairness.ts';
 import { FlowNetwork } from './flowNetwork.ts';
 import { minCostFlow } from './minCostFlow.ts';
 import { demandCount, type MatchingProblem } from './problem.ts';
 import { prunePairs } from './prune.ts';
+import { settleTiesByScore } from './tiedSwaps.ts';
 
 export interface MatchingSolution extends FairnessFloors {
   /** The resource index given to each demand, or -1. */
@@ -21,7 +22,7 @@ export function solveMatching(problem: MatchingProblem): MatchingSolution {
   // Pruning keeps every unit's achievable counts, so the floors can come from either problem.
   const fairness = fairnessFloors(problem);
   const pruned = prunePairs(problem);
-  const assignment = maxScoreWithFloors(pruned, fairness.servable, fairness.floor);
+  const assignment = maxScoreWithCounts(pruned, fairness.floor, fairness.servable);
   preferHigherRanked(problem, assignment);
   const matched = new Int32Array(problem.unitCount);
   let totalScore = 0;
@@ -32,29 +33,22 @@ export function solveMatching(problem: MatchingProblem): MatchingSolution {
     matched[p] = (matched[p] as number) + 1;
     totalScore += pairScore(problem, d, r);
   }
-  return { ...fairness, assignment, totalScore, matched };
+  // Trades between tied units may have moved counts: the floors are the counts given.
+  return { ...fairness, floor: matched.slice(), assignment, totalScore, matched };
 }
 
-function maxScoreWithFloors(problem: MatchingProblem, servable: Int32Array, floor: Int32Array): Int32Array {
+function maxScoreWithCounts(problem: MatchingProblem, floor: Int32Array, servable: Int32Array): Int32Array {
   const demands = demandCount(problem);
   const units = problem.unitCount;
   const resources = problem.capacity.length;
-  let bonus = 1;
-  for (let d = 0; d < demands; d++) {
-    if ((problem.start[d + 1] as number) > (problem.start[d] as number))
-      bonus += problem.score[problem.start[d] as number] as number;
-  }
   const demandNode = 2 + units;
   const resourceNode = demandNode + demands;
   const network = new FlowNetwork(
     resourceNode + resources,
-    2 * units + demands + problem.resource.length + resources,
+    units + demands + problem.resource.length + resources,
   );
   const floorArcs: number[] = [];
-  for (let p = 0; p < units; p++) {
-    floorArcs.push(network.addEdge(0, 2 + p, floor[p] as number, -bonus));
-    network.addEdge(0, 2 + p, (servable[p] as number) - (floor[p] as number), 0);
-  }
+  for (let p = 0; p < units; p++) floorArcs.push(network.addEdge(0, 2 + p, floor[p] as number));
   const pairArc = new Int32Array(problem.resource.length);
   for (let d = 0; d < demands; d++) {
     if ((problem.start[d + 1] as number) === (problem.start[d] as number)) continue;
@@ -69,11 +63,12 @@ function maxScoreWithFloors(problem: MatchingProblem, servable: Int32Array, floo
     }
   }
   for (let r = 0; r < resources; r++) network.addEdge(resourceNode + r, 1, problem.capacity[r] as number);
-  minCostFlow(network, 0, 1);
+  minCostFlow(network, 0, 1, { maximumFlow: true });
   floorArcs.forEach((arc, p) => {
     if (network.flowOn(arc) !== floor[p])
       throw new Error(`internal: unit ${p} got ${network.flowOn(arc)} of its floor ${floor[p]}`);
   });
+  settleTiesByScore(network, floorArcs, servable);
   const assignment = new Int32Array(demands).fill(-1);
   for (let d = 0; d < demands; d++) {
     for (let k = problem.start[d] as number; k < (problem.start[d + 1] as number); k++) {

@@ -1,11 +1,16 @@
-// The reference the optimiser is checked against: every feasible matching of a small problem, enumerated.
+// The reference the optimiser is checked against: every feasible matching of a small problem, enumerated, the
+// leximin-best coverages first, then the best total score.
 import type { Fraction } from '../../../domain/matching/solver/fairness.ts';
 import type { MatchingProblem } from '../../../domain/matching/solver/problem.ts';
+import { compareLeximin } from './leximin.ts';
 
 export interface BruteForceOptimum {
   /** The best worst-unit coverage, as matched / servable of that unit; undefined when no unit is servable. */
   worstShare: Fraction | undefined;
-  /** The highest total score among matchings that reach that coverage. */
+  /** Per unit: matches in a leximin-best matching (others may differ, their sorted coverages do not). */
+  matched: number[];
+  servable: number[];
+  /** The highest total score among the leximin-best matchings. */
   totalScore: number;
 }
 
@@ -31,9 +36,9 @@ export function bruteForce(problem: MatchingProblem): BruteForceOptimum {
         if (s > 0 && (!worst || m * worst.denominator < worst.numerator * s))
           worst = { numerator: m, denominator: s };
       });
-      const cmp = !best?.worstShare || !worst ? 0 : compare(worst, best.worstShare);
+      const cmp = best ? compareLeximin(matched, best.matched, servable) : 1;
       if (!best || cmp > 0 || (cmp === 0 && score > best.totalScore))
-        best = { worstShare: worst, totalScore: score };
+        best = { worstShare: worst, matched: [...matched], servable, totalScore: score };
       return;
     }
     visit(d + 1, score);

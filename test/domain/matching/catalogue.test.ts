@@ -84,7 +84,7 @@ describe('region and conflict codes', () => {
 describe('catalogue validation names the field', () => {
   it('rejects a negative capacity', () => {
     expect(rejection(withResource(2, { capacity: -1 }))).toMatch(
-      /resources\[2\]\.capacity: 0 or more demands per year/,
+      /resources\[2\]\.capacity: 容量不能为负 \/ 0 or more demands per year/,
     );
   });
 
@@ -111,7 +111,7 @@ describe('catalogue validation names the field', () => {
 
   it('rejects a unit listed both as served and as barred', () => {
     expect(rejection(withResource(4, { regions: ['11', '12'], conflicts: ['12'] }))).toMatch(
-      /resources\[4\]\.conflicts\[0\]: unit 12 is also under "regions"/,
+      /resources\[4\]\.conflicts\[0\]: 单位 12 同时列在服务地区中 \/ unit 12 is also under "regions"/,
     );
   });
 

@@ -210,6 +210,6 @@ describe('the proposal', () => {
     ).toThrow(InvalidInputError);
     expect(() =>
       proposeMatches({ ...input([resource('a')], []), weights: { ...defaultScoreWeights, category: 0 } }),
-    ).toThrow(/score weights: category: at least 1/);
+    ).toThrow(/score weights: category: 至少为 1 \/ at least 1/);
   });
 });

@@ -12,7 +12,7 @@ import {
   sofficeMissing,
 } from '../../../client/operations/reports/libreOffice.ts';
 import { renderToPng } from '../../../client/operations/reports/renderReport.ts';
-import { firstDataRow } from '../../../client/operations/spreadsheets/tableSheet.ts';
+import { firstDataRow, wrappedLines } from '../../../client/operations/spreadsheets/tableSheet.ts';
 import { buildTemplate } from '../../../client/operations/spreadsheets/template.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import { findUnit } from '../../../domain/registry.ts';
@@ -23,6 +23,23 @@ import { fillRows, loadWorkbook, toBuffer } from './support.ts';
 
 const demandsTemplate = () =>
   buildTemplate('demands', { year: 2027, unit: findUnit(defaultRegistry(), '11') });
+
+describe('the header rows', () => {
+  it('are tall enough for every header as it wraps: three lines of English in the results template', async () => {
+    const workbook = await loadWorkbook(await buildTemplate('results', { year: 2027 }));
+    const sheet = workbook.getWorksheet('成果汇总表') ?? workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    const widths = Array.from({ length: sheet.columnCount }, (_, i) => sheet.getColumn(i + 1).width ?? 9);
+    const english = Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(4).getCell(i + 1).text);
+    const lines = english.map((text, i) => wrappedLines(text, widths[i] ?? 9, 0.8));
+    // "Licensing and transfer amount (10k yuan)" prints in three lines in its column (LibreOffice); the
+    // estimate may give a line more, never fewer. 12 points a line.
+    expect(lines[english.indexOf('Licensing and transfer amount (10k yuan)')]).toBeGreaterThanOrEqual(3);
+    expect(sheet.getRow(4).height).toBeGreaterThanOrEqual(3 * 12);
+    expect(wrappedLines('知识讲座活动场次', 10, 0.8)).toBe(2);
+    expect(wrappedLines('Participants', 12, 0.8)).toBe(1);
+  });
+});
 
 describe('the demands template’s page setup', () => {
   it('prints landscape, one page wide, as many pages down as the rows need, headers on each', async () => {

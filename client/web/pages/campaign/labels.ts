@@ -48,7 +48,15 @@ export const outputLabels: Record<NationalOutput, Bilingual & { note: Bilingual 
   report: {
     zh: '活动总结',
     en: 'National report',
-    note: { zh: '全国活动总结（含通报）', en: 'the national summary, with the 通报 list' },
+    note: {
+      zh: '全国活动总结（含通报），公文格式',
+      en: 'the national summary, with the 通报 list, as a 公文',
+    },
+  },
+  reportEn: {
+    zh: '活动总结英文版',
+    en: 'National report in English',
+    note: { zh: '供参考的英文译本', en: 'the same report in English, for information' },
   },
 };
 

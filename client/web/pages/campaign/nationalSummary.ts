@@ -54,7 +54,7 @@ function noticeList(s: NationalSummary): Html {
   if (s.notice.length === 0)
     return html`<p>${t('通报：各单位均按期报送。', '通报: every unit submitted on time.')}</p>`;
   return html`<h3>${t('通报', 'Notice (通报): late and missing units')}</h3>
-    <table>
+    <table tabindex="0">
       <thead><tr><th>${t('单位', 'Unit')}</th><th>${t('事项', 'Deliverable')}</th><th>${t('情况', 'Outcome')}</th>
         <th>${t('最高级别', 'Highest level')}</th></tr></thead>
       <tbody>${s.notice.map((n) => {

@@ -23,7 +23,7 @@ export function channelsSection(configured: readonly RobotPlatform[]): Html {
       '提醒、逾期、催办、督办等通知发送至电子邮件，并同时推送至已配置的群机器人。',
       'Reminders, overdue, urging and supervision notices go by e-mail and to every group robot configured.',
     )}</p>
-    <table>
+    <table tabindex="0">
       <tr><td>${t('电子邮件', 'E-mail')}</td><td>${t('已配置', 'configured')}</td></tr>
       ${rows}
     </table>

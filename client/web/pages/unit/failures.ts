@@ -24,7 +24,7 @@ export interface Failure {
 }
 
 export function sheetIssueTable(issues: readonly SheetIssue[]): Html {
-  return html`<table class="sheet-errors">
+  return html`<table class="sheet-errors" tabindex="0">
     <thead><tr><th>${t('工作表', 'Sheet')}</th><th class="num">${t('行', 'Row')}</th><th>${t('列', 'Column')}</th><th>${t('填写内容', 'Found')}</th><th>${t('问题', 'Problem')}</th></tr></thead>
     <tbody>${issues.map(
       (i) => html`<tr>

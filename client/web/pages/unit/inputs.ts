@@ -40,9 +40,11 @@ export function select(
   options: readonly (readonly [string, Bilingual])[],
   values: Values | undefined,
   blank = true,
+  /** The name a screen reader says, for a select without a <label> (a cell of a form's table). */
+  ariaLabel?: string,
 ): Html {
   const chosen = values?.[name] ?? '';
-  return html`<select name="${name}" id="${name}">
+  return html`<select name="${name}" id="${name}"${ariaLabel === undefined ? '' : html` aria-label="${ariaLabel}"`}>
     ${blank ? html`<option value="">${tt(lang, '请选择', 'choose')}</option>` : ''}
     ${options.map(([value, label]) => html`<option value="${value}" ${value === chosen ? 'selected' : ''}>${tt(lang, label.zh, label.en)}</option>`)}
   </select>`;

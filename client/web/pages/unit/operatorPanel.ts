@@ -57,7 +57,7 @@ function mailTable(mail: readonly MailEntry[]): Html {
       : m.outcome === 'pending'
         ? t('发送中', 'sending')
         : html`<span class="badge s-urging">${t('未送达', 'not delivered')}</span> ${m.failure ?? ''}`;
-  return html`<table class="mail"><thead><tr><th>${t('时间', 'When')}</th><th>${t('通知', 'Notice')}</th><th>${t('收件人', 'To')}</th><th>${t('抄送', 'Cc')}</th><th>${t('结果', 'Outcome')}</th></tr></thead>
+  return html`<table class="mail" tabindex="0"><thead><tr><th>${t('时间', 'When')}</th><th>${t('通知', 'Notice')}</th><th>${t('收件人', 'To')}</th><th>${t('抄送', 'Cc')}</th><th>${t('结果', 'Outcome')}</th></tr></thead>
     <tbody>${[...mail].reverse().map(
       (m) => html`<tr>
         <td>${shanghaiTime(m.at)}</td>

@@ -4,6 +4,7 @@
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
+import { sdkReads } from '../../../../infra/temporal/reads.ts';
 import { campaignState } from '../../../../reads/campaignStatus.ts';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
 import { unitMailHistory } from '../../../operations/mailHistory.ts';
@@ -35,7 +36,7 @@ export async function renderUnitPage(
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
   const [{ status, link }, campaign, mail, trail] = await Promise.all([
-    unitStatus(services.client, services.config, target),
+    unitStatus(sdkReads(services.client), services.config, target),
     campaignState(services.client, target.year),
     isOperator ? unitMailHistory(services.client, target) : Promise.resolve([]),
     services.audit?.list({ year: target.year, unitCode: target.unit }) ?? Promise.resolve(undefined),

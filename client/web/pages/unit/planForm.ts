@@ -6,7 +6,7 @@ import type { Bilingual } from '../../../../domain/labels.ts';
 import { activityTypeLabels, keyTaskLabels } from '../../../../domain/labels.ts';
 import { type WorkPlan, workPlanSchema } from '../../../../domain/submissions.ts';
 import type { FieldError } from '../forms.ts';
-import { type Html, type Lang, t } from '../html.ts';
+import { type Html, type Lang, t, tt } from '../html.ts';
 import type { Failure } from './failures.ts';
 import { plainErrors } from './failures.ts';
 import {
@@ -75,13 +75,21 @@ const keyTasks = ([1, 2, 3, 4, 5] as const).map(
   (n) => [String(n), { zh: `${n} ${keyTaskLabels[n].zh}`, en: `${n} ${keyTaskLabels[n].en}` }] as const,
 );
 
-function cell(lang: Lang, group: Group, column: string, row: number, values: Values | undefined): Html {
+function cell(
+  lang: Lang,
+  group: Group,
+  [column, label]: [string, Bilingual],
+  row: number,
+  values: Values | undefined,
+): Html {
   const name = `${group}.${row}.${column}`;
-  if (column === 'theme') return select(lang, name, Object.entries(themeLabels), values);
-  if (column === 'type') return select(lang, name, Object.entries(activityTypeLabels), values);
-  if (column === 'keyTask') return select(lang, name, keyTasks, values);
+  // Its column's header and its row, as a screen reader names a control inside a table's cell.
+  const said = tt(lang, `${label.zh}（第 ${row + 1} 行）`, `${label.en}, row ${row + 1}`);
+  if (column === 'theme') return select(lang, name, Object.entries(themeLabels), values, true, said);
+  if (column === 'type') return select(lang, name, Object.entries(activityTypeLabels), values, true, said);
+  if (column === 'keyTask') return select(lang, name, keyTasks, values, true, said);
   const type = column === 'start' || column === 'end' ? 'date' : column === 'month' ? 'month' : 'text';
-  return html`<input type="${type}" name="${name}" value="${values?.[name] ?? ''}" aria-label="${column} ${row + 1}">`;
+  return html`<input type="${type}" name="${name}" value="${values?.[name] ?? ''}" aria-label="${said}">`;
 }
 
 function groupTable(lang: Lang, group: Group, values: Values | undefined): Html {
@@ -92,7 +100,7 @@ function groupTable(lang: Lang, group: Group, values: Values | undefined): Html 
     <tbody>${Array.from(
       { length: spec.rows },
       (_, row) =>
-        html`<tr><td class="num">${row + 1}</td>${columns.map(([column]) => html`<td>${cell(lang, group, column, row, values)}</td>`)}</tr>`,
+        html`<tr><td class="num">${row + 1}</td>${columns.map((column) => html`<td>${cell(lang, group, column, row, values)}</td>`)}</tr>`,
     )}</tbody></table></fieldset>`;
 }
 

@@ -8,12 +8,19 @@ import { findUnit } from '../../../../domain/registry.ts';
 import { grantExtension } from '../../../operations/grantExtension.ts';
 import { returnForRevision } from '../../../operations/returnForRevision.ts';
 import { buildTemplate } from '../../../operations/spreadsheets/template.ts';
+import {
+  NoDemandListError,
+  unitDemandListFileName,
+  unitDemandListWorkbook,
+} from '../../../operations/unitDemandListExport.ts';
 import { actingFor } from '../../acting.ts';
 import { recordWebEvent } from '../../auditEvents.ts';
 import { bodyLimits } from '../../bodyLimits.ts';
+import { problem } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { setNotice } from '../forms.ts';
+import { problemPage } from '../problemPage.ts';
 import { failureOf } from './failures.ts';
 import { trackHeading } from './labels.ts';
 import { readExtendForm, readReturnForm } from './operatorPanel.ts';
@@ -94,6 +101,35 @@ export const unitPages: WebRoute[] = [
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${name}"`,
+      });
+    },
+  }),
+  defineRoute({
+    rule: 'ownUnitOrViewer',
+    page: true,
+    method: 'get',
+    path: '/campaigns/{year}/units/{unit}/demand-list',
+    summary:
+      "the unit's whole demand list as last handed in, in its template (as `wlx export demands --unit`)",
+    tags: ['pages'],
+    params: unitParams,
+    success: {
+      status: 200,
+      description: 'the .xlsx, to edit and upload again',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    },
+    handle: async ({ c, params, services }) => {
+      const unit = findUnit(services.registry, params.unit);
+      let bytes: Buffer;
+      try {
+        bytes = await unitDemandListWorkbook(services.client, params.year, unit);
+      } catch (error) {
+        if (!(error instanceof NoDemandListError)) throw error;
+        return problemPage(c, services, problem(404, 'no-demand-list', error.message));
+      }
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="${unitDemandListFileName(params.year, unit.code)}"`,
       });
     },
   }),

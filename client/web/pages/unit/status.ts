@@ -59,7 +59,7 @@ export function dueSection(status: UnitStatus, today: string, calendar: Standing
         : ''
     }
     <h2>${t('报送进度', 'Deliverables')}</h2>
-    <table>
+    <table tabindex="0">
       <thead><tr><th>${t('事项', 'Deliverable')}</th><th>${t('截止日期', 'Deadline')}</th><th>${t('报送日期', 'Submitted on')}</th><th>${t('最高催办级别', 'Level reached')}</th></tr></thead>
       <tbody>${trackRow('plan', status.plan, today)}${trackRow('summary', status.summary, today)}</tbody>
     </table>
@@ -78,7 +78,7 @@ export function flaggedSection(status: UnitStatus): Html {
     ${
       items.length === 0
         ? html`<p class="muted">${t('暂无。报送需求清单时，“需要国家局协调”填“是”的需求列在这里。', 'None yet. Demands marked 是 under "Needs CNIPA coordination" in the demand list appear here.')}</p>`
-        : html`<table><thead><tr><th>${t('需求编号', 'Demand ID')}</th><th>${t('需求主体', 'Entity')}</th><th>${t('服务类别', 'Service category')}</th><th>${t('需求描述', 'Description')}</th><th>${t('协调事由', 'Coordination reason')}</th></tr></thead>
+        : html`<table tabindex="0"><thead><tr><th>${t('需求编号', 'Demand ID')}</th><th>${t('需求主体', 'Entity')}</th><th>${t('服务类别', 'Service category')}</th><th>${t('需求描述', 'Description')}</th><th>${t('协调事由', 'Coordination reason')}</th></tr></thead>
           <tbody>${items.map(
             (d) =>
               html`<tr><td>${d.id}</td><td>${d.entity.name}</td><td>${tb(serviceCategoryLabels[d.serviceCategory])}</td><td>${d.description}</td><td>${d.coordinationReason ?? ''}</td></tr>`,
@@ -112,7 +112,7 @@ export function matchingSection(status: UnitStatus, campaign: CampaignStatus, re
     : html`${
         matches.length === 0
           ? html`<p>${t('本次无需国家知识产权局协调的匹配事项。', 'No demands were matched this time.')}</p>`
-          : html`<table><thead><tr><th>${t('需求编号', 'Demand ID')}</th><th>${t('匹配的服务资源', 'Matched resource')}</th><th>${t('备注', 'Note')}</th></tr></thead>
+          : html`<table tabindex="0"><thead><tr><th>${t('需求编号', 'Demand ID')}</th><th>${t('匹配的服务资源', 'Matched resource')}</th><th>${t('备注', 'Note')}</th></tr></thead>
             <tbody>${matches.map((m) => html`<tr><td>${m.demandId}</td><td>${name(m.resourceId)}</td><td>${m.note ?? ''}</td></tr>`)}</tbody></table>`
       }
       <p>${t('一对一对口单位', 'One-to-one partner')}：${partners.length === 0 ? t('无', 'none') : partners.map((p, i) => html`${i > 0 ? '、' : ''}${name(p.resourceId)}`)}</p>`;

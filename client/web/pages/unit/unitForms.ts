@@ -38,7 +38,9 @@ export function templatesSection(base: string, forUnit: boolean): Html {
     <ul class="template-links">${(Object.entries(templateNames) as [TemplateKind, [string, string]][]).map(
       ([kind, [zh, en]]) =>
         html`<li><a href="${base}/templates/${kind}" download>${t(zh, en)} .xlsx</a></li>`,
-    )}</ul>
+    )}
+      <li><a href="${base}/demand-list" download>${t('已报送的需求清单（全部条目，可修改后重新上传）', 'The demand list as handed in (every row, to edit and upload again)')} .xlsx</a></li>
+    </ul>
   </section>`;
 }
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveMatching } from '../../../../domain/matching/solver/optimiser.ts';
-import type { MatchingProblem } from '../../../../domain/matching/solver/problem.ts';
+import { type MatchingProblem, packProblem } from '../../../../domain/matching/solver/problem.ts';
 import { smallProblem } from '../arbitraries.ts';
 import { bruteForce, compare } from '../bruteForce.ts';
+import { compareLeximin, improvingTransfers } from '../leximin.ts';
 
 function pairsOf(problem: MatchingProblem, d: number): Map<number, number> {
   const pairs = new Map<number, number>();
@@ -14,17 +15,19 @@ function pairsOf(problem: MatchingProblem, d: number): Map<number, number> {
 }
 
 describe('the optimiser on small random problems', () => {
-  it('reaches the brute-force best worst-unit coverage, and then the brute-force best total score', () => {
+  it('reaches the brute-force leximin-best coverages, then the brute-force best total score', () => {
     fc.assert(
       fc.property(smallProblem, (problem) => {
         const solution = solveMatching(problem);
         const reference = bruteForce(problem);
+        expect([...solution.servable]).toEqual(reference.servable);
+        expect(compareLeximin(solution.matched, reference.matched, reference.servable)).toBe(0);
         expect(solution.totalScore).toBe(reference.totalScore);
         if (reference.worstShare && solution.worstShare)
           expect(compare(solution.worstShare, reference.worstShare)).toBe(0);
         else expect(solution.worstShare).toEqual(reference.worstShare);
       }),
-      { numRuns: 400 },
+      { numRuns: 2000 },
     );
   });
 
@@ -46,20 +49,29 @@ describe('the optimiser on small random problems', () => {
     );
   });
 
-  it('meets every unit floor, and the floors are ceil(t* x servable)', () => {
+  it('gives every unit exactly its leximin count, at least t* of its servable demands', () => {
     fc.assert(
       fc.property(smallProblem, (problem) => {
         const s = solveMatching(problem);
         s.servable.forEach((servable, p) => {
-          expect(s.matched[p]).toBeGreaterThanOrEqual(s.floor[p] as number);
+          expect(s.matched[p]).toBe(s.floor[p]);
           if (servable === 0 || !s.worstShare) return;
           // matched / servable >= t*, in integers.
           const { numerator, denominator } = s.worstShare;
           expect((s.matched[p] as number) * denominator).toBeGreaterThanOrEqual(numerator * servable);
-          expect(s.floor[p]).toBe(Math.ceil((numerator * servable) / denominator));
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('admits no transfer that improves a worse-off unit without hurting one at or below it', () => {
+    fc.assert(
+      fc.property(smallProblem, (problem) => {
+        const s = solveMatching(problem);
+        expect(improvingTransfers(problem, s.assignment, s.servable)).toEqual([]);
+      }),
+      { numRuns: 500 },
     );
   });
 
@@ -76,5 +88,14 @@ describe('the optimiser on small random problems', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ties of the fairness rule', () => {
+  it('go to the higher score: two units of one demand each, one slot, either way 0 and 1', () => {
+    const problem = packProblem(2, [0, 1], [1], [[{ resource: 0, score: 1 }], [{ resource: 0, score: 2 }]]);
+    const solution = solveMatching(problem);
+    expect([...solution.assignment]).toEqual([-1, 0]);
+    expect(solution.totalScore).toBe(2);
   });
 });

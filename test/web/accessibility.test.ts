@@ -1,0 +1,159 @@
+// Every page as a screen-reader user and a phone user meet it: axe-core at WCAG 2.2 AA finds nothing, and at
+// 390 × 844 no page scrolls sideways. The liaison's and the operator's pages, each at both sizes, on a year
+// five days past the plan deadline (badges and tiles in their escalation colours, where contrast fails first).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demandList } from '../../bench/volume/generate.ts';
+import { sendSubmission } from '../../client/operations/submit.ts';
+import { axeViolations, overflowX } from '../support/axe.ts';
+import { chromiumMissing, chromiumPath, launchChromium } from '../support/chromium.ts';
+import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
+import { freePort } from '../support/ports.ts';
+import { sampleWorkPlan } from '../support/samples.ts';
+import { addOperator, type WebHarness, webHarness } from './support.ts';
+
+if (!chromiumPath) console.warn(chromiumMissing);
+
+const year = new Date().getUTCFullYear() + 8;
+const units = ['11', '12', '31', '3702'];
+const sizes = [
+  { name: 'desktop', viewport: { width: 1366, height: 768 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+
+let stack: LocalStack;
+let harness: WebHarness;
+let server: ReturnType<typeof serve>;
+let origin: string;
+let chromium: Browser;
+
+/** A context signed in as the operator, or as unit 11's liaison through its mailed link. */
+async function signedIn(who: 'operator' | 'liaison', viewport: { width: number; height: number }) {
+  const context = await chromium.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  if (who === 'operator') {
+    await page.goto(`${origin}/sign-in`);
+    await page.fill('#name', 'operator-li');
+    await page.fill('#password', 'operator password 2');
+    await page.getByRole('button', { name: /^登录/ }).click();
+  } else {
+    await page.goto(`${origin}/sign-in`);
+    await page.selectOption('#unitCode', '11');
+    await page.getByRole('button', { name: /发送登录链接/ }).click();
+    expect(await axeViolations(page), 'the "check your mail" page').toEqual([]);
+    await harness.web.settled();
+    const mail = stack.sink.messages().findLast((m) => m.subject.includes('登录'));
+    const link = mail?.text.match(/https?:\/\/\S+\/sign-in\/link\/[\w-]{43}/)?.[0];
+    await page.goto(link as string);
+    expect(await axeViolations(page), "the sign-in link's page").toEqual([]);
+    await page.getByRole('button', { name: /登录/ }).click();
+    await page.waitForURL(`${origin}/campaigns/${year}/units/11`);
+  }
+  return context;
+}
+
+const pages = {
+  liaison: [`/campaigns/${year}/units/11`],
+  operator: [
+    `/campaigns/${year}`,
+    `/campaigns/${year}/units/12`,
+    `/campaigns/${year}/units/3702`,
+    `/campaigns/${year}/matching`,
+  ],
+};
+
+describe.skipIf(!chromiumPath)('every page at WCAG 2.2 AA and 390 px wide', () => {
+  beforeAll(async () => {
+    stack = await localStack();
+    await startSurveyingCampaign(stack.client, year, units, { withCatalogue: true, daysIn: 40 });
+    await sendSubmission(stack.client, 'plan', { year, unit: '31' }, [sampleWorkPlan()]);
+    await sendSubmission(stack.client, 'demands', { year, unit: '31' }, [demandList('31', 3)]);
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    harness = await webHarness({ sink: stack.sink, client: stack.client, publicUrl: origin });
+    await addOperator(harness.store, 'operator-li', 'operator', 'operator password 2');
+    server = serve({ fetch: harness.web.app.fetch, hostname: '127.0.0.1', port });
+    chromium = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await harness?.close();
+    await stack?.stop();
+  });
+
+  it('an operator signs in and reaches the page content with the keyboard alone', async () => {
+    const context = await chromium.newContext({ viewport: sizes[0].viewport });
+    const page = await context.newPage();
+    await page.goto(`${origin}/campaigns/${year}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    const focused = () =>
+      page.evaluate(() => {
+        const active = (
+          globalThis as unknown as { document: { activeElement: { id: string; className: string } } }
+        ).document.activeElement;
+        return active.id || active.className;
+      });
+    // Tab from the top: the skip link first, then (past the header) the page's own fields.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('skip');
+    for (let i = 0; i < 20 && (await focused()) !== 'name'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('name');
+    await page.keyboard.type('operator-li');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('password');
+    await page.keyboard.type('operator password 2');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/campaigns/${year}`);
+    // On the dashboard the skip link takes focus past the header to the content.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('skip');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('main');
+    await context.close();
+  });
+
+  for (const size of sizes) {
+    it(`signed out, ${size.name}: the sign-in page and a page not found`, async () => {
+      const context = await chromium.newContext({ viewport: size.viewport, bypassCSP: true });
+      await expectClean(context, ['/sign-in', '/no-such-page'], `signed-out-${size.name}`);
+    });
+    for (const who of ['liaison', 'operator'] as const) {
+      it(`${who}, ${size.name}: every page`, async () => {
+        const context = await signedIn(who, size.viewport);
+        await expectClean(context, pages[who], `${who}-${size.name}`);
+      }, 120_000);
+    }
+  }
+});
+
+/**
+ * No violation and no sideways scroll on any of `paths`; at a phone's size each page is shot into
+ * WLX_SCREENSHOTS/phone when set (the desktop's screens are browser.test.ts's).
+ */
+async function expectClean(context: BrowserContext, paths: readonly string[], shots: string): Promise<void> {
+  const page = await context.newPage();
+  const found: Record<string, unknown> = {};
+  for (const path of paths) {
+    await page.goto(`${origin}${path}`);
+    const folder = process.env.WLX_SCREENSHOTS;
+    if (folder && shots.endsWith('-phone')) {
+      const name = path
+        .replace(/\/campaigns\/\d+/, '')
+        .replace(/\W+/g, '-')
+        .replace(/^-|-$/g, '');
+      await mkdir(join(folder, 'phone'), { recursive: true });
+      const file = `${shots.replace(/-phone$/, '')}-${name || 'dashboard'}.png`;
+      await page.screenshot({ path: join(folder, 'phone', file), fullPage: true });
+    }
+    const violations = await axeViolations(page);
+    const wide = await overflowX(page);
+    if (violations.length > 0 || wide.by > 0) found[path] = { violations, ...(wide.by > 0 && { wide }) };
+  }
+  await context.close();
+  expect(found).toEqual({});
+}
