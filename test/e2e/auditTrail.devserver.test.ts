@@ -14,6 +14,7 @@ import { designateKeyRegions } from '../../client/operations/designateKeyRegions
 import { returnForRevision } from '../../client/operations/returnForRevision.ts';
 import { planCampaign, startCampaign } from '../../client/operations/startCampaign.ts';
 import { sendSubmission } from '../../client/operations/submit.ts';
+import { unitDemandListFileName } from '../../client/operations/unitDemandListExport.ts';
 import type { AuditEntry, AuditKind } from '../../domain/audit/entry.ts';
 import { formatShanghaiDate } from '../../domain/calendar.ts';
 import { openAuditTrail } from '../../infra/audit/sqlTrail.ts';
@@ -86,6 +87,8 @@ it('lists every action of a compressed year once, with its actor, and exports it
     sampleDemandList(),
   );
   expect(demands.status, await demands.text()).toBe(200);
+  // …and takes its demand list back as a workbook.
+  expect((await beijing.request('GET', `/campaigns/${year}/units/11/demand-list`)).status).toBe(200);
   await withActing(
     (acting) => sendSubmission(client, 'plan', { year, unit: '11' }, [sampleWorkPlan()], undefined, acting),
     { kind: 'unit', by: '北京市知识产权局 Beijing liaison' },
@@ -185,6 +188,7 @@ it('lists every action of a compressed year once, with its actor, and exports it
     ['unit', 'api'],
   ]);
   expect(of('download').map((e) => [...who(e), e.detail.file])).toEqual([
+    ['unit', beijingLiaison, 'web', '11', unitDemandListFileName(year, '11')],
     ['unit', beijingLiaison, 'web', '11', `${year}-11-demands.xlsx`],
     ['operator', 'operator-zhang', 'web', null, `wanlixing-${year}-audit.xlsx`],
   ]);

@@ -118,7 +118,7 @@ export const unitPages: WebRoute[] = [
       description: 'the .xlsx, to edit and upload again',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
       let bytes: Buffer;
       try {
@@ -127,9 +127,16 @@ export const unitPages: WebRoute[] = [
         if (!(error instanceof NoDemandListError)) throw error;
         return problemPage(c, services, problem(404, 'no-demand-list', error.message));
       }
+      const file = unitDemandListFileName(params.year, unit.code);
+      await recordWebEvent(c, services, principal, {
+        kind: 'download',
+        year: params.year,
+        unitCode: unit.code,
+        detail: { file },
+      });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${unitDemandListFileName(params.year, unit.code)}"`,
+        'content-disposition': `attachment; filename="${file}"`,
       });
     },
   }),
