@@ -5,6 +5,8 @@
 // ratio to the JSON API's answer for the same campaign, measured in the same run. The goal: under 200 ms.
 // Then the upload path's peak memory, on a web process of its own (bench/uploadMemory.ts).
 //   npm run bench:web [-- --units 37 --rows 100 --activities 30 --rounds 15]
+// With --load, the pages under 10, 50 and 200 connections at once instead (bench/webLoad.ts):
+//   npm run bench:web -- --load [--seconds 20 --connections 10,50,200 --day-seconds 5]
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
@@ -28,6 +30,7 @@ import {
 import { skipToNoon } from './timeSkippingServer.ts';
 import { uploadPeakMemory } from './uploadMemory.ts';
 import { activity, demandList } from './volume/generate.ts';
+import { loadBench } from './webLoad.ts';
 import { startBenchWorker, startYearBench } from './yearBench.ts';
 
 const count = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -37,6 +40,14 @@ const options = parseInput(
     rows: count(1_000).default(100),
     activities: count(300).default(30),
     rounds: count(100).default(15),
+    load: z.boolean().default(false),
+    seconds: count(600).default(20),
+    connections: z
+      .string()
+      .default('10,50,200')
+      .transform((list) => list.split(',').map(Number))
+      .pipe(z.array(z.number().int().min(1).max(1_000)).min(1)),
+    'day-seconds': z.coerce.number().min(0.5).max(600).default(5),
   }),
   parseArgs({
     options: {
@@ -44,12 +55,20 @@ const options = parseInput(
       rows: { type: 'string' },
       activities: { type: 'string' },
       rounds: { type: 'string' },
+      load: { type: 'boolean' },
+      seconds: { type: 'string' },
+      connections: { type: 'string' },
+      'day-seconds': { type: 'string' },
     },
   }).values,
   'options',
 );
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
+if (options.load) {
+  await loadBench({ ...options, daySeconds: options['day-seconds'] });
+  process.exit(0);
+}
 const registry = defaultRegistry();
 const units = reportingUnits(registry).slice(0, options.units);
 const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -6,7 +6,14 @@ import { userInfo } from 'node:os';
 import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import { deepFreeze } from '../../domain/deepFreeze.ts';
-import { type MatchingReview, type ReviewAction, reviewActionSchema } from '../../domain/matching/review.ts';
+import { mergeDecisions, type RecordMatches } from '../../domain/matching/decisions.ts';
+import {
+  confirmedMatches,
+  confirmedPairings,
+  type MatchingReview,
+  type ReviewAction,
+  reviewActionSchema,
+} from '../../domain/matching/review.ts';
 import type { ReviewAnswer, ReviewDigest } from '../../domain/matching/reviewDigest.ts';
 import { type DocumentConfig, documentConfig, openDocumentStore } from '../../infra/documents/config.ts';
 import { loadReview } from '../../infra/documents/reviewDocument.ts';
@@ -59,6 +66,26 @@ export async function statusReview(
 ): Promise<MatchingReview | null> {
   const answer = status.matchingReview ?? status.reviewDigest ?? null;
   return answer && reviewOf(answer, config);
+}
+
+/**
+ * The matches as they go out: those recorded, with a confirmed review's decisions over them. The campaign
+ * merges a confirmed review only when matching closes, so an export read right after `matching confirm` must
+ * merge it itself, or it would show every confirmed demand unmatched until then.
+ */
+export async function matchesToSend(
+  status: Pick<CampaignStatus, 'matches' | 'matchingReview' | 'reviewDigest' | 'feedbackSent'>,
+  config?: DocumentConfig,
+): Promise<RecordMatches> {
+  if (status.feedbackSent || !(status.matchingReview?.confirmed ?? status.reviewDigest?.confirmed))
+    return status.matches;
+  const review = await statusReview(status, config);
+  return review?.confirmed
+    ? mergeDecisions(status.matches, {
+        matches: confirmedMatches(review),
+        pairings: confirmedPairings(review),
+      })
+    : status.matches;
 }
 
 export async function proposeMatching(

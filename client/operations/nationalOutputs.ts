@@ -9,6 +9,7 @@ import { fetchCampaignData } from '../../reads/campaignData.ts';
 import { campaignState } from '../../reads/campaignStatus.ts';
 import { unitStatuses } from '../../reads/unitStatuses.ts';
 import { compileNationalSummary, unitOutcome } from '../../workflows/campaign/nationalSummary.ts';
+import { matchesToSend } from './matchingReview.ts';
 import type { ReportLanguage } from './reports/layout/reportLayout.ts';
 import { buildNationalReport } from './reports/nationalReport.ts';
 import { buildDemandExport, buildMatchExport, type DemandExportData } from './spreadsheets/demandExports.ts';
@@ -28,7 +29,7 @@ async function flaggedDemands(client: Client, year: number): Promise<DemandExpor
     year,
     exportedOn: formatShanghaiDate(Date.now()),
     units: units.map((u) => ({ unitCode: u.unitCode, nameZh: u.nameZh, demands: u.flaggedDemands })),
-    matches: status.matches.matches.map((m) => ({
+    matches: (await matchesToSend(status)).matches.map((m) => ({
       unitCode: m.unitCode,
       demandId: m.demandId,
       resource: resources.get(m.resourceId) ?? m.resourceId,

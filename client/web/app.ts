@@ -14,6 +14,7 @@ import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
+import { pageSnapshotTimes, type SnapshotTimes } from '../../reads/snapshots.ts';
 import { limitBody, maxBodyBytes } from './bodyLimits.ts';
 import { contentSecurityPolicy } from './contentPolicy.ts';
 import { langs } from './pages/html.ts';
@@ -27,10 +28,12 @@ import {
   validationProblem,
 } from './problems.ts';
 import { rateLimiter, signInLimits } from './rateLimit.ts';
+import { readModel } from './readModel.ts';
 import type { SignInMailer, WebRoute, WebServices } from './routeSpec.ts';
 import { routeTable } from './routes.ts';
 import { authorize, isRule, type Refuse, requireCsrf, rules, type WebEnv } from './rules.ts';
 import { type Principal, readSession } from './session.ts';
+import { cachedSessions } from './sessionCache.ts';
 import { type QueueSize, type UploadQueue, uploadQueue } from './uploadQueue.ts';
 
 export interface WebDeps {
@@ -56,6 +59,8 @@ export interface WebDeps {
   uploadQueue?: QueueSize;
   /** The route table; the real one by default (tests pass another to see a bad table refused). */
   routes?: readonly WebRoute[];
+  /** How long the pages' reads and the sessions are kept (reads/snapshots.ts); about a second by default. */
+  readTimes?: SnapshotTimes;
 }
 
 export interface WebApp {
@@ -93,6 +98,9 @@ export function createWebApp(deps: WebDeps): WebApp {
   const clock = deps.clock ?? Date.now;
   const log = deps.log ?? ((message, error) => console.error(`web: ${message}`, error ?? ''));
   const background = new Set<Promise<unknown>>();
+  const readTimes = deps.readTimes ?? pageSnapshotTimes;
+  // Real time, not `clock` (tests move that to change the campaign's day): these bound how old a read may be.
+  const store = cachedSessions(deps.store, readTimes.freshMs, Date.now);
 
   // Set once the services exist: pages answer problems as pages, the API as problem documents.
   let answer: (c: Context<WebEnv>, p: Problem) => Response | Promise<Response> = sendProblem;
@@ -108,7 +116,7 @@ export function createWebApp(deps: WebDeps): WebApp {
   const services: WebServices = {
     client: deps.client,
     config: deps.config,
-    store: deps.store,
+    store,
     audit: deps.audit,
     mailer: deps.mailer,
     registry: deps.registry ?? defaultRegistry(),
@@ -134,6 +142,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     clientAddress: clientAddress(deps.trustProxy ?? false),
     log,
     background,
+    reads: readModel(deps.client, deps.config, Date.now, readTimes),
     document: () =>
       app.getOpenAPI31Document({
         openapi: '3.1.0',
@@ -144,13 +153,14 @@ export function createWebApp(deps: WebDeps): WebApp {
   const refusePage: Refuse = (c, p) => problemPage(c, services, p);
   answer = (c, p) => (isPage(c) ? refusePage(c, p) : sendProblem(c, p));
 
-  // The session: who is asking, on every request. An operator's role is read afresh from the store.
+  // The session: who is asking, on every request. An operator's role is read from the store, kept a second
+  // (sessionCache.ts).
   const session: MiddlewareHandler<WebEnv> = async (c, next) => {
-    const owner = await readSession(c, cookies, deps.store, clock());
+    const owner = await readSession(c, cookies, store, clock());
     let principal: Principal | null = null;
     if (owner?.kind === 'unit') principal = { kind: 'unit', unitCode: owner.subject };
     if (owner?.kind === 'operator') {
-      const account = await deps.store.findUser(owner.subject);
+      const account = await store.findUser(owner.subject);
       principal = account && { kind: 'operator', name: account.name, role: account.role };
     }
     c.set('principal', principal);
@@ -169,8 +179,17 @@ export function createWebApp(deps: WebDeps): WebApp {
     c.header('referrer-policy', 'no-referrer'); // sign-in links carry their token in the path
     c.header('cache-control', 'no-store');
   };
-  const middleware = new Set<unknown>([session, securityHeaders]);
-  app.use('*', securityHeaders, session);
+  // A write to a year through this replica: its pages are read afresh next, whatever the write's outcome.
+  const ownWrites: MiddlewareHandler<WebEnv> = async (c, next) => {
+    try {
+      await next();
+    } finally {
+      const year = c.req.method === 'GET' ? undefined : /^(?:\/api)?\/campaigns\/(\d+)/.exec(c.req.path)?.[1];
+      if (year) services.reads.wrote(Number(year));
+    }
+  };
+  const middleware = new Set<unknown>([session, securityHeaders, ownWrites]);
+  app.use('*', securityHeaders, session, ownWrites);
 
   const uploads = uploadQueue(deps.uploadQueue);
   for (const route of routes) register(app, route, services, uploads, route.page ? refusePage : sendProblem);

@@ -12,6 +12,7 @@ import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import type { RateLimiter } from './rateLimit.ts';
+import type { ReadModel } from './readModel.ts';
 import type { Rule, WebEnv } from './rules.ts';
 import type { CookieSettings, Principal } from './session.ts';
 /** What a sign-in link mail needs. */
@@ -63,6 +64,8 @@ export interface WebServices {
   background: Set<Promise<unknown>>;
   /** The OpenAPI document of the app, generated from this table. */
   document(): unknown;
+  /** What the pages show, read once per replica for every request (readModel.ts). */
+  reads: ReadModel;
 }
 
 export interface HandlerInput<P, B, Q = Record<string, never>> {

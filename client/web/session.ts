@@ -5,8 +5,9 @@
 // ends 8 hours after sign-in, or after an hour unused, or when revoked: sign-out, a newer sign-in link for
 // the unit, a changed password or role of the operator. HttpOnly (no script reads it), SameSite=Lax (sent on
 // a top-level navigation, such as the mail's sign-in link, never on another site's form post or fetch),
-// Secure and `__Host-`-prefixed when the web is served over https. An operator's role is read from the store
-// on every request, so a changed role or a removed account takes effect at once.
+// Secure and `__Host-`-prefixed when the web is served over https. An operator's role is read from the store,
+// kept by each replica a second at most (sessionCache.ts): a changed role or a removed account takes effect
+// at once through this replica, within that second elsewhere.
 //
 // CSRF: a double-submit token. Every POST must carry an `x-csrf-token` header (or, for the plain HTML forms,
 // a `_csrf` form field among its first bytes, csrf.ts) equal to the `wlx_csrf` cookie, compared in constant time. Another site can

@@ -10,3 +10,12 @@ export function isServerGone(error: unknown): boolean {
   const grpc = error instanceof ServiceError ? error.cause : error;
   return isGrpcServiceError(grpc) && grpc.code === grpcUnavailable;
 }
+
+/** gRPC's DEADLINE_EXCEEDED and RESOURCE_EXHAUSTED: a read that ran out of time or was shed under load. */
+const grpcBusy = new Set([4, 8]);
+
+/** A read that may well succeed in a moment: Temporal away, or too busy to answer in time. */
+export function isTransientRead(error: unknown): boolean {
+  const grpc = error instanceof ServiceError ? error.cause : error;
+  return isServerGone(error) || (isGrpcServiceError(grpc) && grpcBusy.has(grpc.code));
+}

@@ -33,6 +33,8 @@ export async function webHarness(options: {
   store?: WebStore;
   robots?: WebDeps['robots'];
   audit?: WebDeps['audit'];
+  /** Nothing kept by default: these tests change workflows behind the web's back and read the page at once. */
+  readTimes?: WebDeps['readTimes'];
 }): Promise<WebHarness> {
   const store = options.store ?? (await openWebStore('pglite:memory://'));
   const logs: string[] = [];
@@ -59,6 +61,7 @@ export async function webHarness(options: {
     trustProxy: options.trustProxy ?? false,
     ...(options.robots && { robots: options.robots }),
     ...(options.audit && { audit: options.audit }),
+    readTimes: options.readTimes ?? { freshMs: 0, maxAgeMs: 0, keepOnFailureMs: 0 },
     log: (message, error) => logs.push(`${message} ${error ?? ''}`),
   };
   const web = createWebApp(deps);

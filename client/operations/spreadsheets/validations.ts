@@ -89,9 +89,13 @@ export function validationFor(column: ColumnSpec, lists: ListSheet): ExcelJS.Dat
       allowBlank: true,
       formulae: [lists.formula(options)],
       showErrorMessage: true,
-      errorStyle: 'stop',
-      errorTitle: '请从列表中选择',
-      error: '请从下拉列表中选择一项。Pick a value from the drop-down list.',
+      // A warning, not a stop: 填表说明 promises that a name, an English name, a number, Y/N or ✓/× typed in are
+      // taken (and the importer takes them), which a stop would forbid.
+      errorStyle: 'warning',
+      errorTitle: '不在下拉列表中',
+      error:
+        '建议从下拉列表中选择；也可输入中文名称、英文名称或编号，“是/否”可填 Y/N、✓/×。' +
+        'Best picked from the list; a name, English name or number typed in is taken too, and Y/N or ✓/× for 是/否.',
       ...prompt,
     };
   }

@@ -80,6 +80,11 @@ describe('templates', () => {
     );
     expect(listAt('H504')).toBe('"线上 online,线下 offline,线上线下结合 online and offline"');
     expect(listAt('J5')).toBe('"是,否"');
+    // 填表说明 promises that Y/N, ✓/× and names typed in are taken, as the importer does: a drop-down warns
+    // about a value not in its list, it never forbids one.
+    const dropDowns = Object.values(validations).filter((v) => v.type === 'list');
+    expect(dropDowns.length).toBeGreaterThan(0);
+    expect(new Set(dropDowns.map((v) => v.errorStyle))).toEqual(new Set(['warning']));
     expect(rangeValues(listAt('E5'))).toEqual([
       '1 强国建设试点示范 IP-strong-country pilots',
       '2 服务企业创新 enterprise innovation',

@@ -6,7 +6,12 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatchingActivities } from '../../../activities/matching.ts';
-import { currentReview, proposeMatching, reviewMatching } from '../../../client/operations/matchingReview.ts';
+import {
+  currentReview,
+  matchesToSend,
+  proposeMatching,
+  reviewMatching,
+} from '../../../client/operations/matchingReview.ts';
 import { defaultCatalogue } from '../../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../../domain/defaultRegistry.ts';
 import type { DemandItem } from '../../../domain/submissions.ts';
@@ -149,9 +154,15 @@ describe('matching review, time-skipped', () => {
       const stored = await openDocumentStore(documentConfig()).get(held.reviewDigest?.document.sha256 ?? '');
       expect(stored.length).toBe(held.reviewDigest?.document.sizeBytes);
 
+      const sent = confirmed.decisions.filter((d) => d.resourceId !== null);
+      const sentKeys = sent.map((d) => `${d.unitCode}/${d.demandId}>${d.resourceId}`).sort();
+      // Read right after the confirmation, before matching closes: the exports already see the confirmed matches.
+      expect(
+        (await matchesToSend(held)).matches.map((m) => `${m.unitCode}/${m.demandId}>${m.resourceId}`).sort(),
+      ).toEqual(sentKeys);
+
       await skipTo('06-16');
       const status = await campaign.query(campaignStatusQuery);
-      const sent = confirmed.decisions.filter((d) => d.resourceId !== null);
       expect(status.matches.matches.map((m) => `${m.unitCode}/${m.demandId}>${m.resourceId}`).sort()).toEqual(
         sent.map((d) => `${d.unitCode}/${d.demandId}>${d.resourceId}`).sort(),
       );

@@ -1,18 +1,19 @@
 // The operators' page for a year (总览): at a glance, every unit's tile, the units not in with the reminders,
-// the key regions, and the national summary with its downloads. Read from the campaign's status query in one
-// call; what an operator may do is shown only to operators (viewers read).
+// the key regions, and the national summary with its downloads. Read from the replica's read model
+// (readModel.ts); what an operator may do is shown only to operators (viewers read).
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { workflowLink } from '../../../../infra/temporal/connection.ts';
-import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { campaignWorkflowId } from '../../../../workflows/shared/messages.ts';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
 import { unitStanding } from '../../../operations/describe/standing.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
+import { asOf } from '../asOf.ts';
 import { trailPath } from '../audit/trailPage.ts';
 import { langOf, t } from '../html.ts';
+import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { unitGrid } from './grid.ts';
 import { type KeyRegionsAttempt, keyRegionsSection } from './keyRegions.ts';
@@ -35,20 +36,19 @@ export async function renderDashboard(
   year: number,
   attempt?: KeyRegionsAttempt,
 ): Promise<Response> {
-  const status = await campaignStatus(services.client, year);
-  const today = campaignToday(status, services.clock());
-  const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
+  const { value: status, readAt } = await services.reads.overview(year);
   const canAct = canOperate(c);
-  const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
-  return renderPage(c, services, {
-    title: [`${year} 年活动总览`, `${year} campaign dashboard`],
-    year,
-    status: attempt?.status ?? 200,
+  const lang = langOf(c);
+  const render = () => {
+    const today = campaignToday(status, services.clock());
+    const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
+    const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
     // Once compiled, the national summary is what the year comes to: it follows the grid.
-    body: html`<div class="dashboard">
+    return html`<div class="dashboard">
+      ${asOf(readAt)}
       ${stuckSection(status)}
       ${glanceSection(status, today, workflowUrl)}
-      ${unitGrid(year, langOf(c), rows)}
+      ${unitGrid(year, lang, rows)}
       ${status.summary ? nationalSummarySection(status) : ''}
       ${notSubmittedSection(c, services, year, rows, canAct)}
       ${keyRegionsSection(c, services, status, canAct, attempt)}
@@ -57,6 +57,15 @@ export async function renderDashboard(
         <h2>${t('办理记录', 'Audit trail')}</h2>
         <p><a href="${trailPath(year)}">${t('查看全部办理记录（可筛选、可下载）', 'Every action of the year: filter and download')}</a></p>
       </section>
-    </div>`,
+    </div>`;
+  };
+  return renderPage(c, services, {
+    title: [`${year} 年活动总览`, `${year} campaign dashboard`],
+    year,
+    status: attempt?.status ?? 200,
+    // A form's errors are this reader's alone; otherwise every reader of this read sees the same body.
+    body: attempt
+      ? render()
+      : await keptBody(c, services, `${year}/dashboard/${lang}/${canAct}`, String(readAt), render),
   });
 }

@@ -8,15 +8,15 @@ import {
   pageOfDecisions,
   reviewFilterSchema,
 } from '../../../../domain/matching/reviewPage.ts';
-import { campaignState } from '../../../../reads/campaignStatus.ts';
-import { flaggedDemandRows } from '../../../../reads/flaggedDemands.ts';
 import { campaignCatalogue, campaignRegistry } from '../../../operations/campaignInput.ts';
 import { statusLabels } from '../../../operations/describe/matchingReview.ts';
 import { statusReview } from '../../../operations/matchingReview.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { rules } from '../../rules.ts';
+import { asOf } from '../asOf.ts';
 import { csrfField } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
+import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { reviewActionPages } from './actions.ts';
 import { decisionsTable } from './decisionsTable.ts';
@@ -112,8 +112,8 @@ export const matchingPages: WebRoute[] = [
     query: reviewFilterSchema,
     success: { status: 200, description: 'HTML' },
     handle: async ({ c, params, query, principal, services }) => {
-      const [status, catalogue, registry] = await Promise.all([
-        campaignState(services.client, params.year),
+      const [{ value: status, readAt }, catalogue, registry] = await Promise.all([
+        services.reads.campaign(params.year),
         campaignCatalogue(services.client, params.year),
         campaignRegistry(services.client, params.year),
       ]);
@@ -124,36 +124,39 @@ export const matchingPages: WebRoute[] = [
       const review = await statusReview(status);
       const shown = pageOfDecisions(review?.decisions ?? [], query);
       // Only the units on this page are asked for their rows.
-      const rows = await flaggedDemandRows(services.client, params.year, [
+      const { value: rows, readAt: rowsReadAt } = await services.reads.flaggedRows(params.year, [
         ...new Set(shown.decisions.map((d) => d.unitCode)),
       ]);
-      const view: ReviewView = {
-        year: params.year,
-        lang: langOf(c),
-        canDecide:
-          principal !== null &&
-          rules.operator.admits(principal) &&
-          !status.feedbackSent &&
-          catalogue !== null,
-        resources,
-        byId: new Map(resources.map((r) => [r.id, r])),
-        demands: new Map(
-          rows.map(({ unitCode, item }) => [demandKey({ unitCode, demandId: item.id }), item]),
-        ),
-        csrf: csrfField(c, services),
-        filter: { ...query, page: shown.page },
-      };
-      const body = !catalogue
-        ? html`<section class="card"><p>${t(
-            '本年度活动启动时未配置服务资源目录，无法生成匹配建议；可用 wlx matching record 手工记录匹配。',
-            'This year’s campaign was started without a resource catalogue: no proposal can be made; record matches by hand with wlx matching record.',
-          )}</p></section>`
-        : html`${status.feedbackSent ? html`<div class="notice">${t('匹配反馈已发出，审核已结束。', 'Matching feedback has gone out; the review is closed.')}</div>` : ''}
+      const canDecide =
+        principal !== null && rules.operator.admits(principal) && !status.feedbackSent && catalogue !== null;
+      const render = () => {
+        const view: ReviewView = {
+          year: params.year,
+          lang: langOf(c),
+          canDecide,
+          resources,
+          byId: new Map(resources.map((r) => [r.id, r])),
+          demands: new Map(
+            rows.map(({ unitCode, item }) => [demandKey({ unitCode, demandId: item.id }), item]),
+          ),
+          csrf: csrfField(c, services),
+          filter: { ...query, page: shown.page },
+        };
+        const body = !catalogue
+          ? html`<section class="card"><p>${t(
+              '本年度活动启动时未配置服务资源目录，无法生成匹配建议；可用 wlx matching record 手工记录匹配。',
+              'This year’s campaign was started without a resource catalogue: no proposal can be made; record matches by hand with wlx matching record.',
+            )}</p></section>`
+          : html`${status.feedbackSent ? html`<div class="notice">${t('匹配反馈已发出，审核已结束。', 'Matching feedback has gone out; the review is closed.')}</div>` : ''}
           ${review ? reviewBody(view, review, shown, unitNames) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
+        return html`<div class="matching">${asOf(readAt)}${body}</div>`;
+      };
+      // The same read, language, filter and right to decide: the same body, whoever reads it.
+      const key = `${params.year}/matching/${langOf(c)}/${canDecide}/${JSON.stringify(query)}`;
       return renderPage(c, services, {
         title: [`${params.year} 年需求匹配审核`, `Matching review ${params.year}`],
         year: params.year,
-        body: html`<div class="matching">${body}</div>`,
+        body: await keptBody(c, services, key, `${readAt}/${rowsReadAt}`, render),
       });
     },
   }),

@@ -1,18 +1,17 @@
 // A unit's page: what is due and when, its flagged demands and matching feedback, the templates, the
-// unit's own forms (its liaison only), and the operator panel (CNIPA accounts only). Read afresh from the
-// workflows on every request; a form's failure is shown inside that form, with the status it carries.
+// unit's own forms (its liaison only), and the operator panel (CNIPA accounts only). Read from the replica's
+// read model (readModel.ts): about a second fresh, and afresh after this replica's own writes. A form's
+// failure is shown inside that form, with the status it carries.
 
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { sdkReads } from '../../../../infra/temporal/reads.ts';
-import { campaignState } from '../../../../reads/campaignStatus.ts';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
-import { unitMailHistory } from '../../../operations/mailHistory.ts';
-import { unitStatus } from '../../../operations/unitStatus.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
+import { asOf } from '../asOf.ts';
 import { unitTrailSection } from '../audit/trailTable.ts';
-import { t } from '../html.ts';
+import { langOf, t } from '../html.ts';
+import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { channelsSection } from './channels.ts';
 import type { Failure } from './failures.ts';
@@ -35,16 +34,20 @@ export async function renderUnitPage(
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
-  const [{ status, link }, campaign, mail, trail] = await Promise.all([
-    unitStatus(sdkReads(services.client), services.config, target),
-    campaignState(services.client, target.year),
-    isOperator ? unitMailHistory(services.client, target) : Promise.resolve([]),
+  const [unit, { value: campaign, readAt: campaignReadAt }, mailRead, trail] = await Promise.all([
+    services.reads.unit(target.year, target.unit),
+    services.reads.campaign(target.year),
+    isOperator ? services.reads.mail(target.year, target.unit) : Promise.resolve({ value: [], readAt: 0 }),
+    // Read fresh: an entry appended since the last read shows at once.
     services.audit?.list({ year: target.year, unitCode: target.unit }) ?? Promise.resolve(undefined),
   ]);
+  const { status, link } = unit.value;
+  const mail = mailRead.value;
   const today = campaignToday(campaign, services.clock());
   const base = unitPath(target);
-  const body = html`<div class="unit-page">
+  const render = () => html`<div class="unit-page">
     <p class="muted">${t(`${status.year} 年度 · 单位代码 ${status.unitCode}`, `${status.year} · unit ${status.unitCode}`)}</p>
+    ${asOf(unit.readAt)}
     ${
       failure
         ? html`<div class="errors" role="alert"><a href="#${failure.form}">${t('未报送：请查看下方表单中的错误。', 'Nothing was submitted: see the errors in the form below.')}</a></div>`
@@ -77,10 +80,16 @@ export async function renderUnitPage(
     }
     ${trail ? unitTrailSection(trail, services.registry) : ''}
   </div>`;
+  // An operator's view is the same for every operator of a role; a liaison's forms carry ids of their own.
+  const keep = principal?.kind === 'operator' && !failure;
+  // The trail only grows: its length tells a kept body that it changed.
+  const version = `${unit.readAt}/${campaignReadAt}/${mailRead.readAt}/${trail?.length ?? 0}`;
   return renderPage(c, services, {
     title: [status.nameZh, status.nameEn],
     year: target.year,
-    body,
+    body: keep
+      ? await keptBody(c, services, `${base}/${langOf(c)}/${principal.role}`, version, render)
+      : render(),
     status: failure?.status ?? 200,
   });
 }
