@@ -6,6 +6,7 @@
 // fails does not hold up the others, and a retry skips those that already have it.
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { NodemailerError, SentMessageInfo, Transporter } from 'nodemailer';
+import { noticeAuditKind } from '../domain/audit/entry.ts';
 import { renderNotification } from '../domain/notices/mailTemplates.ts';
 import {
   type NotificationReceipt,
@@ -15,6 +16,7 @@ import {
 } from '../domain/notices/notifications.ts';
 import { goesToUnitGroups, renderRobotMessage } from '../domain/notices/robotMarkdown.ts';
 import { parseInput } from '../domain/validation.ts';
+import type { AuditTrail } from '../infra/audit/trail.ts';
 import { noRobots, type UnitRobots } from '../infra/channels/robotsFile.ts';
 import type { MailLedger } from '../infra/mailLedger/ledger.ts';
 import { rejectInvalid } from '../workflows/shared/failures.ts';
@@ -31,7 +33,12 @@ export interface MailActivityOptions {
   webUrl?: string | undefined;
   /** Each unit's group robots (NOTICE_ROBOTS_FILE); none by default. */
   robots?: UnitRobots;
+  /** The audit trail (留痕): each notice delivered is recorded once, under its business key. */
+  audit?: AuditTrail | undefined;
 }
+
+/** The name the trail gives the system's own actions. */
+export const systemActor = { kind: 'system', name: '万里行系统 wanlixing' } as const;
 
 /** `<2027+44+plan+launch@domain>`: "+" is legal in a Message-ID and cannot occur in a key, so ids stay distinct. */
 export function messageIdFor(key: string, domain: string): string {
@@ -68,9 +75,39 @@ export function createMailActivities(options: MailActivityOptions) {
       }
       const receipt = (mail as PromiseFulfilledResult<NotificationReceipt>).value;
       const channels = robotOutcomes.map((o) => (o as PromiseFulfilledResult<RobotReceipt>).value);
+      await recordNotice(req, channels);
       return posts.length > 0 ? { ...receipt, robots: channels } : receipt;
     },
   };
+
+  /**
+   * Once per business key (the ledger's): a retry after the record failed records it then, and a retry after
+   * it succeeded finds it known. A failure here fails the attempt, so Temporal retries until it is recorded;
+   * the ledger keeps the notice itself from going out twice.
+   */
+  async function recordNotice(
+    req: ReturnType<typeof notificationRequestSchema.parse>,
+    channels: readonly RobotReceipt[],
+  ): Promise<void> {
+    if (!options.audit) return;
+    await options.audit.record({
+      actionId: `notice:${req.key}`,
+      at: Date.now(),
+      year: req.year,
+      unitCode: req.unit.code,
+      actor: systemActor,
+      kind: noticeAuditKind(req.kind),
+      via: 'timer',
+      detail: {
+        key: req.key,
+        notice: req.kind,
+        ...(req.track && { track: req.track }),
+        ...(req.deadline && { deadline: req.deadline }),
+        to: req.to.map((r) => r.name),
+        channels: ['email', ...channels.map((c) => c.channel)],
+      },
+    });
+  }
 
   async function sendMail(
     req: ReturnType<typeof notificationRequestSchema.parse>,

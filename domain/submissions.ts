@@ -197,10 +197,19 @@ export const itemTrack: Record<ReturnableItem, Track> = {
   resultsSummary: 'summary',
 };
 
+/**
+ * The operator who acts, carried in the update so that the workflow's history names them as the audit trail
+ * does; optional, since older clients send none. The workflow does not act on it.
+ */
+export const operatorNameSchema = lazySchema(() =>
+  z.string().trim().min(1, 'who acts: an operator name, e.g. --by 张伟').max(100),
+);
+
 export const returnForRevisionSchema = lazySchema(() =>
   z.object({
     what: z.enum(returnableItems),
     reason: text,
+    by: operatorNameSchema.optional(),
   }),
 );
 export type ReturnForRevision = z.infer<typeof returnForRevisionSchema>;
@@ -210,9 +219,11 @@ export const grantExtensionSchema = lazySchema(() =>
     track: z.enum(['plan', 'summary']),
     /** The new deadline, a date in Asia/Shanghai; the unit has until the end of that day. */
     until: dateSchema,
+    by: operatorNameSchema.optional(),
   }),
 );
 export type GrantExtension = z.infer<typeof grantExtensionSchema>;
 
-/** An operator's reminder takes no options; strict, so a misspelt one is not silently ignored. */
-export const remindUnitSchema = lazySchema(() => z.strictObject({}));
+/** An operator's reminder takes only who reminds; strict, so a misspelt option is not silently ignored. */
+export const remindUnitSchema = lazySchema(() => z.strictObject({ by: operatorNameSchema.optional() }));
+export type RemindUnit = z.infer<typeof remindUnitSchema>;

@@ -1,14 +1,15 @@
 // The worker's configuration, from the environment, parsed at the edge.
 import { z } from 'zod';
 import { parseInput } from '../domain/validation.ts';
-import { mailFields, robotsFields, sqlFields, temporalFields } from '../infra/config.ts';
+import { mailFields, robotsFields, temporalFields, webDbFields } from '../infra/config.ts';
 import { checkDocumentStore, documentStoreFields } from '../infra/documents/config.ts';
 
 export const workerConfigSchema = z
   .object({
     ...temporalFields,
     ...mailFields,
-    ...sqlFields,
+    /** The mail ledger, and the web's database (WEB_DB_URL, the ledger's by default) where the audit trail is. */
+    ...webDbFields,
     /** Each unit's WeCom, DingTalk and Feishu robots; notices go by e-mail alone without it. */
     ...robotsFields,
     /** Where browsers reach the web (as the web's own WEB_PUBLIC_URL): notices link to the reader's page. */

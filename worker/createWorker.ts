@@ -6,11 +6,14 @@ import { createMatchingActivities } from '../activities/matching.ts';
 import { createOutcomeActivities } from '../activities/outcomes.ts';
 import { defaultRegistry } from '../domain/defaultRegistry.ts';
 import type { Recipient } from '../domain/notices/notifications.ts';
+import { openAuditTrail, openSqlAuditTrail } from '../infra/audit/sqlTrail.ts';
 import { loadRobotsFile, noRobots } from '../infra/channels/robotsFile.ts';
+import { webDbUrl } from '../infra/config.ts';
 import { openDocumentStore } from '../infra/documents/config.ts';
 import { createSmtpTransport } from '../infra/mail/smtp.ts';
-import { openMailLedger } from '../infra/mailLedger/open.ts';
+import { openSqlLedger } from '../infra/mailLedger/sqlLedger.ts';
 import { projectPath } from '../infra/projectRoot.ts';
+import { sqlClient } from '../infra/sql.ts';
 import { dataConverter } from '../infra/temporal/payloadCodec.ts';
 import { taskQueue } from '../workflows/shared/messages.ts';
 import type { WorkerConfig } from './config.ts';
@@ -29,7 +32,13 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
   // Read first: a robots file with a mistake stops the worker before it opens anything.
   const robots = config.NOTICE_ROBOTS_FILE ? await loadRobotsFile(config.NOTICE_ROBOTS_FILE) : noRobots;
   const transport = createSmtpTransport(config.SMTP_URL);
-  const ledger = await openMailLedger(config.MAIL_LEDGER_URL);
+  const ledgerSql = await sqlClient(config.MAIL_LEDGER_URL);
+  const ledger = await openSqlLedger(ledgerSql);
+  // The trail is in the web's database; when that is the ledger's (the default), on the same connection,
+  // since a PGlite folder has one owner.
+  const auditUrl = webDbUrl(config);
+  const audit =
+    auditUrl === config.MAIL_LEDGER_URL ? await openSqlAuditTrail(ledgerSql) : await openAuditTrail(auditUrl);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = config.WORKFLOW_BUNDLE
     ? { workflowBundle: { codePath: config.WORKFLOW_BUNDLE } }
@@ -51,6 +60,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
         messageIdDomain: config.MESSAGE_ID_DOMAIN,
         webUrl: config.WEB_PUBLIC_URL,
         robots,
+        audit,
       }),
       ...createMatchingActivities(openDocumentStore(config)),
       ...createOutcomeActivities(),
@@ -65,6 +75,7 @@ export async function createWorker(config: WorkerConfig): Promise<RunningWorker>
       } finally {
         await watch?.stop();
         transport.close();
+        await audit.close();
         await ledger.close();
         await connection.close();
       }

@@ -11,6 +11,7 @@ export const commandGroups = {
   template: 'blank .xlsx templates for units to fill in and submit with "wlx submit ... --file"',
   document:
     'stored documents (written summaries, work plans): DOCUMENT_STORE=local|s3, DOCUMENT_DIR, S3_ENDPOINT, S3_BUCKET, ...',
+  audit: 'the audit trail (留痕): who did what and when, on which unit, from where',
   export: "national workbooks from a year's campaign",
   report: 'reports as Word documents',
   completion: 'a completion script for your shell: eval "$(wlx completion bash)"',

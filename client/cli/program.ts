@@ -25,6 +25,7 @@ export const commandModules: Record<CommandGroup, () => Promise<Register>> = {
   mail: async () => (await import('./commands/mail.ts')).registerMailCommands,
   template: async () => (await import('./commands/template.ts')).registerTemplateCommands,
   document: async () => (await import('./commands/document.ts')).registerDocumentCommands,
+  audit: async () => (await import('./commands/audit.ts')).registerAuditCommand,
   export: async () => exportCommand('export'),
   report: async () => exportCommand('report'),
   completion: async () => {

@@ -24,6 +24,7 @@ import {
   reviewMatchingUpdate,
 } from '../../workflows/shared/messages.ts';
 import type { CampaignStatus } from '../../workflows/shared/status.ts';
+import { type Acting, recordAction, updateIdOf } from './audit/acting.ts';
 
 /** Who an operator is when they do not say: WLX_OPERATOR, else the account running the command. */
 export function defaultOperator(env: NodeJS.ProcessEnv = process.env): string {
@@ -92,10 +93,14 @@ export async function proposeMatching(
   year: number,
   by: string,
   config?: DocumentConfig,
+  acting?: Acting,
 ): Promise<MatchingReview> {
+  const workflowId = campaignWorkflowId(year);
+  const updateId = updateIdOf(acting);
   const answer = await client.workflow
-    .getHandle(campaignWorkflowId(year))
-    .executeUpdate(proposeMatchingUpdate, { args: [{ by }] });
+    .getHandle(workflowId)
+    .executeUpdate(proposeMatchingUpdate, { args: [{ by }], updateId });
+  await recordAction(acting, { workflowId, updateId, kind: 'matching.propose', year, unitCode: null });
   return reviewOf(answer, config);
 }
 
@@ -115,10 +120,21 @@ export async function reviewMatching(
   year: number,
   action: ReviewAction,
   config?: DocumentConfig,
+  acting?: Acting,
 ): Promise<MatchingReview> {
+  const workflowId = campaignWorkflowId(year);
+  const updateId = updateIdOf(acting);
   const answer = await client.workflow
-    .getHandle(campaignWorkflowId(year))
-    .executeUpdate(reviewMatchingUpdate, { args: [action] });
+    .getHandle(workflowId)
+    .executeUpdate(reviewMatchingUpdate, { args: [action], updateId });
+  await recordAction(acting, {
+    workflowId,
+    updateId,
+    kind: action.action === 'confirm' ? 'matching.confirm' : 'matching.review',
+    year,
+    unitCode: null,
+    detail: reviewDetail(action),
+  });
   return reviewOf(answer, config);
 }
 
@@ -129,4 +145,26 @@ export async function currentReview(
   config?: DocumentConfig,
 ): Promise<MatchingReview | null> {
   return statusReview(await campaignState(client, year), config);
+}
+
+/**
+ * What the trail keeps of a review action: which, and on what (codes, or how many when there are more than a
+ * few), not the reasons' text — the review document keeps that.
+ */
+function reviewDetail(action: ReviewAction): Record<string, string | number | string[]> {
+  const detail: Record<string, string | number | string[]> = { action: action.action };
+  const few = (name: string, codes: readonly string[]) => {
+    if (codes.length <= 20) detail[name] = [...codes];
+    else detail[`${name}Count`] = codes.length;
+  };
+  if ('demands' in action && action.demands)
+    few(
+      'demands',
+      action.demands.map((d) => `${d.unitCode}/${d.demandId}`),
+    );
+  if ('units' in action && action.units) few('units', action.units);
+  if ('unitCode' in action) detail.unit = action.unitCode;
+  if ('demandId' in action) detail.demand = action.demandId;
+  if ('resourceId' in action) detail.resource = action.resourceId;
+  return detail;
 }

@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { refusalTypes } from '../../workflows/shared/failures.ts';
 import { remindUnitUpdate, unitWorkflowId } from '../../workflows/shared/messages.ts';
 import type { UnitProgress } from '../../workflows/shared/status.ts';
+import { type Acting, byOf, recordAction, updateIdOf } from './audit/acting.ts';
 
 export type RemindOutcome = { unitCode: string; nameZh: string } & (
   | { outcome: 'reminded'; missing: string[] }
@@ -26,23 +27,44 @@ export async function remindUnits(
   year: number,
   units: readonly UnitProgress[],
   onEach: (outcome: RemindOutcome, index: number) => void = () => {},
+  acting?: Acting,
 ): Promise<RemindOutcome[]> {
   const outcomes: RemindOutcome[] = [];
   for (const unit of units) {
-    const outcome = await remindOne(client, year, unit);
+    // One action per unit: a retry key names the batch, and each unit's reminder is that key and its code.
+    const unitActing = acting && {
+      ...acting,
+      actionId: acting.actionId && `${acting.actionId}-${unit.unitCode}`,
+    };
+    const outcome = await remindOne(client, year, unit, unitActing);
     onEach(outcome, outcomes.length);
     outcomes.push(outcome);
   }
   return outcomes;
 }
 
-async function remindOne(client: Client, year: number, unit: UnitProgress): Promise<RemindOutcome> {
+async function remindOne(
+  client: Client,
+  year: number,
+  unit: UnitProgress,
+  acting: Acting | undefined,
+): Promise<RemindOutcome> {
   const who = { unitCode: unit.unitCode, nameZh: unit.nameZh };
   if (unit.due === null) return { ...who, outcome: 'notDue', reason: 'nothing is due (无待提交事项)' };
+  const workflowId = unitWorkflowId(year, unit.unitCode);
+  const updateId = updateIdOf(acting);
   try {
     const status = await client.workflow
-      .getHandle(unitWorkflowId(year, unit.unitCode))
-      .executeUpdate(remindUnitUpdate, { args: [{}] });
+      .getHandle(workflowId)
+      .executeUpdate(remindUnitUpdate, { args: [byOf(acting)], updateId });
+    await recordAction(acting, {
+      workflowId,
+      updateId,
+      kind: 'remind',
+      year,
+      unitCode: unit.unitCode,
+      detail: { missing: status.missing },
+    });
     return { ...who, outcome: 'reminded', missing: status.missing };
   } catch (error) {
     const refusal = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;

@@ -22,6 +22,7 @@ import { UserError } from '../../infra/userError.ts';
 import type { campaignWorkflow } from '../../workflows/campaign/campaignWorkflow.ts';
 import { campaignWorkflowId, taskQueue } from '../../workflows/shared/messages.ts';
 import { campaignPhaseKey, campaignYearKey } from '../../workflows/shared/searchAttributes.ts';
+import { type Acting, recordAction } from './audit/acting.ts';
 import { workingCalendar } from './calendar/workingCalendar.ts';
 import { scheduleLines } from './describe/schedule.ts';
 import { readInputFile } from './inputFile.ts';
@@ -117,11 +118,12 @@ export async function startCampaign(
   client: Client,
   config: ClientConfig,
   plan: CampaignPlan,
+  acting?: Acting,
 ): Promise<StartedCampaign> {
   const { year, registry, schedule, catalogue, unitCodes } = plan;
   const workflowId = campaignWorkflowId(year);
   const units = unitCodes ?? reportingUnits(registry).map((u) => u.code);
-  await client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+  const handle = await client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
     taskQueue,
     workflowId,
     args: [{ year, registry, schedule, catalogue, ...(unitCodes && { unitCodes }) }],
@@ -131,6 +133,15 @@ export async function startCampaign(
     ],
     staticSummary: `${year} 知识产权服务万里行 IP Service Campaign — ${units.length} units`,
     staticDetails: scheduleLines(schedule, plan.compressed).join('\n\n'),
+  });
+  // A year starts once (its workflow id is taken): the run names the action.
+  await recordAction(acting, {
+    workflowId,
+    updateId: `start-${handle.firstExecutionRunId}`,
+    kind: 'campaign.start',
+    year,
+    unitCode: null,
+    detail: { units: units.length, compressed: plan.compressed },
   });
   return { workflowId, link: workflowLink(config, workflowId), units, schedule };
 }

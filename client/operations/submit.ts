@@ -12,6 +12,7 @@ import {
   unitWorkflowId,
 } from '../../workflows/shared/messages.ts';
 import type { UnitStatus } from '../../workflows/shared/status.ts';
+import { type Acting, recordAction, updateIdOf } from './audit/acting.ts';
 import {
   type Payloads,
   payloadReaders,
@@ -68,19 +69,29 @@ export async function sendSubmission<K extends SubmissionKind>(
   target: SubmissionTarget,
   payloads: readonly Payloads[K][],
   onPartialFailure: (recorded: number, total: number) => void = () => {},
+  acting?: Acting,
 ): Promise<UnitStatus> {
-  const handle = client.workflow.getHandle(unitWorkflowId(target.year, target.unit));
+  const workflowId = unitWorkflowId(target.year, target.unit);
+  const handle = client.workflow.getHandle(workflowId);
   const update: UpdateDefinition<UnitStatus, [Payloads[K]]> = updates[kind];
+  const retryKey = target.updateId ?? updateIdOf(acting);
   let status: UnitStatus | undefined;
   for (const [i, payload] of payloads.entries()) {
-    const updateId =
-      target.updateId && (payloads.length === 1 ? target.updateId : `${target.updateId}-${i + 1}`);
+    const updateId = payloads.length === 1 ? retryKey : `${retryKey}-${i + 1}`;
     try {
-      status = await handle.executeUpdate(update, { args: [payload], ...(updateId && { updateId }) });
+      status = await handle.executeUpdate(update, { args: [payload], updateId });
     } catch (error) {
       if (i > 0) onPartialFailure(i, payloads.length);
       throw error;
     }
+    await recordAction(acting, {
+      workflowId,
+      updateId,
+      kind: `submission.${kind}`,
+      year: target.year,
+      unitCode: target.unit,
+      detail: payloads.length === 1 ? {} : { part: `${i + 1}/${payloads.length}` },
+    });
   }
   if (!status) throw new UserError('没有可提交的内容 (nothing to submit)');
   return status;

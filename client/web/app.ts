@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { RobotPlatform } from '../../domain/notices/robotMarkdown.ts';
 import type { Registry } from '../../domain/registry.ts';
+import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -41,6 +42,8 @@ export interface WebDeps {
   /** Signs the session cookies: at least 32 characters, secret. */
   sessionSecret: string;
   store: WebStore;
+  /** The audit trail (留痕): the web's actions, sign-ins and downloads are recorded there. */
+  audit?: AuditTrail;
   mailer: SignInMailer;
   /** Where browsers reach the web (links in mail; https makes cookies Secure). */
   publicUrl: string;
@@ -114,6 +117,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     client: deps.client,
     config: deps.config,
     store,
+    audit: deps.audit,
     mailer: deps.mailer,
     registry: deps.registry ?? defaultRegistry(),
     robots: deps.robots ?? new Map(),

@@ -8,6 +8,7 @@ import { yearSchema } from '../../domain/campaignYear.ts';
 import type { RobotPlatform } from '../../domain/notices/robotMarkdown.ts';
 import type { Registry } from '../../domain/registry.ts';
 import { unitCodeSchema } from '../../domain/registry.ts';
+import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import type { RateLimiter } from './rateLimit.ts';
@@ -39,6 +40,8 @@ export interface WebServices {
   client: Client;
   config: ClientConfig;
   store: WebStore;
+  /** The audit trail (留痕), in the web store's database; none records nothing. */
+  audit?: AuditTrail | undefined;
   mailer: SignInMailer;
   registry: Registry;
   /** Which platforms each unit has a group robot on; the addresses and secrets stay with the worker. */

@@ -6,6 +6,7 @@ import { campaignRoutes } from './api/campaign.ts';
 import { documentationRoutes } from './api/documentation.ts';
 import { matchingRoutes } from './api/matching.ts';
 import { sessionRoutes } from './api/session.ts';
+import { auditRoutes } from './pages/audit/routes.ts';
 import { dashboardPages } from './pages/campaign/routes.ts';
 import { matchingPages } from './pages/matching/page.ts';
 import { signInPages } from './pages/signIn.ts';
@@ -21,4 +22,5 @@ export const routeTable: readonly WebRoute[] = [
   ...unitPages,
   ...matchingPages,
   ...dashboardPages,
+  ...auditRoutes,
 ];

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { isReporting } from '../../domain/registry.ts';
 import { decoyHash, verifyPassword } from '../../infra/webStore/passwords.ts';
+import { recordWebEvent } from './auditEvents.ts';
 import { signInLimits } from './rateLimit.ts';
 import type { WebServices } from './routeSpec.ts';
 import { type Principal, startSession } from './session.ts';
@@ -82,6 +83,7 @@ export async function signInWithPassword(
   await services.limits.passwordPerAccountAndAddress.reset(pair);
   const principal: Principal = { kind: 'operator', name: account.name, role: account.role };
   await startSession(c, services.cookies, services.store, principal, now);
+  await recordWebEvent(c, services, principal, { kind: 'signIn', detail: { with: 'password' } });
   return { principal };
 }
 
@@ -123,5 +125,6 @@ export async function signInWithLink(
   if (!used) return null;
   const principal: Principal = { kind: 'unit', unitCode: used.unitCode };
   await startSession(c, services.cookies, services.store, principal, now);
+  await recordWebEvent(c, services, principal, { kind: 'signIn', detail: { with: 'link' } });
   return principal;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { lazySchema } from '../lazySchema.ts';
 import type { Recipient } from '../notices/notifications.ts';
 import { unitCodeSchema } from '../registry.ts';
+import { operatorNameSchema } from '../submissions.ts';
 
 export const recordMatchesSchema = lazySchema(() =>
   z.object({
@@ -36,6 +37,8 @@ export const designateKeyRegionsSchema = lazySchema(() =>
       .array(z.string().trim().min(1))
       .min(1, 'choose 1 or 2 exchange hosts')
       .max(2, 'choose 1 or 2 exchange hosts'),
+    /** Who designates (for the history and the audit trail); the campaign does not keep it. */
+    by: operatorNameSchema.optional(),
   }),
 );
 export type DesignateKeyRegions = z.infer<typeof designateKeyRegionsSchema>;

@@ -54,6 +54,7 @@ const commands = [
   ['export', 'results'],
   ['report', 'national'],
   ['calendar', 'show'],
+  ['audit'],
 ];
 
 describe('wlx', () => {
@@ -94,6 +95,12 @@ describe('wlx', () => {
     const badCompress = await wlx(['campaign', 'start', '--year', '2027', '--compress', '10 minutes']);
     expect(badCompress.stderr).toContain('--compress: a duration such as 90s, 10m or 2h');
     expect(badCompress.code).toBe(2);
+    const noTrail = await wlx(['audit', '--year', '2027'], { WEB_DB_URL: '', MAIL_LEDGER_URL: '' });
+    expect(noTrail.code).toBe(2);
+    expect(noTrail.stderr).toContain('set WEB_DB_URL to the web’s database to read the trail');
+    const badKind = await wlx(['audit', '--year', '2027', '--kind', 'coffee']);
+    expect(badKind.code).toBe(2);
+    expect(badKind.stderr).toContain('--kind');
     const badUnit2 = await wlx(['export', 'demands', '--year', '2027', '--unit', 'beijing']);
     expect(badUnit2.code).toBe(2);
     expect(badUnit2.stderr).toMatch(/--unit: a GB\/T 2260 code/);

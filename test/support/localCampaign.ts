@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 import { defaultCalendarConfig, resolveCalendar } from '../../domain/calendar.ts';
+import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { UnitRobots } from '../../infra/channels/robotsFile.ts';
 import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
 import { type CampaignOverview, campaignStatus } from '../../reads/campaignStatus.ts';
@@ -20,7 +21,9 @@ export interface LocalStack {
 }
 
 /** Dev server, mail sink and a worker with the real mail activities (and `robots`, if given), all running. */
-export async function localStack(options: { robots?: UnitRobots } = {}): Promise<LocalStack> {
+export async function localStack(
+  options: { robots?: UnitRobots; audit?: AuditTrail } = {},
+): Promise<LocalStack> {
   quietRuntime();
   const bundle = await bundleWorkflows();
   const env = await TestWorkflowEnvironment.createLocal({
@@ -29,7 +32,7 @@ export async function localStack(options: { robots?: UnitRobots } = {}): Promise
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const sink = await startMailSink({ port: 0 });
-  const worker = await testWorker(env.nativeConnection, bundle, sink.url, {}, options.robots);
+  const worker = await testWorker(env.nativeConnection, bundle, sink.url, {}, options.robots, options.audit);
   const running = worker.run();
   return {
     client: env.client,

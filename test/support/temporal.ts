@@ -14,6 +14,7 @@ import { createMailActivities } from '../../activities/mail.ts';
 import { createMatchingActivities } from '../../activities/matching.ts';
 import { createOutcomeActivities } from '../../activities/outcomes.ts';
 import { skipToNoon } from '../../bench/timeSkippingServer.ts';
+import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { UnitRobots } from '../../infra/channels/robotsFile.ts';
 import { documentConfig, openDocumentStore } from '../../infra/documents/config.ts';
 import { createSmtpTransport } from '../../infra/mail/smtp.ts';
@@ -59,6 +60,8 @@ export async function testWorker(
   faults: Partial<ReturnType<typeof createMatchingActivities>> = {},
   /** The units' group robots (a robot server's addresses); none by default. */
   robots?: UnitRobots,
+  /** Where delivered notices are recorded; nowhere by default. */
+  audit?: AuditTrail,
 ): Promise<Worker> {
   return Worker.create({
     connection,
@@ -72,6 +75,7 @@ export async function testWorker(
         ledger: await openMailLedger('pglite:memory://'),
         messageIdDomain: 'test.wanlixing.example',
         ...(robots && { robots, webUrl: 'http://web.test' }),
+        audit,
       }),
       ...createMatchingActivities(openDocumentStore(documentConfig())),
       ...createOutcomeActivities(),

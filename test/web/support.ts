@@ -32,6 +32,7 @@ export async function webHarness(options: {
   /** Shared by a file's tests (PGlite takes seconds to start); a fresh in-memory one otherwise. */
   store?: WebStore;
   robots?: WebDeps['robots'];
+  audit?: WebDeps['audit'];
   /** Nothing kept by default: these tests change workflows behind the web's back and read the page at once. */
   readTimes?: WebDeps['readTimes'];
 }): Promise<WebHarness> {
@@ -59,6 +60,7 @@ export async function webHarness(options: {
     clock: () => clock.now,
     trustProxy: options.trustProxy ?? false,
     ...(options.robots && { robots: options.robots }),
+    ...(options.audit && { audit: options.audit }),
     readTimes: options.readTimes ?? { freshMs: 0, maxAgeMs: 0, keepOnFailureMs: 0 },
     log: (message, error) => logs.push(`${message} ${error ?? ''}`),
   };

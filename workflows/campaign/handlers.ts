@@ -69,7 +69,9 @@ export function setDecisionHandlers(run: CampaignRun): void {
   setHandler(
     designateKeyRegionsUpdate,
     (raw) => {
-      run.keyRegions = parseInput(designateKeyRegionsSchema, raw, 'key regions');
+      // Who designated is in the update's input in history; the state stays as it was, so replays agree.
+      const { by: _by, ...choice } = parseInput(designateKeyRegionsSchema, raw, 'key regions');
+      run.keyRegions = choice;
       return run.status();
     },
     {

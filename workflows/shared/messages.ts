@@ -11,6 +11,7 @@ import type {
   ActivityRecord,
   DemandList,
   GrantExtension,
+  RemindUnit,
   ReturnForRevision,
   SummarySubmission,
   WorkPlan,
@@ -38,7 +39,7 @@ export const submitSummaryUpdate = defineUpdate<UnitStatus, [SummarySubmission]>
 export const returnForRevisionUpdate = defineUpdate<UnitStatus, [ReturnForRevision]>('returnForRevision');
 export const grantExtensionUpdate = defineUpdate<UnitStatus, [GrantExtension]>('grantExtension');
 /** Reminds the unit of whatever is due now; rejected when nothing is. */
-export const remindUnitUpdate = defineUpdate<UnitStatus, [Record<string, never>]>('remindUnit');
+export const remindUnitUpdate = defineUpdate<UnitStatus, [RemindUnit]>('remindUnit');
 export const unitStatusQuery = defineQuery<UnitStatus>('unitStatus');
 
 // Operator side, on the campaign.

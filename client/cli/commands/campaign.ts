@@ -59,8 +59,11 @@ export function registerCampaignCommands(program: Command): void {
       const options = parseOptions(startOptions, raw);
       // Loaded here, not with the command group: the registry, calendar and workbook readers are for start only.
       const { planCampaign, startCampaign } = await import('../../operations/startCampaign.ts');
+      const { withActing } = await import('../acting.ts');
       const plan = await planCampaign(options);
-      const started = await withClient((client, config) => startCampaign(client, config, plan));
+      const started = await withActing((acting) =>
+        withClient((client, config) => startCampaign(client, config, plan, acting)),
+      );
       if (options.json) {
         printJson(started);
         return;

@@ -33,6 +33,7 @@ import {
   proposeMatching,
   reviewMatching,
 } from '../../operations/matchingReview.ts';
+import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import { codeListSchema, jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
 import { printJson, printTable } from '../output.ts';
@@ -95,8 +96,17 @@ function reviewCommand<T>(
     .action(async (raw) => {
       const options = parseOptions(z.object(base), raw);
       const action = toAction(parseOptions(fields, raw), options.by ?? defaultOperator());
-      await withClient(async (client) =>
-        printReview(client, options.year, await reviewMatching(client, options.year, action), options.json),
+      await withActing(
+        (acting) =>
+          withClient(async (client) =>
+            printReview(
+              client,
+              options.year,
+              await reviewMatching(client, options.year, action, undefined, acting),
+              options.json,
+            ),
+          ),
+        { by: action.by },
       );
     });
 }
@@ -112,13 +122,18 @@ export function registerMatchingCommands(program: Command): void {
     .addOption(jsonOption('the review'))
     .action(async (raw) => {
       const options = parseOptions(z.object(base), raw);
-      await withClient(async (client) =>
-        printReview(
-          client,
-          options.year,
-          await proposeMatching(client, options.year, options.by ?? defaultOperator()),
-          options.json,
-        ),
+      const by = options.by ?? defaultOperator();
+      await withActing(
+        (acting) =>
+          withClient(async (client) =>
+            printReview(
+              client,
+              options.year,
+              await proposeMatching(client, options.year, by, undefined, acting),
+              options.json,
+            ),
+          ),
+        { by },
       );
     });
 

@@ -11,6 +11,7 @@ import { designateKeyRegions } from '../../operations/designateKeyRegions.ts';
 import { grantExtension } from '../../operations/grantExtension.ts';
 import { type RemindOutcome, remindUnits } from '../../operations/remindUnits.ts';
 import { returnForRevision } from '../../operations/returnForRevision.ts';
+import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import {
   codeListSchema,
@@ -73,7 +74,9 @@ export function registerOperatorCommands(program: Command): void {
     .addOption(jsonOption('the unit status'))
     .action(async (raw) => {
       const options = parseOptions(returnOptions, raw);
-      const status = await withClient((client) => returnForRevision(client, options));
+      const status = await withActing((acting) =>
+        withClient((client) => returnForRevision(client, options, acting)),
+      );
       if (options.json) printJson(status);
       else process.stdout.write(`returned ${options.what} to ${options.unit}\n${describeUnit(status)}\n`);
     });
@@ -88,8 +91,8 @@ export function registerOperatorCommands(program: Command): void {
     .addOption(jsonOption('the unit status'))
     .action(async (raw) => {
       const options = parseOptions(extendOptions, raw);
-      const status = await withClient((client) =>
-        grantExtension(client, { ...options, track: options.deadline }),
+      const status = await withActing((acting) =>
+        withClient((client) => grantExtension(client, { ...options, track: options.deadline }, acting)),
       );
       if (options.json) printJson(status);
       else
@@ -105,15 +108,23 @@ export function registerOperatorCommands(program: Command): void {
     .addOption(jsonOption('who was reminded'))
     .action(async (raw) => {
       const options = parseOptions(remindOptions, raw);
-      const { outcomes, total } = await withClient(async (client) => {
-        const { units } = await campaignStatus(client, options.year);
-        const outcomes = await remindUnits(client, options.year, units, (o, i) => {
-          const what =
-            o.outcome === 'reminded' ? `reminded: ${o.missing.join(', ')}` : `${o.outcome}: ${o.reason}`;
-          progress(`[${i + 1}/${units.length}] ${o.unitCode} ${o.nameZh} ${what}`);
-        });
-        return { outcomes, total: units.length };
-      });
+      const { outcomes, total } = await withActing((acting) =>
+        withClient(async (client) => {
+          const { units } = await campaignStatus(client, options.year);
+          const outcomes = await remindUnits(
+            client,
+            options.year,
+            units,
+            (o, i) => {
+              const what =
+                o.outcome === 'reminded' ? `reminded: ${o.missing.join(', ')}` : `${o.outcome}: ${o.reason}`;
+              progress(`[${i + 1}/${units.length}] ${o.unitCode} ${o.nameZh} ${what}`);
+            },
+            acting,
+          );
+          return { outcomes, total: units.length };
+        }),
+      );
       const count = (outcome: RemindOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome);
       if (options.json) printJson({ outcomes });
       else
@@ -138,12 +149,14 @@ export function registerOperatorCommands(program: Command): void {
     .addOption(jsonOption('the campaign status'))
     .action(async (raw) => {
       const options = parseOptions(keyRegionOptions, raw);
-      const status = await withClient((client) =>
-        designateKeyRegions(client, {
-          year: options.year,
-          regions: options.regions,
-          exchangeHosts: options.hosts,
-        }),
+      const status = await withActing((acting) =>
+        withClient((client) =>
+          designateKeyRegions(
+            client,
+            { year: options.year, regions: options.regions, exchangeHosts: options.hosts },
+            acting,
+          ),
+        ),
       );
       if (options.json) printJson(status);
       else

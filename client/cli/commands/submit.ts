@@ -7,6 +7,7 @@ import { withClient } from '../../../infra/temporal/connection.ts';
 import { describeUnit } from '../../operations/describe/unit.ts';
 import { type SubmissionKind, submissionNames } from '../../operations/submissionPayloads.ts';
 import { loadSubmission, sendSubmission } from '../../operations/submit.ts';
+import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, unitTarget, yearOption } from '../options.ts';
 import { printJson, progress } from '../output.ts';
@@ -84,13 +85,24 @@ function registerKind(submit: Command, kind: (typeof kinds)[number]): void {
           );
         return;
       }
-      const status = await withClient((client) =>
-        sendSubmission(client, kind.name, options, payloads, (recorded, total) =>
-          progress(
-            `已记录 ${recorded}/${total} 条，其余未提交；修正后重新报送整个文件即可（同一编号会覆盖） ` +
-              `(${recorded} of ${total} recorded before this failure; send the whole file again, the same ids replace)`,
+      // From the command line a liaison (or an operator for them) hands in the unit's forms: the unit acts.
+      const status = await withActing(
+        (acting) =>
+          withClient((client) =>
+            sendSubmission(
+              client,
+              kind.name,
+              options,
+              payloads,
+              (recorded, total) =>
+                progress(
+                  `已记录 ${recorded}/${total} 条，其余未提交；修正后重新报送整个文件即可（同一编号会覆盖） ` +
+                    `(${recorded} of ${total} recorded before this failure; send the whole file again, the same ids replace)`,
+                ),
+              acting,
+            ),
           ),
-        ),
+        { kind: 'unit' },
       );
       if (options.json) printJson(status);
       else {

@@ -19,6 +19,7 @@ import { returnForRevision } from '../../operations/returnForRevision.ts';
 import type { SubmissionKind } from '../../operations/submissionPayloads.ts';
 import { sendSubmission } from '../../operations/submit.ts';
 import { unitStatus } from '../../operations/unitStatus.ts';
+import { actingFor } from '../acting.ts';
 import { bodyLimits } from '../bodyLimits.ts';
 import { problem, sendProblem } from '../problems.ts';
 import { defineRoute, empty, unitParams, type WebRoute, yearParams } from '../routeSpec.ts';
@@ -48,11 +49,19 @@ const submissionRoutes = (
     body: body as z.ZodType<z.output<typeof body>>,
     maxBodyBytes: bodyLimits.submission,
     success: { status: 200, description: "the unit's status after the submission" },
-    handle: async ({ c, params, body: payload, services }) => {
+    handle: async ({ c, params, body: payload, services, principal }) => {
       const missing = await missingDocuments(kind, payload);
       if (missing) return sendProblem(c, missing);
+      const target = { ...params, updateId: updateId(c) };
       return c.json(
-        await sendSubmission(services.client, kind, { ...params, updateId: updateId(c) }, [payload] as never),
+        await sendSubmission(
+          services.client,
+          kind,
+          target,
+          [payload] as never,
+          undefined,
+          actingFor(c, services, principal),
+        ),
       );
     },
   }),
@@ -88,10 +97,16 @@ export const campaignRoutes: WebRoute[] = [
     summary: 'return a submission for revision; the unit gets a new 7-day clock',
     tags: ['operator'],
     params: unitParams,
-    body: returnForRevisionSchema,
+    body: returnForRevisionSchema.omit({ by: true }),
     success: { status: 200, description: "the unit's status" },
-    handle: async ({ c, params, body, services }) =>
-      c.json(await returnForRevision(services.client, { ...params, ...body })),
+    handle: async ({ c, params, body, services, principal }) =>
+      c.json(
+        await returnForRevision(
+          services.client,
+          { ...params, ...body },
+          actingFor(c, services, principal, updateId(c)),
+        ),
+      ),
   }),
   defineRoute({
     rule: 'operator',
@@ -100,10 +115,16 @@ export const campaignRoutes: WebRoute[] = [
     summary: "move a unit's deadline later",
     tags: ['operator'],
     params: unitParams,
-    body: grantExtensionSchema,
+    body: grantExtensionSchema.omit({ by: true }),
     success: { status: 200, description: "the unit's status" },
-    handle: async ({ c, params, body, services }) =>
-      c.json(await grantExtension(services.client, { ...params, ...body })),
+    handle: async ({ c, params, body, services, principal }) =>
+      c.json(
+        await grantExtension(
+          services.client,
+          { ...params, ...body },
+          actingFor(c, services, principal, updateId(c)),
+        ),
+      ),
   }),
   defineRoute({
     rule: 'operator',
@@ -114,7 +135,7 @@ export const campaignRoutes: WebRoute[] = [
     params: unitParams,
     body: empty,
     success: { status: 200, description: '{ outcomes }: reminded, notDue or failed' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const { units } = await campaignStatus(services.client, params.year);
       const unit = units.find((u) => u.unitCode === params.unit);
       if (!unit)
@@ -122,7 +143,8 @@ export const campaignRoutes: WebRoute[] = [
           c,
           problem(404, 'no-such-unit', `unit ${params.unit} is not in the ${params.year} campaign`),
         );
-      return c.json({ outcomes: await remindUnits(services.client, params.year, [unit]) });
+      const acting = actingFor(c, services, principal, updateId(c));
+      return c.json({ outcomes: await remindUnits(services.client, params.year, [unit], undefined, acting) });
     },
   }),
   defineRoute({
@@ -134,9 +156,10 @@ export const campaignRoutes: WebRoute[] = [
     params: yearParams,
     body: empty,
     success: { status: 200, description: '{ outcomes }: each unit reminded, notDue or failed' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const { units } = await campaignStatus(services.client, params.year);
-      return c.json({ outcomes: await remindUnits(services.client, params.year, units) });
+      const acting = actingFor(c, services, principal, updateId(c));
+      return c.json({ outcomes: await remindUnits(services.client, params.year, units, undefined, acting) });
     },
   }),
   defineRoute({
@@ -146,9 +169,15 @@ export const campaignRoutes: WebRoute[] = [
     summary: 'designate 3–4 key-guidance regions and 1–2 exchange hosts',
     tags: ['operator'],
     params: yearParams,
-    body: designateKeyRegionsSchema,
+    body: designateKeyRegionsSchema.omit({ by: true }),
     success: { status: 200, description: 'CampaignStatus' },
-    handle: async ({ c, params, body, services }) =>
-      c.json(await designateKeyRegions(services.client, { year: params.year, ...body })),
+    handle: async ({ c, params, body, services, principal }) =>
+      c.json(
+        await designateKeyRegions(
+          services.client,
+          { year: params.year, ...body },
+          actingFor(c, services, principal, updateId(c)),
+        ),
+      ),
   }),
 ];

@@ -9,6 +9,7 @@ import {
   reviewActionFields,
   reviewMatching,
 } from '../../operations/matchingReview.ts';
+import { actingFor } from '../acting.ts';
 import { defineRoute, empty, type WebRoute, yearParams } from '../routeSpec.ts';
 import type { Principal } from '../session.ts';
 
@@ -68,7 +69,15 @@ export const matchingRoutes: WebRoute[] = [
     body: empty,
     success: { status: 200, description: 'MatchingReview' },
     handle: async ({ c, params, principal, services }) =>
-      c.json(await proposeMatching(services.client, params.year, operatorName(principal))),
+      c.json(
+        await proposeMatching(
+          services.client,
+          params.year,
+          operatorName(principal),
+          undefined,
+          actingFor(c, services, principal),
+        ),
+      ),
   }),
   ...(Object.entries(reviewActions) as [ReviewActionName, { segment: string; summary: string }][]).map(
     ([action, { segment, summary }]) =>
@@ -83,11 +92,13 @@ export const matchingRoutes: WebRoute[] = [
         success: { status: 200, description: 'MatchingReview' },
         handle: async ({ c, params, body, principal, services }) =>
           c.json(
-            await reviewMatching(services.client, params.year, {
-              ...body,
-              action,
-              by: operatorName(principal),
-            } as ReviewAction),
+            await reviewMatching(
+              services.client,
+              params.year,
+              { ...body, action, by: operatorName(principal) } as ReviewAction,
+              undefined,
+              actingFor(c, services, principal),
+            ),
           ),
       }),
   ),

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { unitCodeSchema } from '../../../domain/registry.ts';
+import { recordWebEvent } from '../auditEvents.ts';
 import { problem, sendProblem } from '../problems.ts';
 import { defineRoute, type WebRoute } from '../routeSpec.ts';
 import { csrfToken, endSession } from '../session.ts';
@@ -102,8 +103,9 @@ export const sessionRoutes: WebRoute[] = [
     summary: 'sign out (clears the session cookie)',
     tags: ['session'],
     success: { status: 204, description: 'signed out' },
-    handle: async ({ c, services }) => {
+    handle: async ({ c, services, principal }) => {
       await endSession(c, services.cookies, services.store, services.clock());
+      await recordWebEvent(c, services, principal, { kind: 'signOut' });
       return c.body(null, 204);
     },
   }),

@@ -8,6 +8,7 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { isReporting, unitCodePattern } from '../../../domain/registry.ts';
 import { currentCampaignYear } from '../../operations/campaignYears.ts';
+import { recordWebEvent } from '../auditEvents.ts';
 import { defineRoute, type WebRoute, type WebServices } from '../routeSpec.ts';
 import type { WebEnv } from '../rules.ts';
 import { endSession, type Principal } from '../session.ts';
@@ -227,8 +228,9 @@ export const signInPages: WebRoute[] = [
     summary: 'sign out',
     tags: ['pages'],
     success: { status: 303, description: 'signed out; redirected to sign in' },
-    handle: async ({ c, services }) => {
+    handle: async ({ c, services, principal }) => {
       await endSession(c, services.cookies, services.store, services.clock());
+      await recordWebEvent(c, services, principal, { kind: 'signOut' });
       setNotice(c, '已退出', 'Signed out');
       return c.redirect('/sign-in', 303);
     },

@@ -11,7 +11,8 @@ import { unitStanding } from '../../../operations/describe/standing.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
-import { langOf } from '../html.ts';
+import { trailPath } from '../audit/trailPage.ts';
+import { langOf, t } from '../html.ts';
 import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { unitGrid } from './grid.ts';
@@ -52,6 +53,10 @@ export async function renderDashboard(
       ${notSubmittedSection(c, services, year, rows, canAct)}
       ${keyRegionsSection(c, services, status, canAct, attempt)}
       ${status.summary ? '' : nationalSummarySection(status)}
+      <section class="card" id="audit-link">
+        <h2>${t('办理记录', 'Audit trail')}</h2>
+        <p><a href="${trailPath(year)}">${t('查看全部办理记录（可筛选、可下载）', 'Every action of the year: filter and download')}</a></p>
+      </section>
     </div>`;
   };
   return renderPage(c, services, {

@@ -7,6 +7,8 @@ import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts';
 import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { type RemindOutcome, remindUnits } from '../../../operations/remindUnits.ts';
+import { actingFor } from '../../acting.ts';
+import { recordWebEvent } from '../../auditEvents.ts';
 import { problem, problemFor } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, yearParams, yearPathSchema } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';
@@ -71,9 +73,10 @@ export const dashboardPages: WebRoute[] = [
     tags: ['pages'],
     params: yearParams,
     success: { status: 303, description: 'back to the dashboard' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const { units } = await campaignStatus(services.client, params.year);
-      const notice = remindNotice(await remindUnits(services.client, params.year, units));
+      const acting = actingFor(c, services, principal);
+      const notice = remindNotice(await remindUnits(services.client, params.year, units, undefined, acting));
       setNotice(c, notice.zh, notice.en, notice.failed ? 'problem' : 'done');
       return c.redirect(dashboardPath(params.year), 303);
     },
@@ -87,7 +90,7 @@ export const dashboardPages: WebRoute[] = [
     tags: ['pages'],
     params: unitParams,
     success: { status: 303, description: 'back where the form said' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const form = await readForm(c, backField(params.year), {});
       const back = form.ok ? form.data.back : dashboardPath(params.year);
       const { units } = await campaignStatus(services.client, params.year);
@@ -98,7 +101,8 @@ export const dashboardPages: WebRoute[] = [
           services,
           problem(404, 'no-such-unit', `unit ${params.unit} is not in the ${params.year} campaign`),
         );
-      const notice = remindNotice(await remindUnits(services.client, params.year, [unit]));
+      const acting = actingFor(c, services, principal);
+      const notice = remindNotice(await remindUnits(services.client, params.year, [unit], undefined, acting));
       setNotice(c, notice.zh, notice.en, notice.failed ? 'problem' : 'done');
       return c.redirect(back, 303);
     },
@@ -112,14 +116,18 @@ export const dashboardPages: WebRoute[] = [
     tags: ['pages'],
     params: yearParams,
     success: { status: 303, description: 'designated; back to the dashboard' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const form = await readForm(c, designateKeyRegionsSchema, keyRegionLabels, keyRegionFields);
       if (!form.ok) {
         const values = keyRegionFields(await c.req.parseBody({ all: true }));
         return renderDashboard(c, services, params.year, { values, errors: form.errors, status: 422 });
       }
       try {
-        await designateKeyRegions(services.client, { year: params.year, ...form.data });
+        await designateKeyRegions(
+          services.client,
+          { year: params.year, ...form.data },
+          actingFor(c, services, principal),
+        );
       } catch (error) {
         // The campaign's own refusals (a region not in this year's campaign; feedback already sent) are
         // told on the form, by its labels; anything else is the app's error page.
@@ -151,9 +159,14 @@ export const dashboardPages: WebRoute[] = [
     tags: ['pages'],
     params: z.object({ year: yearPathSchema, output: z.enum(outputs) }),
     success: { status: 200, description: 'the .xlsx or .docx file' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const output = nationalOutputs[params.output];
       const bytes = await output.build(services.client, params.year);
+      await recordWebEvent(c, services, principal, {
+        kind: 'download',
+        year: params.year,
+        detail: { file: exportFileName(params.year, params.output) },
+      });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': contentTypes[output.extension],
         'content-disposition': `attachment; filename="${exportFileName(params.year, params.output)}"`,

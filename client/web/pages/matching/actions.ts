@@ -19,6 +19,7 @@ import {
   reviewActionFields,
   reviewMatching,
 } from '../../../operations/matchingReview.ts';
+import { actingFor } from '../../acting.ts';
 import { operatorName } from '../../api/matching.ts';
 import { problemFor } from '../../problems.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
@@ -163,7 +164,13 @@ const proposePage = defineRoute({
   success: { status: 303, description: 'back to the review page, with a notice' },
   handle: async ({ c, params, query, principal, services }) => {
     await attempt(c, fieldLabels, async () => {
-      const review = await proposeMatching(services.client, params.year, operatorName(principal));
+      const review = await proposeMatching(
+        services.client,
+        params.year,
+        operatorName(principal),
+        undefined,
+        actingFor(c, services, principal),
+      );
       const [demands, pairings] = [review.decisions.length, review.pairings.length];
       return [
         `已生成匹配建议：${demands} 项需求、${pairings} 个对口；已作出的决定保留`,
@@ -200,11 +207,13 @@ export const reviewActionPages: WebRoute[] = [
           return backToPage(c, params.year, query);
         }
         await attempt(c, spec.labels, async () => {
-          const review = await reviewMatching(services.client, params.year, {
-            ...form.data,
-            action,
-            by: operatorName(principal),
-          } as ReviewAction);
+          const review = await reviewMatching(
+            services.client,
+            params.year,
+            { ...form.data, action, by: operatorName(principal) } as ReviewAction,
+            undefined,
+            actingFor(c, services, principal),
+          );
           return spec.done(fields, review);
         });
         return backToPage(c, params.year, query);

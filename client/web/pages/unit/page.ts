@@ -9,6 +9,7 @@ import { campaignToday } from '../../../operations/describe/campaignToday.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
+import { unitTrailSection } from '../audit/trailTable.ts';
 import { langOf, t } from '../html.ts';
 import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
@@ -33,10 +34,12 @@ export async function renderUnitPage(
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
-  const [unit, { value: campaign, readAt: campaignReadAt }, mailRead] = await Promise.all([
+  const [unit, { value: campaign, readAt: campaignReadAt }, mailRead, trail] = await Promise.all([
     services.reads.unit(target.year, target.unit),
     services.reads.campaign(target.year),
     isOperator ? services.reads.mail(target.year, target.unit) : Promise.resolve({ value: [], readAt: 0 }),
+    // Read fresh: an entry appended since the last read shows at once.
+    services.audit?.list({ year: target.year, unitCode: target.unit }) ?? Promise.resolve(undefined),
   ]);
   const { status, link } = unit.value;
   const mail = mailRead.value;
@@ -75,10 +78,12 @@ export async function renderUnitPage(
           )
         : ''
     }
+    ${trail ? unitTrailSection(trail, services.registry) : ''}
   </div>`;
   // An operator's view is the same for every operator of a role; a liaison's forms carry ids of their own.
   const keep = principal?.kind === 'operator' && !failure;
-  const version = `${unit.readAt}/${campaignReadAt}/${mailRead.readAt}`;
+  // The trail only grows: its length tells a kept body that it changed.
+  const version = `${unit.readAt}/${campaignReadAt}/${mailRead.readAt}/${trail?.length ?? 0}`;
   return renderPage(c, services, {
     title: [status.nameZh, status.nameEn],
     year: target.year,

@@ -13,6 +13,8 @@ import {
   unitDemandListFileName,
   unitDemandListWorkbook,
 } from '../../../operations/unitDemandListExport.ts';
+import { actingFor } from '../../acting.ts';
+import { recordWebEvent } from '../../auditEvents.ts';
 import { bodyLimits } from '../../bodyLimits.ts';
 import { problem } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
@@ -86,10 +88,16 @@ export const unitPages: WebRoute[] = [
       description: 'the .xlsx',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
       const bytes = await buildTemplate(params.kind, { year: params.year, unit });
       const name = `${params.year}-${unit.code}-${params.kind}.xlsx`;
+      await recordWebEvent(c, services, principal, {
+        kind: 'download',
+        year: params.year,
+        unitCode: unit.code,
+        detail: { file: name },
+      });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${name}"`,
@@ -110,7 +118,7 @@ export const unitPages: WebRoute[] = [
       description: 'the .xlsx, to edit and upload again',
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
       let bytes: Buffer;
       try {
@@ -119,9 +127,16 @@ export const unitPages: WebRoute[] = [
         if (!(error instanceof NoDemandListError)) throw error;
         return problemPage(c, services, problem(404, 'no-demand-list', error.message));
       }
+      const file = unitDemandListFileName(params.year, unit.code);
+      await recordWebEvent(c, services, principal, {
+        kind: 'download',
+        year: params.year,
+        unitCode: unit.code,
+        detail: { file },
+      });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${unitDemandListFileName(params.year, unit.code)}"`,
+        'content-disposition': `attachment; filename="${file}"`,
       });
     },
   }),
@@ -149,11 +164,15 @@ export const unitPages: WebRoute[] = [
     tags: ['pages'],
     params: unitParams,
     success: { status: 303, description: 'returned; back to the page' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const form = await readReturnForm(c);
       if (!('ok' in form)) return renderUnitPage(c, services, params, form);
       try {
-        await returnForRevision(services.client, { ...params, ...form.data });
+        await returnForRevision(
+          services.client,
+          { ...params, ...form.data },
+          actingFor(c, services, principal),
+        );
       } catch (error) {
         return renderUnitPage(c, services, params, failureOf('return', error));
       }
@@ -172,11 +191,11 @@ export const unitPages: WebRoute[] = [
     tags: ['pages'],
     params: unitParams,
     success: { status: 303, description: 'extended; back to the page' },
-    handle: async ({ c, params, services }) => {
+    handle: async ({ c, params, services, principal }) => {
       const form = await readExtendForm(c);
       if (!('ok' in form)) return renderUnitPage(c, services, params, form);
       try {
-        await grantExtension(services.client, { ...params, ...form.data });
+        await grantExtension(services.client, { ...params, ...form.data }, actingFor(c, services, principal));
       } catch (error) {
         return renderUnitPage(c, services, params, failureOf('extend', error));
       }

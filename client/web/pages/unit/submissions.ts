@@ -11,7 +11,9 @@ import { putDocumentUpload } from '../../../operations/documents.ts';
 import { importSpreadsheet } from '../../../operations/spreadsheets/importSubmission.ts';
 import type { Payloads, SubmissionKind } from '../../../operations/submissionPayloads.ts';
 import { sendSubmission } from '../../../operations/submit.ts';
+import { actingFor } from '../../acting.ts';
 import type { WebServices } from '../../routeSpec.ts';
+import type { WebEnv } from '../../rules.ts';
 import { readForm } from '../forms.ts';
 import { readActivityForm } from './activityForm.ts';
 import { type Failure, type FormId, failureOf, plainErrors } from './failures.ts';
@@ -34,6 +36,7 @@ const uploadLabels = {
 } satisfies Record<string, Bilingual>;
 
 async function send<K extends SubmissionKind>(
+  c: Context,
   services: WebServices,
   form: FormId,
   kind: K,
@@ -50,6 +53,7 @@ async function send<K extends SubmissionKind>(
       (n) => {
         recorded = n;
       },
+      actingFor(c, services, (c as Context<WebEnv>).get('principal')),
     );
     return null;
   } catch (error) {
@@ -86,10 +90,11 @@ export async function submitSpreadsheet(
     const options = { unitCode: target.unit, year: target.year };
     const failure =
       form === 'demands'
-        ? await send(services, form, 'demands', { ...target, updateId }, [
+        ? await send(c, services, form, 'demands', { ...target, updateId }, [
             await importSpreadsheet('demands', nameOf(file), bytes, options),
           ])
         : await send(
+            c,
             services,
             form,
             'activity',
@@ -159,7 +164,7 @@ export async function submitSummary(c: Context, services: WebServices, target: T
       { ...(annex2 && { results: annex2 }), ...(document && { written: document }) },
       'summary',
     );
-    const failure = await send(services, 'summary', 'summary', { ...target, updateId: updateId.data }, [
+    const failure = await send(c, services, 'summary', 'summary', { ...target, updateId: updateId.data }, [
       summary,
     ]);
     if (failure) return { ...failure, values };
@@ -176,7 +181,7 @@ export async function submitPlan(c: Context, services: WebServices, target: Targ
   const values = textValues(await c.req.parseBody({ all: true }));
   try {
     const put = await putDocumentUpload(nameOf(file), await bytesOf(file));
-    const failure = await send(services, 'plan', 'plan', { ...target, updateId }, [
+    const failure = await send(c, services, 'plan', 'plan', { ...target, updateId }, [
       { ...plan, document: put.reference },
     ]);
     if (failure) return { ...failure, values };
@@ -189,7 +194,7 @@ export async function submitPlan(c: Context, services: WebServices, target: Targ
 export async function submitActivity(c: Context, services: WebServices, target: Target): Promise<Outcome> {
   const read = await readActivityForm(c);
   if (!('ok' in read)) return read;
-  const failure = await send(services, 'activity', 'activity', { ...target, updateId: read.updateId }, [
+  const failure = await send(c, services, 'activity', 'activity', { ...target, updateId: read.updateId }, [
     read.activity,
   ]);
   if (failure) return { ...failure, values: textValues(await c.req.parseBody({ all: true })) };
