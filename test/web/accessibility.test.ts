@@ -3,17 +3,13 @@
 // five days past the plan deadline (badges and tiles in their escalation colours, where contrast fails first).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demandList } from '../../bench/volume/generate.ts';
-import { sendSubmission } from '../../client/operations/submit.ts';
 import { axeViolations, overflowX } from '../support/axe.ts';
-import { chromiumMissing, chromiumPath, launchChromium } from '../support/chromium.ts';
-import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
-import { freePort } from '../support/ports.ts';
-import { sampleWorkPlan } from '../support/samples.ts';
-import { addOperator, type WebHarness, webHarness } from './support.ts';
+import { chromiumMissing, chromiumPath } from '../support/chromium.ts';
+import type { LocalStack } from '../support/localCampaign.ts';
+import { type WebInChromium, webInChromium } from './inChromium.ts';
+import type { WebHarness } from './support.ts';
 
 if (!chromiumPath) console.warn(chromiumMissing);
 
@@ -26,7 +22,7 @@ const sizes = [
 
 let stack: LocalStack;
 let harness: WebHarness;
-let server: ReturnType<typeof serve>;
+let web: WebInChromium;
 let origin: string;
 let chromium: Browser;
 
@@ -68,23 +64,17 @@ const pages = {
 
 describe.skipIf(!chromiumPath)('every page at WCAG 2.2 AA and 390 px wide', () => {
   beforeAll(async () => {
-    stack = await localStack();
-    await startSurveyingCampaign(stack.client, year, units, { withCatalogue: true, daysIn: 40 });
-    await sendSubmission(stack.client, 'plan', { year, unit: '31' }, [sampleWorkPlan()]);
-    await sendSubmission(stack.client, 'demands', { year, unit: '31' }, [demandList('31', 3)]);
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    harness = await webHarness({ sink: stack.sink, client: stack.client, publicUrl: origin });
-    await addOperator(harness.store, 'operator-li', 'operator', 'operator password 2');
-    server = serve({ fetch: harness.web.app.fetch, hostname: '127.0.0.1', port });
-    chromium = await launchChromium();
+    web = await webInChromium({
+      year,
+      units,
+      handedIn: ['31'],
+      operator: { name: 'operator-li', password: 'operator password 2' },
+    });
+    ({ stack, harness, origin, chromium } = web);
   }, 180_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await harness?.close();
-    await stack?.stop();
+    await web?.close();
   });
 
   it('an operator signs in and reaches the page content with the keyboard alone', async () => {

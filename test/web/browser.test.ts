@@ -6,24 +6,21 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demandList } from '../../bench/volume/generate.ts';
 import { currentReview } from '../../client/operations/matchingReview.ts';
 import { firstDataRow } from '../../client/operations/spreadsheets/tableSheet.ts';
-import { sendSubmission } from '../../client/operations/submit.ts';
 import { demandSheet } from '../../domain/spreadsheets/annexes/demandList.ts';
 import { itemToRow } from '../../domain/spreadsheets/itemToRow.ts';
 import { campaignStatus } from '../../reads/campaignStatus.ts';
 import { fillRows, loadWorkbook, toBuffer } from '../operations/spreadsheets/support.ts';
-import { chromiumMissing, chromiumPath, launchChromium } from '../support/chromium.ts';
+import { chromiumMissing, chromiumPath } from '../support/chromium.ts';
 import { eventually } from '../support/eventually.ts';
-import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
-import { freePort } from '../support/ports.ts';
-import { sampleDemandList, sampleWorkPlan } from '../support/samples.ts';
-import { addOperator, type WebHarness, webHarness } from './support.ts';
+import type { LocalStack } from '../support/localCampaign.ts';
+import { sampleDemandList } from '../support/samples.ts';
+import { type WebInChromium, webInChromium } from './inChromium.ts';
+import type { WebHarness } from './support.ts';
 
 if (!chromiumPath) console.warn(chromiumMissing);
 
@@ -34,7 +31,7 @@ const tianjinOffice = 'wanlixing@tj.ipa.example';
 
 let stack: LocalStack;
 let harness: WebHarness;
-let server: ReturnType<typeof serve>;
+let web: WebInChromium;
 let origin: string;
 let chromium: Browser;
 let shots: string;
@@ -51,26 +48,18 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     shots = process.env.WLX_SCREENSHOTS ?? join(scratch, 'screens');
     await mkdir(shots, { recursive: true });
     process.env.DOCUMENT_DIR = join(scratch, 'documents');
-    stack = await localStack();
-    await startSurveyingCampaign(stack.client, year, units, { withCatalogue: true, daysIn: 40 });
     // Shanghai's and Guangdong's plans are in, late: the grid has units done beside the late ones.
-    for (const unit of ['31', '44']) {
-      await sendSubmission(stack.client, 'plan', { year, unit }, [sampleWorkPlan()]);
-      await sendSubmission(stack.client, 'demands', { year, unit }, [demandList(unit, 3)]);
-    }
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    harness = await webHarness({ sink: stack.sink, client: stack.client, publicUrl: origin });
-    await addOperator(harness.store, 'operator-zhang', 'operator', 'operator password 1');
-    server = serve({ fetch: harness.web.app.fetch, hostname: '127.0.0.1', port });
-    chromium = await launchChromium();
+    web = await webInChromium({
+      year,
+      units,
+      handedIn: ['31', '44'],
+      operator: { name: 'operator-zhang', password: 'operator password 1' },
+    });
+    ({ stack, harness, origin, chromium } = web);
   }, 180_000);
 
   afterAll(async () => {
-    await chromium?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await harness?.close();
-    await stack?.stop();
+    await web?.close();
     delete process.env.DOCUMENT_DIR;
     await rm(scratch, { recursive: true, force: true });
   });
