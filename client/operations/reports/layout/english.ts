@@ -1,7 +1,7 @@
 // The English edition's page: a plain A4 report in Times New Roman, for readers abroad. It is a
 // translation for information; the Chinese edition is the official document.
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
-import { type HeadingLevel, mm, type ReportLayout } from './reportLayout.ts';
+import { type HeadingLevel, mm, type ReportLayout, styledParagraphs } from './reportLayout.ts';
 
 const font = 'Times New Roman';
 const margin = { top: mm(25), bottom: mm(25), left: mm(25), right: mm(25) };
@@ -82,13 +82,7 @@ export const englishLayout: ReportLayout = {
   },
   evenAndOddFooters: false,
   finish: (docx) => docx,
-  title: (text) => new Paragraph({ style: 'DocumentTitle', children: [new TextRun(text)] }),
-  subtitle: (text) => new Paragraph({ style: 'Subtitle', children: [new TextRun(text)] }),
-  heading: (level, n, text) =>
-    new Paragraph({ style: `Heading${level}`, children: [new TextRun(`${numbering[level](n)}${text}`)] }),
-  body: (text, options = {}) =>
-    new Paragraph({ style: 'BodyText', keepNext: options.keepNext ?? false, children: [new TextRun(text)] }),
-  tableStyles: { header: 'TableHeader', cell: 'TableText' },
+  ...styledParagraphs(numbering),
   signOff: (issuer, isoDate) => {
     const [y, m, d] = isoDate.split('-').map(Number);
     return [

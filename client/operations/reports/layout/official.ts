@@ -6,7 +6,7 @@
 import { AlignmentType, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
 import { offGridStyles, rewriteParts } from './docxParts.ts';
 import { officialFontTable } from './fontTable.ts';
-import { type HeadingLevel, mm, type ReportLayout } from './reportLayout.ts';
+import { type HeadingLevel, mm, type ReportLayout, styledParagraphs } from './reportLayout.ts';
 
 export const officialFonts = {
   title: '方正小标宋简体',
@@ -173,13 +173,7 @@ export const officialLayout: ReportLayout = {
         offGridStyles(xml, ['DocumentTitle', 'TableHeader', 'TableText', 'PageNumber']),
       'word/fontTable.xml': () => officialFontTable,
     }),
-  title: (text) => new Paragraph({ style: 'DocumentTitle', children: [new TextRun(text)] }),
-  subtitle: (text) => new Paragraph({ style: 'Subtitle', children: [new TextRun(text)] }),
-  heading: (level, n, text) =>
-    new Paragraph({ style: `Heading${level}`, children: [new TextRun(`${numbering[level](n)}${text}`)] }),
-  body: (text, options = {}) =>
-    new Paragraph({ style: 'BodyText', keepNext: options.keepNext ?? false, children: [new TextRun(text)] }),
-  tableStyles: { header: 'TableHeader', cell: 'TableText' },
+  ...styledParagraphs(numbering),
   signOff: (issuer, isoDate) => {
     const [y, m, d] = isoDate.split('-').map(Number);
     const date = `${y}年${m}月${d}日`;

@@ -1,7 +1,7 @@
 // What the national report asks of a page layout: the Chinese edition is a 公文 by GB/T 9704-2012
 // (official.ts), the English edition a plain A4 document (english.ts). The report's wording is one
 // function of the language; the look is the layout's.
-import type { Footer, ISectionPropertiesOptions, IStylesOptions, Paragraph } from 'docx';
+import { type Footer, type ISectionPropertiesOptions, type IStylesOptions, Paragraph, TextRun } from 'docx';
 
 export type ReportLanguage = 'zh' | 'en';
 export const reportLanguages = ['zh', 'en'] as const satisfies readonly ReportLanguage[];
@@ -32,3 +32,25 @@ export interface ReportLayout {
 
 /** Millimetres in twentieths of a point (twips). */
 export const mm = (n: number) => Math.round((n / 25.4) * 1440);
+
+/**
+ * The paragraphs both editions make the same way, by the style ids both stylesheets define: each layout gives
+ * its own heading numbers (一、 or 1.) and the look lives in its styles.
+ */
+export function styledParagraphs(
+  numbering: Record<HeadingLevel, (n: number) => string>,
+): Pick<ReportLayout, 'title' | 'subtitle' | 'heading' | 'body' | 'tableStyles'> {
+  return {
+    title: (text) => new Paragraph({ style: 'DocumentTitle', children: [new TextRun(text)] }),
+    subtitle: (text) => new Paragraph({ style: 'Subtitle', children: [new TextRun(text)] }),
+    heading: (level, n, text) =>
+      new Paragraph({ style: `Heading${level}`, children: [new TextRun(`${numbering[level](n)}${text}`)] }),
+    body: (text, options = {}) =>
+      new Paragraph({
+        style: 'BodyText',
+        keepNext: options.keepNext ?? false,
+        children: [new TextRun(text)],
+      }),
+    tableStyles: { header: 'TableHeader', cell: 'TableText' },
+  };
+}
