@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { stopProcess } from '../../scripts/processes.ts';
-import { freePort } from './ports.ts';
+import { freeLowPorts } from './ports.ts';
 import { type WlxResult, wlxFor } from './wlx.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,14 +25,12 @@ export interface DevStack {
 }
 
 export async function devStack(): Promise<DevStack> {
-  const [port, httpPort, uiPort, smtpPort, ledgerPort, webPort] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
+  // Below the ephemeral range (32,768 up): a stopped stack starts again on the same ports, and in between an
+  // outgoing connection's local port could take one of them (EADDRINUSE on the restart).
+  const first = await freeLowPorts(6);
+  const [port, httpPort, uiPort, smtpPort, ledgerPort, webPort] = [0, 1, 2, 3, 4, 5].map(
+    (i) => first + i,
+  ) as [number, number, number, number, number, number];
   const dataDir = mkdtempSync(join(tmpdir(), 'wlx-dev-'));
   const env = {
     ...process.env,
