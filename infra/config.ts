@@ -20,22 +20,24 @@ export const mailFields = {
 };
 
 /** The SQL database the workers share (the mail ledger) and, by default, the web's store. */
+const sqlUrl = z
+  .string()
+  .regex(/^(postgres(ql)?:\/\/\S+|pglite:\S+)$/, 'a postgres:// URL, or pglite:<folder> for a single worker');
+
 export const sqlFields = {
   /**
    * The mail ledger every worker shares, so that no notice goes out twice: `postgres://user:pass@host/db`,
    * or `pglite:<dir>` for PGlite inside this worker alone.
    */
-  MAIL_LEDGER_URL: z
-    .string()
-    .regex(
-      /^(postgres(ql)?:\/\/\S+|pglite:\S+)$/,
-      'a postgres:// URL, or pglite:<folder> for a single worker',
-    )
-    .default('pglite:var/mail-ledger'),
+  MAIL_LEDGER_URL: sqlUrl.default('pglite:var/mail-ledger'),
 };
 
-/** The web's own database (users, sign-in links): the mail ledger's unless WEB_DB_URL names another. */
-export const webDbFields = { WEB_DB_URL: sqlFields.MAIL_LEDGER_URL.optional(), ...sqlFields };
+/**
+ * The web's own database (users, sign-in links, the audit trail): the mail ledger's unless WEB_DB_URL names
+ * another. No default of its own: zod applies an inner default under optional(), which made it the default
+ * ledger folder whatever MAIL_LEDGER_URL said.
+ */
+export const webDbFields = { WEB_DB_URL: sqlUrl.optional(), ...sqlFields };
 
 export function webDbUrl(parsed: { WEB_DB_URL?: string | undefined; MAIL_LEDGER_URL: string }): string {
   return parsed.WEB_DB_URL ?? parsed.MAIL_LEDGER_URL;

@@ -1,5 +1,7 @@
 // The one SQL connection the mail ledger and the web's store both use: PostgreSQL through `pg` (deployments,
 // several processes sharing it) or PGlite (`pglite:<dir>`, inside one process), the same statements on both.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -11,7 +13,10 @@ export interface SqlClient {
 
 export async function sqlClient(url: string): Promise<SqlClient> {
   if (url.startsWith('pglite:')) {
-    const db = await PGlite.create(url.slice('pglite:'.length));
+    const dir = url.slice('pglite:'.length);
+    // PGlite makes its own folder but not the ones above it (var/ on a fresh clone).
+    if (!dir.startsWith('memory:')) mkdirSync(dirname(resolve(dir)), { recursive: true });
+    const db = await PGlite.create(dir);
     return { query: (text, params) => db.query(text, params), close: () => db.close() };
   }
   // A handful of connections: each delivery makes two short statements.
