@@ -52,10 +52,10 @@ export function campaignStatus(client: Client, year: number): Promise<CampaignOv
 
 /** The same, over whichever transport `reads` uses (the CLI's quick reads go over the HTTP API). */
 export async function readCampaignStatus(reads: TemporalReads, year: number): Promise<CampaignOverview> {
-  const [status, description] = await Promise.all([
-    reads.query(campaignWorkflowId(year), campaignStatusQuery),
-    reads.describe(campaignWorkflowId(year)),
-  ]);
+  // One after the other: were they asked together, a failed query would leave the description retrying on
+  // a connection its caller may close (gRPC then throws from the retry's timer, uncaught).
+  const status = await reads.query(campaignWorkflowId(year), campaignStatusQuery);
+  const description = await reads.describe(campaignWorkflowId(year));
   const stuck: StuckWorkflow[] = [];
   const campaign = stuckOf(description, null);
   if (campaign) stuck.push(campaign);

@@ -41,7 +41,9 @@ export async function webHarness(options: {
   const mailer = smtpMailer({ smtpUrl: options.sink.url, from: 'wanlixing@cnipa.example' });
   const connection = options.client
     ? undefined
-    : Connection.lazy({ address: '127.0.0.1:9', connectTimeout: '1 second' });
+    : // No retries (no interceptors): nothing is there to answer, and a retry's timer that outlives close()
+      // throws "Channel has been shut down" from grpc-js, uncaught.
+      Connection.lazy({ address: '127.0.0.1:9', connectTimeout: '1 second', interceptors: [] });
   const clock = {
     // Each harness starts an hour after the last: a store shared by a file's tests keeps the sign-in attempts
     // counted against the rate limits (as replicas share them), and an earlier test's windows have ended.
