@@ -33,3 +33,28 @@ export async function recordWebEvent(
     services.log,
   );
 }
+
+/** What the web hands out as files. */
+export const fileTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** A file for the reader to keep: recorded in the trail as a download, sent as an attachment named `file`. */
+export async function download(
+  c: Context,
+  services: Pick<WebServices, 'audit' | 'registry' | 'clock' | 'log'>,
+  principal: Principal | null,
+  sent: { year: number; unitCode?: string; file: string; type: keyof typeof fileTypes; bytes: Uint8Array },
+): Promise<Response> {
+  await recordWebEvent(c, services, principal, {
+    kind: 'download',
+    year: sent.year,
+    ...(sent.unitCode !== undefined && { unitCode: sent.unitCode }),
+    detail: { file: sent.file },
+  });
+  return c.body(new Uint8Array(sent.bytes), 200, {
+    'content-type': fileTypes[sent.type],
+    'content-disposition': `attachment; filename="${sent.file}"`,
+  });
+}

@@ -16,6 +16,7 @@ import {
 import { unitCodeSchema } from '../../../domain/registry.ts';
 import { withClient } from '../../../infra/temporal/connection.ts';
 import { campaignWorkflowId, recordMatchesUpdate } from '../../../workflows/shared/messages.ts';
+import type { Acting } from '../../operations/audit/acting.ts';
 import { campaignCatalogue } from '../../operations/campaignInput.ts';
 import {
   pageFacts,
@@ -79,6 +80,21 @@ async function printReview(
   process.stdout.write(`${reviewSummary(review)}\n`);
 }
 
+/** Sends one request to the review as `by`, recorded in the trail, and prints the review it answers with. */
+function sendAndPrint(
+  options: { year: number; json: boolean },
+  by: string,
+  send: (client: Client, acting: Acting) => Promise<MatchingReview | null>,
+): Promise<void> {
+  return withActing(
+    (acting) =>
+      withClient(async (client) =>
+        printReview(client, options.year, await send(client, acting), options.json),
+      ),
+    { by },
+  );
+}
+
 /** One review subcommand: its own options parsed, turned into an action, sent, and the review printed. */
 function reviewCommand<T>(
   parent: Command,
@@ -96,17 +112,8 @@ function reviewCommand<T>(
     .action(async (raw) => {
       const options = parseOptions(z.object(base), raw);
       const action = toAction(parseOptions(fields, raw), options.by ?? defaultOperator());
-      await withActing(
-        (acting) =>
-          withClient(async (client) =>
-            printReview(
-              client,
-              options.year,
-              await reviewMatching(client, options.year, action, undefined, acting),
-              options.json,
-            ),
-          ),
-        { by: action.by },
+      await sendAndPrint(options, action.by, (client, acting) =>
+        reviewMatching(client, options.year, action, undefined, acting),
       );
     });
 }
@@ -123,17 +130,8 @@ export function registerMatchingCommands(program: Command): void {
     .action(async (raw) => {
       const options = parseOptions(z.object(base), raw);
       const by = options.by ?? defaultOperator();
-      await withActing(
-        (acting) =>
-          withClient(async (client) =>
-            printReview(
-              client,
-              options.year,
-              await proposeMatching(client, options.year, by, undefined, acting),
-              options.json,
-            ),
-          ),
-        { by },
+      await sendAndPrint(options, by, (client, acting) =>
+        proposeMatching(client, options.year, by, undefined, acting),
       );
     });
 

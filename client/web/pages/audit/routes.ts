@@ -3,12 +3,11 @@
 import { auditFilterSchema, auditQueryOf } from '../../../../domain/audit/view.ts';
 import { formatShanghaiDate } from '../../../../domain/calendar.ts';
 import { buildTrailExport } from '../../../operations/audit/trailExport.ts';
-import { recordWebEvent } from '../../auditEvents.ts';
+import { download, fileTypes } from '../../auditEvents.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { renderTrailPage } from './trailPage.ts';
 
 const filterQuery = auditFilterSchema.omit({ year: true });
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const auditRoutes: WebRoute[] = [
   defineRoute({
@@ -50,7 +49,7 @@ export const auditRoutes: WebRoute[] = [
     tags: ['pages'],
     params: yearParams,
     query: filterQuery,
-    success: { status: 200, description: 'the .xlsx file', contentType: xlsx },
+    success: { status: 200, description: 'the .xlsx file', contentType: fileTypes.xlsx },
     handle: async ({ c, params, query, services, principal }) => {
       const filter = { ...query, year: params.year };
       const entries = services.audit ? await services.audit.list(auditQueryOf(filter)) : [];
@@ -62,11 +61,7 @@ export const auditRoutes: WebRoute[] = [
         (code) => names.get(code) ?? '',
       );
       const file = `wanlixing-${params.year}-audit.xlsx`;
-      await recordWebEvent(c, services, principal, { kind: 'download', year: params.year, detail: { file } });
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': xlsx,
-        'content-disposition': `attachment; filename="${file}"`,
-      });
+      return download(c, services, principal, { year: params.year, file, type: 'xlsx', bytes });
     },
   }),
 ];

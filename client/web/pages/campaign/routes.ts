@@ -8,7 +8,7 @@ import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts'
 import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { type RemindOutcome, remindUnits } from '../../../operations/remindUnits.ts';
 import { actingFor } from '../../acting.ts';
-import { recordWebEvent } from '../../auditEvents.ts';
+import { download } from '../../auditEvents.ts';
 import { problem, problemFor } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, yearParams, yearPathSchema } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';
@@ -16,11 +16,6 @@ import { problemPage } from '../problemPage.ts';
 import { dashboardPath, renderDashboard } from './dashboard.ts';
 import { keyRegionFields, keyRegionLabels } from './keyRegions.ts';
 import { exportFileName } from './nationalSummary.ts';
-
-const contentTypes = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-} as const;
 
 const outputs = Object.keys(nationalOutputs) as [
   keyof typeof nationalOutputs,
@@ -162,14 +157,11 @@ export const dashboardPages: WebRoute[] = [
     handle: async ({ c, params, services, principal }) => {
       const output = nationalOutputs[params.output];
       const bytes = await output.build(services.client, params.year);
-      await recordWebEvent(c, services, principal, {
-        kind: 'download',
+      return download(c, services, principal, {
         year: params.year,
-        detail: { file: exportFileName(params.year, params.output) },
-      });
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': contentTypes[output.extension],
-        'content-disposition': `attachment; filename="${exportFileName(params.year, params.output)}"`,
+        file: exportFileName(params.year, params.output),
+        type: output.extension,
+        bytes,
       });
     },
   }),

@@ -14,7 +14,7 @@ import {
   unitDemandListWorkbook,
 } from '../../../operations/unitDemandListExport.ts';
 import { actingFor } from '../../acting.ts';
-import { recordWebEvent } from '../../auditEvents.ts';
+import { download, fileTypes } from '../../auditEvents.ts';
 import { bodyLimits } from '../../bodyLimits.ts';
 import { problem } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, type WebServices } from '../../routeSpec.ts';
@@ -86,21 +86,18 @@ export const unitPages: WebRoute[] = [
     success: {
       status: 200,
       description: 'the .xlsx',
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: fileTypes.xlsx,
     },
     handle: async ({ c, params, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
       const bytes = await buildTemplate(params.kind, { year: params.year, unit });
-      const name = `${params.year}-${unit.code}-${params.kind}.xlsx`;
-      await recordWebEvent(c, services, principal, {
-        kind: 'download',
+      const file = `${params.year}-${unit.code}-${params.kind}.xlsx`;
+      return download(c, services, principal, {
         year: params.year,
         unitCode: unit.code,
-        detail: { file: name },
-      });
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${name}"`,
+        file,
+        type: 'xlsx',
+        bytes,
       });
     },
   }),
@@ -116,7 +113,7 @@ export const unitPages: WebRoute[] = [
     success: {
       status: 200,
       description: 'the .xlsx, to edit and upload again',
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentType: fileTypes.xlsx,
     },
     handle: async ({ c, params, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
@@ -128,15 +125,12 @@ export const unitPages: WebRoute[] = [
         return problemPage(c, services, problem(404, 'no-demand-list', error.message));
       }
       const file = unitDemandListFileName(params.year, unit.code);
-      await recordWebEvent(c, services, principal, {
-        kind: 'download',
+      return download(c, services, principal, {
         year: params.year,
         unitCode: unit.code,
-        detail: { file },
-      });
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="${file}"`,
+        file,
+        type: 'xlsx',
+        bytes,
       });
     },
   }),
