@@ -151,7 +151,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     clientAddress: clientAddress(deps.trustProxy ?? false),
     log,
     background,
-    reads: readModel(deps.client, deps.config, Date.now, readTimes),
+    reads: readModel(deps.client, deps.config, Date.now, readTimes, deps.audit),
     document: () =>
       app.getOpenAPI31Document({
         openapi: '3.1.0',
