@@ -3,12 +3,14 @@
 // update's action id. One function for `wlx unit submissions` and the read views on the web.
 import type { Client } from '@temporalio/client';
 import type { ActorKind, AuditEntry, AuditVia } from '../../domain/audit/entry.ts';
+import { type Bilingual, itemLabel } from '../../domain/labels.ts';
 import type { ReturnForRevision } from '../../domain/submissions.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
 import {
   type SubmissionKind,
   type SubmissionValues,
   type SubmissionVersions,
+  submissionKinds,
   submissionVersions,
   type Version,
 } from '../../reads/submissionVersions.ts';
@@ -97,4 +99,50 @@ export function currentSummary(versions: UnitSubmissions['summary']) {
     written: versions.findLast((v) => v.value.written),
     results: versions.findLast((v) => v.value.results),
   };
+}
+
+/** What a version held, in a line: the plan's title, the list's rows, the activity, the summary's parts. */
+export function gistOf<K extends SubmissionKind>(kind: K, value: SubmissionValues[K]): Bilingual {
+  const v = value as SubmissionValues[SubmissionKind];
+  if (kind === 'plan')
+    return { zh: (v as SubmissionValues['plan']).title, en: (v as SubmissionValues['plan']).title };
+  if (kind === 'demands') {
+    const n = (v as SubmissionValues['demands']).items.length.toLocaleString('en-US');
+    return { zh: `${n} 行`, en: `${n} rows` };
+  }
+  if (kind === 'activities') {
+    const { id, title } = v as SubmissionValues['activities'];
+    return { zh: `${id} ${title}`, en: `${id} ${title}` };
+  }
+  const { written, results } = v as SubmissionValues['summary'];
+  return {
+    zh: [written && '书面总结', results && '成果汇总'].filter(Boolean).join(' + '),
+    en: [written && 'written summary', results && 'results summary'].filter(Boolean).join(' + '),
+  };
+}
+
+/** Every version of every kind and the returns, one line each in time order: what `wlx unit submissions` prints. */
+export function versionLines(submissions: UnitSubmissions) {
+  const lines = submissionKinds.flatMap((kind) =>
+    (submissions[kind] as NumberedVersion<SubmissionValues[typeof kind]>[]).map((v) => ({
+      at: v.at,
+      kind: kind as SubmissionKind | 'return',
+      version: v.number as number | null,
+      updateId: v.updateId,
+      who: v.who,
+      what: gistOf(kind, v.value),
+    })),
+  );
+  const returns = submissions.returns.map((r) => ({
+    at: r.at,
+    kind: 'return' as const,
+    version: null,
+    updateId: r.updateId,
+    who: r.who,
+    what: {
+      zh: `退回${itemLabel(r.value.what).zh}：${r.value.reason}`,
+      en: `${itemLabel(r.value.what).en} returned: ${r.value.reason}`,
+    },
+  }));
+  return [...lines, ...returns].sort((a, b) => a.at - b.at);
 }

@@ -1,6 +1,7 @@
 // Every version a unit handed in, against a real dev server: each accepted update of each kind the oldest
 // first, a failed or refused one left out, the runs before a continue-as-new included, a retry across runs
 // counted once, and who sent each joined from the audit trail (none when the trail has no entry).
+import type { Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Acting } from '../../client/operations/audit/acting.ts';
 import { returnForRevision } from '../../client/operations/returnForRevision.ts';
@@ -19,8 +20,10 @@ import type { AuditTrail } from '../../infra/audit/trail.ts';
 import { submitWorkPlanUpdate, taskQueue, unitWorkflowId } from '../../workflows/shared/messages.ts';
 import { contactsOf } from '../../workflows/unit/notificationRequest.ts';
 import type { unitWorkflow } from '../../workflows/unit/unitWorkflow.ts';
+import { eventually } from '../support/eventually.ts';
 import { type LocalStack, localStack } from '../support/localCampaign.ts';
 import { sampleActivity, sampleDemandList, sampleResults, sampleWorkPlan } from '../support/samples.ts';
+import { runWlx } from '../support/wlx.ts';
 
 const registry = defaultRegistry();
 const year = new Date().getUTCFullYear() + 7;
@@ -67,11 +70,16 @@ beforeAll(async () => {
   await sendSubmission(stack.client, 'activity', target, [activity], undefined, liaison());
   await sendSubmission(stack.client, 'activity', target, [{ ...activity, participants: 99 }]);
   await sendSubmission(stack.client, 'activity', target, [{ ...activity, id: 'other' }]);
-  // The same update id again, most likely in a later run by now: applied and listed once.
+  // The unit continues as new once its history passes 20 events, when it next wakes: wait for that, so the
+  // versions before and after come from two runs, and the same update id is sent again in the later one.
+  await eventually(
+    async () => ((await handle.describe()).runId !== handle.firstExecutionRunId ? true : undefined),
+    30_000,
+    'the unit continuing as new',
+  );
   await sendSubmission(stack.client, 'plan', { ...target, updateId: 'plan-2' }, [second]);
   await sendSubmission(stack.client, 'results', target, [{ results: sampleResults() }], undefined, liaison());
   read = await unitSubmissions(stack.client, trail, target);
-  expect((await handle.describe()).runId).not.toBe(handle.firstExecutionRunId);
 }, 180_000);
 
 afterAll(async () => {
@@ -119,5 +127,33 @@ describe("a unit's submissions, every version", () => {
     const current = currentSummary(read.summary);
     expect(current.results?.value.results).toEqual(sampleResults());
     expect(current.written).toBeUndefined();
+  });
+
+  it('prints the same versions from `wlx unit submissions`, as JSON and as a table', async () => {
+    const env = {
+      ...process.env,
+      TEMPORAL_ADDRESS: (stack.client.connection as Connection).options.address,
+      WEB_DB_URL: '',
+      MAIL_LEDGER_URL: '',
+    };
+    const args = ['unit', 'submissions', '--year', String(year), '--unit', '11'];
+    const json = await runWlx(env, [...args, '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    // Without the web's database wlx knows no one: the versions are the same, who is left out.
+    const printed = JSON.parse(json.stdout) as UnitSubmissions;
+    const anonymous = (list: { who: unknown }[]) => list.map((v) => ({ ...v, who: null }));
+    expect(printed.plan).toEqual(anonymous(read.plan));
+    expect(printed.demands.map((v) => v.value.items.length)).toEqual([sampleDemandList().items.length]);
+    expect(printed.returns).toEqual(
+      read.returns.map((r) => ({ ...r, who: { actor: { kind: 'operator', name: '张伟' }, via: null } })),
+    );
+    const table = await runWlx(env, args);
+    expect(table.code, table.stderr).toBe(0);
+    const lines = table.stdout.split('\n');
+    const at = (text: string) => lines.findIndex((line) => line.includes(text));
+    expect(at('北京市第一版工作方案')).toBeGreaterThan(1);
+    expect(at('退回工作方案：目标不具体')).toBeGreaterThan(at('北京市第一版工作方案'));
+    expect(at('北京市第二版工作方案')).toBeGreaterThan(at('退回工作方案：目标不具体'));
+    expect(table.stdout).toContain('第 2 版');
   });
 });

@@ -15,6 +15,7 @@ import type { SubmissionKind } from '../../../../reads/submissionVersions.ts';
 import {
   currentActivities,
   currentSummary,
+  gistOf,
   type NumberedVersion,
   type UnitSubmissions,
   type Who,
@@ -46,22 +47,6 @@ function meta(version: NumberedVersion<unknown>): Html {
   return html`<p class="muted">${t('报送时间', 'Handed in')} ${formatShanghaiDateTime(version.at)} · ${t('报送人', 'By')} ${whoText(version.who)}${
     version.who?.via ? html` · ${tb(auditViaLabels[version.who.via])}` : ''
   }</p>`;
-}
-
-/** What one row of the history says the version held. */
-function gist(kind: SubmissionKind, version: NumberedVersion<unknown>): Html {
-  const v = version.value as never;
-  if (kind === 'plan') return html`${(v as { title: string }).title}`;
-  if (kind === 'demands') {
-    const n = (v as UnitSubmissions['demands'][number]['value']).items.length;
-    return t(`${count(n)} 行`, `${count(n)} rows`);
-  }
-  if (kind === 'activities') {
-    const record = v as UnitSubmissions['activities'][number]['value'];
-    return html`<code>${record.id}</code> ${record.title}`;
-  }
-  const summary = v as UnitSubmissions['summary'][number]['value'];
-  return html`${summary.written ? t('书面总结', 'written summary') : ''}${summary.written && summary.results ? ' + ' : ''}${summary.results ? t('成果汇总', 'results summary') : ''}`;
 }
 
 /** The returns of this kind's items, to show where a version was sent back. */
@@ -111,7 +96,7 @@ function versionRow(
       : html`<a href="${submissionsPath(target, kind)}?version=${i + 1}">${t('查看', 'view')}<span class="visually-hidden"> ${label}</span></a>`;
   return html`<tr><td>${label}</td><td>${formatShanghaiDateTime(version.at)}</td><td>${whoText(version.who)}${
     version.who?.via ? html` · ${tb(auditViaLabels[version.who.via])}` : ''
-  }</td><td>${gist(kind, version)}</td><td>${link}</td></tr>`;
+  }</td><td>${tb(gistOf(kind, version.value as never))}</td><td>${link}</td></tr>`;
 }
 
 function pager(path: string, page: number, pages: number, version: number | undefined): Html {
