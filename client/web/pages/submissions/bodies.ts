@@ -15,25 +15,39 @@ const cell = (value: unknown): string =>
 
 /** Rows of a sheet's items under its headers; a table scrolls inside its own box on a phone. */
 export function sheetTable(spec: SheetSpec, items: readonly unknown[], caption: Html, firstRow = 1): Html {
+  const id = `rows-${firstRow}`;
   const columns = spec.columns.filter((column) => !column.informational);
-  return html`<table class="submitted" tabindex="0">
-    <caption>${caption}</caption>
+  return scrollBox(
+    id,
+    html`<table class="submitted">
+    <caption id="${id}">${caption}</caption>
     <thead><tr><th scope="col" class="num">${t('行', 'Row')}</th>${columns.map((column) => html`<th scope="col">${tb(column.header)}</th>`)}</tr></thead>
     <tbody>${items.map((item, i) => {
       const cells = itemToRow({ ...spec, columns }, item);
       return html`<tr><td class="num">${firstRow + i}</td>${cells.map((value) => html`<td>${cell(value)}</td>`)}</tr>`;
     })}</tbody>
-  </table>`;
+  </table>`,
+  );
 }
+
+/**
+ * A table as wide as its columns need, scrolled sideways inside its own box (focusable, named by the table's
+ * caption `captionId`): a dozen columns squeezed into a phone would stand a character wide.
+ */
+export const scrollBox = (captionId: string, table: Html): Html =>
+  html`<div class="sheet-scroll" tabindex="0" role="region" aria-labelledby="${captionId}">${table}</div>`;
 
 function document(ref: WorkPlan['document']): Html {
   return html`${ref.fileName} <span class="muted">(${(ref.sizeBytes / 1024).toFixed(0)} KB · SHA-256 <code class="hash">${ref.sha256}</code>)</span>`;
 }
 
-function smallTable(caption: Bilingual, headers: Bilingual[], rows: (string | Html)[][]): Html {
-  return html`<table tabindex="0"><caption>${tb(caption)}</caption>
+function smallTable(id: string, caption: Bilingual, headers: Bilingual[], rows: (string | Html)[][]): Html {
+  return scrollBox(
+    id,
+    html`<table><caption id="${id}">${tb(caption)}</caption>
     <thead><tr>${headers.map((h) => html`<th scope="col">${tb(h)}</th>`)}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr>${row.map((value) => html`<td>${value}</td>`)}</tr>`)}</tbody></table>`;
+    <tbody>${rows.map((row) => html`<tr>${row.map((value) => html`<td>${value}</td>`)}</tr>`)}</tbody></table>`,
+  );
 }
 
 export function planBody(plan: WorkPlan): Html {
@@ -46,6 +60,7 @@ export function planBody(plan: WorkPlan): Html {
       plan.specialWeeks.length === 0
         ? ''
         : smallTable(
+            'special-weeks',
             { zh: '专题活动周', en: 'Special weeks' },
             [
               { zh: '名称', en: 'Name' },
@@ -62,6 +77,7 @@ export function planBody(plan: WorkPlan): Html {
           )
     }
     ${smallTable(
+      'planned-activities',
       { zh: '计划活动', en: 'Planned activities' },
       [
         { zh: '活动名称', en: 'Title' },
@@ -77,6 +93,7 @@ export function planBody(plan: WorkPlan): Html {
       ]),
     )}
     ${smallTable(
+      'contacts',
       { zh: '联系人', en: 'Contacts' },
       [
         { zh: '姓名', en: 'Name' },

@@ -25,7 +25,7 @@ import type { WebEnv } from '../../rules.ts';
 import { type Html, t } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import { type UnitTarget, unitPath } from '../unit/page.ts';
-import { activityBody, planBody, sheetTable, summaryBody } from './bodies.ts';
+import { activityBody, planBody, scrollBox, sheetTable, summaryBody } from './bodies.ts';
 import { submissionKindLabels, submissionPath } from './links.ts';
 
 const kinds = Object.keys(submissionKindLabels) as SubmissionKind[];
@@ -36,6 +36,8 @@ export const rowsPerPage = 50;
 const submissionsPath = (target: UnitTarget, kind: SubmissionKind) => submissionPath(unitPath(target), kind);
 
 const tb = (label: Bilingual): Html => t(label.zh, label.en);
+/** A title or an id reads the same in both languages: once. */
+const once = (label: Bilingual): Html => (label.zh === label.en ? html`${label.zh}` : tb(label));
 const count = (n: number) => n.toLocaleString('en-US');
 
 function whoText(who: Who | null): Html {
@@ -75,10 +77,13 @@ function history(
   ].sort((a, b) => a.at - b.at);
   return html`<section class="card" id="versions">
     <h2>${t('版本记录', 'Version history')}</h2>
-    <table tabindex="0"><caption>${t(`共 ${versions.length} 次报送，最早的在前`, `${versions.length} handed in, the oldest first`)}</caption>
+    ${scrollBox(
+      'version-list',
+      html`<table><caption id="version-list">${t(`共 ${versions.length} 次报送，最早的在前`, `${versions.length} handed in, the oldest first`)}</caption>
       <thead><tr><th scope="col">${t('版本', 'Version')}</th><th scope="col">${t('报送时间', 'Handed in')}</th><th scope="col">${t('报送人', 'By')}</th><th scope="col">${t('内容', 'What')}</th><th scope="col">${t('查看', 'View')}</th></tr></thead>
       <tbody>${rows.map((r) => r.row)}</tbody>
-    </table>
+    </table>`,
+    )}
   </section>`;
 }
 
@@ -96,7 +101,7 @@ function versionRow(
       : html`<a href="${submissionsPath(target, kind)}?version=${i + 1}">${t('查看', 'view')}<span class="visually-hidden"> ${label}</span></a>`;
   return html`<tr><td>${label}</td><td>${formatShanghaiDateTime(version.at)}</td><td>${whoText(version.who)}${
     version.who?.via ? html` · ${tb(auditViaLabels[version.who.via])}` : ''
-  }</td><td>${tb(gistOf(kind, version.value as never))}</td><td>${link}</td></tr>`;
+  }</td><td>${once(gistOf(kind, version.value as never))}</td><td>${link}</td></tr>`;
 }
 
 function pager(path: string, page: number, pages: number, version: number | undefined): Html {
