@@ -7,7 +7,6 @@ import { formatShanghaiDateTime } from '../../../domain/calendar.ts';
 import { withClient, withReads } from '../../../infra/temporal/connection.ts';
 import { describeUnit } from '../../operations/describe/unit.ts';
 import { unitStatus } from '../../operations/unitStatus.ts';
-import { unitSubmissions, versionLines } from '../../operations/unitSubmissions.ts';
 import { openCliTrail } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import { jsonField, jsonOption, parseOptions, unitOption, unitTarget, yearOption } from '../options.ts';
@@ -43,6 +42,8 @@ export function registerUnitCommands(program: Command): void {
       // Who sent each version is in the web's audit trail; without its database the versions stand alone.
       const trail = process.env.WEB_DB_URL || process.env.MAIL_LEDGER_URL ? await openCliTrail() : undefined;
       try {
+        // Loaded here: `wlx unit show` reads over HTTP and should not load the SDK's payload code for this.
+        const { unitSubmissions, versionLines } = await import('../../operations/unitSubmissions.ts');
         const submissions = await withClient((client) => unitSubmissions(client, trail, options));
         if (options.json) {
           printJson(submissions);
