@@ -107,14 +107,36 @@ export function versionsInHistory(
 /** A unit's runs are few (one a few thousand events); this bounds a broken chain. */
 const maxRuns = 100;
 
+export type ReadVersions = (client: Client, year: number, unitCode: string) => Promise<SubmissionVersions>;
+
 /** Every version of the unit's year, each kind the oldest first; an update retried in a later run once. */
-export async function submissionVersions(
-  client: Client,
-  year: number,
-  unitCode: string,
-): Promise<SubmissionVersions> {
+export const submissionVersions: ReadVersions = async (client, year, unitCode) => {
   const workflowId = unitWorkflowId(year, unitCode);
   const { runId } = await client.workflow.getHandle(workflowId).describe();
+  return versionsFrom(client, workflowId, runId);
+};
+
+/**
+ * The same read, kept: a unit's versions change only when its current run's history grows or a new run
+ * starts, so one describe() tells whether the last read still holds (a page of a long list costs no history).
+ * One entry a unit, the `max` units read last.
+ */
+export function keptSubmissionVersions(max = 16): ReadVersions {
+  const kept = new Map<string, { key: string; versions: SubmissionVersions }>();
+  return async (client, year, unitCode) => {
+    const workflowId = unitWorkflowId(year, unitCode);
+    const { runId, historyLength } = await client.workflow.getHandle(workflowId).describe();
+    const key = `${runId}/${historyLength}`;
+    const hit = kept.get(workflowId);
+    kept.delete(workflowId);
+    const versions = hit?.key === key ? hit.versions : await versionsFrom(client, workflowId, runId);
+    kept.set(workflowId, { key, versions });
+    if (kept.size > max) kept.delete(kept.keys().next().value as string);
+    return versions;
+  };
+}
+
+async function versionsFrom(client: Client, workflowId: string, runId: string): Promise<SubmissionVersions> {
   const runs: SubmissionVersions[] = [];
   let run: string | null = runId;
   for (let i = 0; run && i < maxRuns; i++) {

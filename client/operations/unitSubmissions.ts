@@ -7,6 +7,7 @@ import { type Bilingual, itemLabel } from '../../domain/labels.ts';
 import type { ReturnForRevision } from '../../domain/submissions.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
 import {
+  type ReadVersions,
   type SubmissionKind,
   type SubmissionValues,
   type SubmissionVersions,
@@ -71,13 +72,15 @@ export function numberVersions(
   };
 }
 
+/** `read` may be a kept read (keptSubmissionVersions): who is joined afresh each time. */
 export async function unitSubmissions(
   client: Client,
   trail: AuditTrail | undefined,
   target: { year: number; unit: string },
+  read: ReadVersions = submissionVersions,
 ): Promise<UnitSubmissions> {
   const [versions, entries] = await Promise.all([
-    submissionVersions(client, target.year, target.unit),
+    read(client, target.year, target.unit),
     // Who is a courtesy: the versions stand without it.
     trail
       ?.list({ year: target.year, unitCode: target.unit, kinds: submissionAuditKinds })

@@ -17,6 +17,7 @@ import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import { findUnit } from '../../domain/registry.ts';
 import { openAuditTrail } from '../../infra/audit/sqlTrail.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
+import { keptSubmissionVersions } from '../../reads/submissionVersions.ts';
 import { submitWorkPlanUpdate, taskQueue, unitWorkflowId } from '../../workflows/shared/messages.ts';
 import { contactsOf } from '../../workflows/unit/notificationRequest.ts';
 import type { unitWorkflow } from '../../workflows/unit/unitWorkflow.ts';
@@ -155,5 +156,21 @@ describe("a unit's submissions, every version", () => {
     expect(at('退回工作方案：目标不具体')).toBeGreaterThan(at('北京市第一版工作方案'));
     expect(at('北京市第二版工作方案')).toBeGreaterThan(at('退回工作方案：目标不具体'));
     expect(table.stdout).toContain('第 2 版');
+  });
+
+  it('keeps a read until the history grows, and reads afresh after a new submission', async () => {
+    const kept = keptSubmissionVersions();
+    const first = await kept(stack.client, year, '11');
+    expect(first.plan.map((v) => v.updateId)).toEqual(read.plan.map((v) => v.updateId));
+    expect(await kept(stack.client, year, '11')).toBe(first);
+    await sendSubmission(stack.client, 'activity', { year, unit: '11' }, [
+      { ...sampleActivity(), id: 'third' },
+    ]);
+    const after = await kept(stack.client, year, '11');
+    expect(after).not.toBe(first);
+    expect(after.activities.map((v) => v.value.id)).toEqual([
+      ...first.activities.map((v) => v.value.id),
+      'third',
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // as `wlx unit submissions` does), never for the dashboard or the unit page.
 import { z } from 'zod';
 import { findUnit } from '../../../../domain/registry.ts';
-import { submissionKinds } from '../../../../reads/submissionVersions.ts';
+import { keptSubmissionVersions, submissionKinds } from '../../../../reads/submissionVersions.ts';
 import { submissionFile } from '../../../operations/submissionDownload.ts';
 import { unitSubmissions } from '../../../operations/unitSubmissions.ts';
 import { download } from '../../auditEvents.ts';
@@ -23,6 +23,9 @@ const ordinal = (what: string) =>
 const kindParams = unitParams.extend({ kind: z.enum(submissionKinds) });
 const versionQuery = z.object({ version: ordinal('version 版本') });
 
+/** Paging through a long list reads the history once: the read is kept until the unit's history grows. */
+const versionsOf = keptSubmissionVersions();
+
 const noVersion = (version: number) =>
   problem(404, 'no-such-version', `没有第 ${version} 版 (there is no version ${version})`);
 
@@ -39,7 +42,7 @@ export const submissionPages: WebRoute[] = [
     query: versionQuery.extend({ page: ordinal('page 页码') }),
     success: { status: 200, description: 'HTML' },
     handle: async ({ c, params, query, services }) => {
-      const submissions = await unitSubmissions(services.client, services.audit, params);
+      const submissions = await unitSubmissions(services.client, services.audit, params, versionsOf);
       if (query.version !== undefined && !submissions[params.kind][query.version - 1])
         return problemPage(c, services, noVersion(query.version));
       return renderSubmissionsPage(c, services, params, params.kind, submissions, query);
@@ -58,7 +61,7 @@ export const submissionPages: WebRoute[] = [
     success: { status: 200, description: 'the .xlsx or .json' },
     handle: async ({ c, params, query, services, principal }) => {
       const unit = findUnit(services.registry, params.unit);
-      const submissions = await unitSubmissions(services.client, services.audit, params);
+      const submissions = await unitSubmissions(services.client, services.audit, params, versionsOf);
       const index = query.version === undefined ? undefined : query.version - 1;
       const file = await submissionFile(submissions, params.kind, { year: params.year, unit }, index);
       if (!file)
