@@ -10,6 +10,7 @@ import { auditRoutes } from './pages/audit/routes.ts';
 import { dashboardPages } from './pages/campaign/routes.ts';
 import { matchingPages } from './pages/matching/page.ts';
 import { signInPages } from './pages/signIn.ts';
+import { submissionPages } from './pages/submissions/routes.ts';
 import { unitPages } from './pages/unit/routes.ts';
 import type { WebRoute } from './routeSpec.ts';
 /** The route table: every route the web serves, each with its rule. */
@@ -20,6 +21,7 @@ export const routeTable: readonly WebRoute[] = [
   ...documentationRoutes,
   ...signInPages,
   ...unitPages,
+  ...submissionPages,
   ...matchingPages,
   ...dashboardPages,
   ...auditRoutes,

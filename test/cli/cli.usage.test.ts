@@ -33,6 +33,7 @@ const commands = [
   ['campaign', 'start'],
   ['campaign', 'status'],
   ['unit', 'show'],
+  ['unit', 'submissions'],
   ['submit', 'plan'],
   ['submit', 'demands'],
   ['submit', 'activity'],

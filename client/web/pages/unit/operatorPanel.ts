@@ -24,6 +24,7 @@ import type { WebEnv } from '../../rules.ts';
 import type { Principal } from '../../session.ts';
 import { csrfField, readForm } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
+import { submissionLinks } from '../submissions/links.ts';
 import { type Failure, failureIn, plainErrors } from './failures.ts';
 import { labelled, select, text, textValues } from './inputs.ts';
 import { trackHeading } from './labels.ts';
@@ -95,6 +96,8 @@ export function operatorPanel(
       ? html`<div class="uploads">
         <form class="card" id="return" method="post" action="${base}/return#return">
           <h3>${t('退回修改', 'Return for revision')}</h3>${failureIn('return', failure)}${csrf}
+          <p class="muted">${t('退回前先阅读所报送的内容：', 'Read what was handed in before returning it:')}</p>
+          ${submissionLinks(base, ['plan', 'demands', 'summary'])}
           ${labelled(
             'what',
             returnLabels.what,

@@ -13,6 +13,7 @@ import { unitTrailSection } from '../audit/trailTable.ts';
 import { langOf, t } from '../html.ts';
 import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
+import { submissionsSection } from '../submissions/links.ts';
 import { channelsSection } from './channels.ts';
 import type { Failure } from './failures.ts';
 import { operatorPanel } from './operatorPanel.ts';
@@ -53,6 +54,7 @@ export async function renderUnitPage(
         : ''
     }
     ${dueSection(status, today, campaign.calendar)}
+    ${submissionsSection(base)}
     ${flaggedSection(status)}
     ${matchingSection(status, campaign, services.registry)}
     ${templatesSection(base, principal?.kind === 'unit')}
