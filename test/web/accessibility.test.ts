@@ -58,6 +58,7 @@ const pages = {
     `/campaigns/${year}/units/12`,
     `/campaigns/${year}/units/3702`,
     `/campaigns/${year}/matching`,
+    `/campaigns/${year}/matching/catalogue`,
     `/campaigns/${year}/audit`,
   ],
 };
