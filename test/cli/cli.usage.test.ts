@@ -43,6 +43,7 @@ const commands = [
   ['operator', 'remind'],
   ['operator', 'key-regions'],
   ['matching', 'record'],
+  ['matching', 'pairings'],
   ['mail', 'list'],
   ['template', 'demands'],
   ['template', 'activities'],

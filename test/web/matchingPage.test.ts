@@ -140,6 +140,13 @@ describe('the matching review page', () => {
       `按目前的匹配建议与审核已分配 ${review?.decisions.filter((d) => d.resourceId).length} 项`,
     );
 
+    // This year's pairings as the review stands, under the history's heading.
+    const pairing = review?.pairings.find((p) => p.unitCode === '11');
+    const history = html.match(/<tr id="h-11">[\s\S]*?<\/tr>/)?.[0] ?? '';
+    expect(html).toContain('一对一对口历史');
+    expect(history).toContain(nameOf(pairing?.resourceId as string));
+    expect(history).toContain('<td class="num">1</td>');
+
     const reviewPage = await (await operator.request('GET', page)).text();
     expect(reviewPage).toContain(`href="${page}/catalogue"`);
     expect(reviewPage.match(/<datalist /g)).toHaveLength(1);

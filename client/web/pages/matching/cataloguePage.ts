@@ -1,16 +1,22 @@
 // The resource catalogue page (服务资源目录), for operators: every resource the campaign was started with,
-// what it offers and where, its yearly capacity and what the current proposal and review leave of it.
+// what it offers and where, its yearly capacity and what the current proposal and review leave of it; and
+// each unit's one-to-one partners over the last years.
 import { html } from 'hono/html';
 import { formLabels, resourceKindLabels, serviceCategoryLabels } from '../../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
 import { type ResourceLoad, resourceLoads } from '../../../../domain/matching/resourceLoads.ts';
+import type { PairingHistory } from '../../../../reads/pairingHistory.ts';
 import { campaignCatalogue, campaignRegistry } from '../../../operations/campaignInput.ts';
 import { statusReview } from '../../../operations/matchingReview.ts';
+import { pairingHistory } from '../../../operations/pairingHistory.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { asOf } from '../asOf.ts';
 import { type Html, t } from '../html.ts';
 import { renderPage } from '../layout.ts';
 import type { UnitNames } from './parts.ts';
+
+/** Years of pairings the page shows, this one included. */
+const historyYears = 5;
 
 function regionsCell(r: CatalogueResource, units: UnitNames): Html {
   if (r.regions === 'national') return t('全国', 'national');
@@ -53,6 +59,29 @@ function catalogueTable(
   </table>`;
 }
 
+/** Each unit's partner year by year, and for how many years in a row it has had this year's. */
+function historyTable(
+  history: PairingHistory,
+  names: ReadonlyMap<string, CatalogueResource>,
+  units: UnitNames,
+): Html {
+  if (history.units.length === 0)
+    return html`<p class="muted">${t('尚无一对一对口记录。', 'No one-to-one pairings recorded yet.')}</p>`;
+  const partner = (id: string | null) => {
+    const r = id ? names.get(id) : undefined;
+    return id ? (r ? t(r.nameZh, r.nameEn) : id) : '—';
+  };
+  return html`<table class="pairing-history" tabindex="0">
+    <thead><tr><th scope="col">${t('单位', 'Unit')}</th>${history.years.map((y) => html`<th scope="col">${y}</th>`)}
+      <th scope="col" class="num">${t('连续年数', 'Years in a row')}</th></tr></thead>
+    <tbody>${history.units.map((u) => {
+      const unit = units.get(u.unitCode);
+      return html`<tr id="h-${u.unitCode}"><th scope="row">${u.unitCode} ${unit ? t(unit.nameZh, unit.nameEn) : ''}</th>
+        ${u.partners.map((p) => html`<td>${partner(p)}</td>`)}<td class="num">${u.streak}</td></tr>`;
+    })}</tbody>
+  </table>`;
+}
+
 export const cataloguePages: WebRoute[] = [
   defineRoute({
     rule: 'operator',
@@ -73,7 +102,10 @@ export const cataloguePages: WebRoute[] = [
       const units: UnitNames = new Map(
         (registry ?? services.registry).units.map((u) => [u.code, { nameZh: u.nameZh, nameEn: u.nameEn }]),
       );
-      const review = await statusReview(status);
+      const [review, history] = await Promise.all([
+        statusReview(status),
+        pairingHistory(services.client, params.year, historyYears),
+      ]);
       const resources = catalogue?.resources ?? [];
       const loads = resourceLoads(resources, review);
       const used = [...loads.values()].reduce((sum, l) => sum + l.used, 0);
@@ -86,7 +118,13 @@ export const cataloguePages: WebRoute[] = [
           )}</p>
           <p class="muted">${t('目录随活动启动时给定，修改请用 wlx catalogue export / import 并在下一年度启动时使用。', 'The catalogue is fixed when the campaign starts; edit it with wlx catalogue export / import for the next year.')}</p>
           <p><a href="/campaigns/${params.year}/matching">${t('返回匹配审核', 'Back to the matching review')}</a></p></section>
-          ${catalogueTable(resources, loads, units)}`;
+          ${catalogueTable(resources, loads, units)}
+          <h2>${t('一对一对口历史', 'One-to-one pairings by year')}</h2>
+          <p class="muted">${t(
+            `近 ${historyYears} 年各单位的对口资源，本年度按目前的审核；新的建议在负载允许时保留上一年度的对口。`,
+            `Each unit's partner over the last ${historyYears} years, this year's as the review stands; a new proposal keeps last year's where the load allows.`,
+          )}</p>
+          ${historyTable(history, new Map(resources.map((r) => [r.id, r])), units)}`;
       return renderPage(c, services, {
         title: [`${params.year} 年服务资源目录`, `Resource catalogue ${params.year}`],
         year: params.year,
