@@ -2,7 +2,7 @@
 // take it, and written out for operators to edit.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { formLabels } from '../../../domain/labels.ts';
+import { formLabels, serviceCategoryLabels } from '../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../domain/matching/catalogue.ts';
 import { readCatalogueFile, registryFrom, writeCatalogueWorkbook } from '../../operations/catalogueFile.ts';
 import { commandGroups } from '../commandGroups.ts';
@@ -45,7 +45,7 @@ export function registerCatalogueCommands(program: Command): void {
         parsed.resources.map((r) => [
           r.id,
           r.nameZh,
-          String(r.serviceCategories.length),
+          r.serviceCategories.map((c) => serviceCategoryLabels[c].zh).join('、'),
           regionsText(r),
           formLabels[r.form].zh,
           String(r.capacity),
