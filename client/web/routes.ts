@@ -8,6 +8,7 @@ import { matchingRoutes } from './api/matching.ts';
 import { sessionRoutes } from './api/session.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { dashboardPages } from './pages/campaign/routes.ts';
+import { cataloguePages } from './pages/matching/cataloguePage.ts';
 import { matchingPages } from './pages/matching/page.ts';
 import { signInPages } from './pages/signIn.ts';
 import { submissionPages } from './pages/submissions/routes.ts';
@@ -22,6 +23,7 @@ export const routeTable: readonly WebRoute[] = [
   ...signInPages,
   ...unitPages,
   ...submissionPages,
+  ...cataloguePages,
   ...matchingPages,
   ...dashboardPages,
   ...auditRoutes,

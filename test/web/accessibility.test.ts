@@ -61,6 +61,7 @@ const pages = {
     `/campaigns/${year}/units/12`,
     `/campaigns/${year}/units/3702`,
     `/campaigns/${year}/matching`,
+    `/campaigns/${year}/matching/catalogue`,
     `/campaigns/${year}/audit`,
     ...['plan', 'demands', 'activities', 'summary'].map(
       (kind) => `/campaigns/${year}/units/31/submissions/${kind}`,

@@ -89,6 +89,34 @@ describe('the one-to-one pairing proposal', () => {
     expect(roomy.pairings.every((p) => p.resourceId === p.previousResourceId)).toBe(true);
   });
 
+  it("keeps last year's pairings before the registry's, where the load allows, and says so", () => {
+    // Last year Shanxi (14) had the Legal Department, not the registry's cnipa-strategy; Beijing (11)
+    // had a resource this catalogue no longer has, so it falls back to the registry's.
+    const lastYear = [
+      { unitCode: '14', resourceId: 'cnipa-legal' },
+      { unitCode: '11', resourceId: 'gone-resource' },
+    ];
+    const roomy = proposePairings({ registry, catalogue, maxLoad: 4, lastYear });
+    expect(roomy.pairings.find((p) => p.unitCode === '14')).toMatchObject({
+      resourceId: 'cnipa-legal',
+      previousResourceId: 'cnipa-legal',
+      reason: { zh: '保留上一年度的对口关系', en: "keeps last year's pairing" },
+    });
+    expect(roomy.pairings.find((p) => p.unitCode === '11')).toMatchObject({
+      resourceId: 'po-beijing-center',
+      reason: { zh: expect.stringMatching(/^保留现有对口关系/) },
+    });
+    // Everyone last year with the Legal Department: at most maxLoad of them keep it, the rest say why not.
+    const crowded = reporting.map((u) => ({ unitCode: u.code, resourceId: 'cnipa-legal' }));
+    const tight = proposePairings({ registry, catalogue, lastYear: crowded });
+    const kept = tight.pairings.filter((p) => p.resourceId === 'cnipa-legal');
+    expect(kept).toHaveLength(tight.maxLoad);
+    for (const p of tight.pairings.filter((x) => x.resourceId !== 'cnipa-legal')) {
+      expect(p.previousResourceId).toBe('cnipa-legal');
+      expect(p.reason.zh).toContain(`已满 (${tight.maxLoad}/${tight.maxLoad})`);
+    }
+  });
+
   it('pairs as many units as any assignment could, within the load limit and the conflicts', () => {
     fc.assert(
       fc.property(
