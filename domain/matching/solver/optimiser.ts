@@ -3,9 +3,10 @@
 // its count) -> demand -> resource -> sink, a demand's arc to a resource costing minus the pair's score. No
 // unit can get more than its count (fairness.ts), so the maximum flow meets every count; no big-M bonus is
 // needed, and every cost the flow adds up stays within the scores' own sum.
+
+import { minCostMaxFlow } from './costScaling.ts';
 import { type FairnessFloors, fairnessFloors } from './fairness.ts';
 import { FlowNetwork } from './flowNetwork.ts';
-import { minCostFlow } from './minCostFlow.ts';
 import { demandCount, type MatchingProblem } from './problem.ts';
 import { prunePairs } from './prune.ts';
 import { settleTiesByScore } from './tiedSwaps.ts';
@@ -63,7 +64,7 @@ function maxScoreWithCounts(problem: MatchingProblem, floor: Int32Array, servabl
     }
   }
   for (let r = 0; r < resources; r++) network.addEdge(resourceNode + r, 1, problem.capacity[r] as number);
-  minCostFlow(network, 0, 1, { maximumFlow: true });
+  minCostMaxFlow(network, 0, 1);
   floorArcs.forEach((arc, p) => {
     if (network.flowOn(arc) !== floor[p])
       throw new Error(`internal: unit ${p} got ${network.flowOn(arc)} of its floor ${floor[p]}`);
