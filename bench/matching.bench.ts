@@ -53,18 +53,35 @@ function timed<T>(run: () => T): { ms: number; result: T } {
   return { ms, result };
 }
 
+// Wide weights: unequal primes, so that pair scores (up to about 10^6) and path costs take many distinct values.
+const wide: ScoreWeights = {
+  category: 1,
+  keyTask: 400_009,
+  paired: 250_013,
+  localRegion: 150_001,
+  nationalRegion: 20_011,
+  form: 99_991,
+  keywordHit: 9_973,
+  keywordHitsCounted: 10,
+};
 const proposalMs: number[] = [];
+const wideMs: number[] = [];
 const greedyMs: number[] = [];
 let proposal = proposeMatches(input);
 let greedy = greedyAssignment(buildInstance(input).problem);
 for (let i = 0; i < runs; i++) {
   const p = timed(() => proposeMatches(input));
   const g = timed(() => greedyAssignment(buildInstance(input).problem));
+  // Interleaved with the default weights' runs, so that a change of load on a shared machine hits both.
+  const w = timed(() => proposeMatches({ ...input, weights: wide }));
   proposalMs.push(p.ms);
   greedyMs.push(g.ms);
+  wideMs.push(w.ms);
   proposal = p.result;
   greedy = g.result;
-  console.log(`run ${i + 1}: proposal ${p.ms.toFixed(0)} ms, greedy ${g.ms.toFixed(0)} ms`);
+  console.log(
+    `run ${i + 1}: proposal ${p.ms.toFixed(0)} ms, greedy ${g.ms.toFixed(0)} ms, wide weights ${w.ms.toFixed(0)} ms`,
+  );
 }
 
 const matched = proposal.matches.length;
@@ -97,19 +114,6 @@ console.log(
     `peak RSS ${mb(rssPeak)} MB (${mb(rssBefore)} MB before), heap used after a run at most ${mb(heapPeak)} MB, ${runs} runs`,
 );
 
-// Wide weights: unequal primes, so that pair scores (up to about 10^6) and path costs take many distinct values.
-const wide: ScoreWeights = {
-  category: 1,
-  keyTask: 400_009,
-  paired: 250_013,
-  localRegion: 150_001,
-  nationalRegion: 20_011,
-  form: 99_991,
-  keywordHit: 9_973,
-  keywordHitsCounted: 10,
-};
-const wideMs: number[] = [];
-for (let i = 0; i < runs; i++) wideMs.push(timed(() => proposeMatches({ ...input, weights: wide })).ms);
 console.log(
   `wide weights (pair scores up to ${(400_009 + 250_013 + 150_001 + 99_991 + 1 + 10 * 9_973).toLocaleString('en')}): ` +
     `median ${median(wideMs).toFixed(0)} ms, ratio to the default weights ${(median(wideMs) / median(proposalMs)).toFixed(2)}`,

@@ -143,6 +143,8 @@ class Refinement {
     if (highest === Number.NEGATIVE_INFINITY)
       throw new Error('internal: a node with excess has no residual arc');
     this.price[u] = highest - eps;
+    // Scaled costs stay near 2 x 10^14 at the bounds; a price this far out would no longer be exact.
+    if (this.price[u] < -Number.MAX_SAFE_INTEGER) throw new Error('internal: a price left the exact range');
     this.current[u] = start[u] as number;
   }
 }
