@@ -1,10 +1,14 @@
 // `npm run build` (and `npm ci`, through `prepare`): the entry points compiled by esbuild into dist/, our code
 // bundled and split so a command loads only its chunks, the packages left to node_modules. dist/build.json lists
 // the sources each build read, so bin/launch.js can tell a current build from a stale one.
+//
+// wlx also bundles zod: loaded from node_modules it is some hundred files, a sixth of a status read. The web
+// cannot (@hono/zod-openapi extends node_modules' zod, which our schemas must then be made with), so wlx is
+// built on its own, its chunks apart, and holds one copy of zod whatever it loads.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { projectPath, projectRoot } from '../infra/projectRoot.ts';
 
 export const entryPoints = {
@@ -22,21 +26,38 @@ if (relative(projectRoot, outdir).startsWith('..'))
 const builtAt = Date.now();
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir);
-const result = await build({
+const common: BuildOptions = {
   absWorkingDir: projectPath(),
-  entryPoints,
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.19', // package.json's engines: import attributes (`with { type: 'json' }`) kept
-  packages: 'external',
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
   logLevel: 'warning',
-});
+};
+/** Every package left to node_modules but zod. */
+const bundleZod: Plugin = {
+  name: 'bundle-zod',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, ({ path }) =>
+      path === 'zod' || path.startsWith('zod/') ? undefined : { external: true },
+    );
+  },
+};
+const { wlx, ...servers } = entryPoints;
+const results = await Promise.all([
+  build({ ...common, entryPoints: { wlx }, plugins: [bundleZod], chunkNames: 'chunks/wlx/[name]-[hash]' }),
+  build({ ...common, entryPoints: servers, packages: 'external', chunkNames: 'chunks/[name]-[hash]' }),
+]);
+const result = {
+  metafile: {
+    inputs: Object.assign({}, ...results.map((r) => r.metafile?.inputs)),
+    outputs: Object.assign({}, ...results.map((r) => r.metafile?.outputs)),
+  },
+};
 const inputs = Object.keys(result.metafile.inputs);
 writeFileSync(
   join(outdir, 'build.json'),

@@ -56,8 +56,20 @@ describe('wlx compiled', () => {
     expect(packagesLoadedBy('/wlx.js')).toEqual(['commander']);
   });
 
-  it('reads status with neither the Temporal SDK nor xstate: the HTTP read needs only zod and commander', () => {
-    expect(packagesLoadedBy('client/cli/commands/campaign.ts')).toEqual(['commander', 'zod']);
+  it('reads status with neither the Temporal SDK nor xstate: the HTTP read loads commander alone', () => {
+    expect(packagesLoadedBy('client/cli/commands/campaign.ts')).toEqual(['commander']);
+  });
+
+  it('holds one zod, its own, whatever command runs: nothing wlx loads brings zod from node_modules', () => {
+    const { outputs } = JSON.parse(readFileSync(join(out, 'build.json'), 'utf8')) as {
+      outputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
+    };
+    const wlxOutputs = Object.entries(outputs).filter(([file]) => /\/(wlx\.js|chunks\/wlx\/)/.test(file));
+    const external = new Set(
+      wlxOutputs.flatMap(([, o]) => o.imports.filter((i) => i.external).map((i) => i.path)),
+    );
+    expect(wlxOutputs.length).toBeGreaterThan(10);
+    expect([...external].filter((p) => /^(zod|@hono\/zod-openapi)(\/|$)/.test(p))).toEqual([]);
   });
 
   it('runs a real command: the demand-list template, as a workbook', async () => {
