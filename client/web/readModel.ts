@@ -5,6 +5,7 @@
 // another replica, the workflows' timers) show within the bound; each page says when its data was read.
 import type { Client } from '@temporalio/client';
 import type { UnitDemand } from '../../domain/matching/scoring.ts';
+import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import { sdkReads } from '../../infra/temporal/reads.ts';
 import { isTransientRead } from '../../infra/temporal/serverGone.ts';
@@ -12,6 +13,7 @@ import { type CampaignOverview, campaignState, campaignStatus } from '../../read
 import { flaggedDemandRows } from '../../reads/flaggedDemands.ts';
 import { pageSnapshotTimes, type Snapshot, type SnapshotTimes, snapshots } from '../../reads/snapshots.ts';
 import type { CampaignStatus, UnitStatus } from '../../workflows/shared/status.ts';
+import { type LastReminded, lastReminders } from '../operations/lastReminded.ts';
 import { type MailEntry, unitMailHistory } from '../operations/mailHistory.ts';
 import { unitStatus } from '../operations/unitStatus.ts';
 
@@ -24,6 +26,8 @@ export interface ReadModel {
   mail(year: number, unit: string): Promise<Snapshot<MailEntry[]>>;
   /** The flagged demand rows of these units (a page of the review). */
   flaggedRows(year: number, units: readonly string[]): Promise<Snapshot<UnitDemand[]>>;
+  /** When each unit was last reminded by an operator, and by whom (the audit trail). */
+  reminders(year: number): Promise<Snapshot<ReadonlyMap<string, LastReminded>>>;
   /** This replica changed the year: what it serves next is read after the change. */
   wrote(year: number): void;
 }
@@ -33,6 +37,7 @@ export function readModel(
   config: ClientConfig,
   clock: () => number,
   times: SnapshotTimes = pageSnapshotTimes,
+  trail?: AuditTrail,
 ): ReadModel {
   const kept = snapshots(times, clock, isTransientRead);
   return {
@@ -43,6 +48,7 @@ export function readModel(
     mail: (year, unit) => kept.get(`${year}/mail/${unit}`, () => unitMailHistory(client, { year, unit })),
     flaggedRows: (year, units) =>
       kept.get(`${year}/rows/${[...units].sort().join(',')}`, () => flaggedDemandRows(client, year, units)),
+    reminders: (year) => kept.get(`${year}/reminders`, () => lastReminders(trail, year)),
     wrote: (year) => kept.invalidate((key) => key.startsWith(`${year}/`)),
   };
 }

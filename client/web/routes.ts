@@ -7,6 +7,7 @@ import { documentationRoutes } from './api/documentation.ts';
 import { matchingRoutes } from './api/matching.ts';
 import { sessionRoutes } from './api/session.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
+import { remindAllPages } from './pages/campaign/remindAll.ts';
 import { dashboardPages } from './pages/campaign/routes.ts';
 import { matchingPages } from './pages/matching/page.ts';
 import { signInPages } from './pages/signIn.ts';
@@ -22,5 +23,6 @@ export const routeTable: readonly WebRoute[] = [
   ...unitPages,
   ...matchingPages,
   ...dashboardPages,
+  ...remindAllPages,
   ...auditRoutes,
 ];

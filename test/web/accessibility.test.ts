@@ -58,6 +58,8 @@ const pages = {
     `/campaigns/${year}/units/12`,
     `/campaigns/${year}/units/3702`,
     `/campaigns/${year}/matching`,
+    `/campaigns/${year}/matching/confirm`,
+    `/campaigns/${year}/remind`,
     `/campaigns/${year}/audit`,
   ],
 };

@@ -36,7 +36,10 @@ export async function renderDashboard(
   year: number,
   attempt?: KeyRegionsAttempt,
 ): Promise<Response> {
-  const { value: status, readAt } = await services.reads.overview(year);
+  const [{ value: status, readAt }, { value: reminders, readAt: remindersAt }] = await Promise.all([
+    services.reads.overview(year),
+    services.reads.reminders(year),
+  ]);
   const canAct = canOperate(c);
   const lang = langOf(c);
   const render = () => {
@@ -48,9 +51,9 @@ export async function renderDashboard(
       ${asOf(readAt)}
       ${stuckSection(status)}
       ${glanceSection(status, today, workflowUrl)}
-      ${unitGrid(year, lang, rows)}
+      ${unitGrid(year, lang, rows, reminders)}
       ${status.summary ? nationalSummarySection(status) : ''}
-      ${notSubmittedSection(c, services, year, rows, canAct)}
+      ${notSubmittedSection(c, services, year, rows, canAct, reminders)}
       ${keyRegionsSection(c, services, status, canAct, attempt)}
       ${status.summary ? '' : nationalSummarySection(status)}
       <section class="card" id="audit-link">
@@ -66,6 +69,12 @@ export async function renderDashboard(
     // A form's errors are this reader's alone; otherwise every reader of this read sees the same body.
     body: attempt
       ? render()
-      : await keptBody(c, services, `${year}/dashboard/${lang}/${canAct}`, String(readAt), render),
+      : await keptBody(
+          c,
+          services,
+          `${year}/dashboard/${lang}/${canAct}`,
+          `${readAt}/${remindersAt}`,
+          render,
+        ),
   });
 }

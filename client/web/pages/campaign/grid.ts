@@ -3,8 +3,10 @@
 import { html } from 'hono/html';
 import type { UnitProgress } from '../../../../workflows/shared/status.ts';
 import { type Standing, standings, type UnitStanding } from '../../../operations/describe/standing.ts';
-import { type Html, type Lang, t, tt } from '../html.ts';
+import type { LastReminded } from '../../../operations/lastReminded.ts';
+import { dateTt, type Html, type Lang, t, tt } from '../html.ts';
 import { daysLabel, inLang, missingLabel, shortName, standingLabels, tb } from './labels.ts';
+import { lastRemindedLine } from './lastReminded.ts';
 
 export interface UnitRow {
   unit: UnitProgress;
@@ -21,7 +23,7 @@ function when(lang: Lang, standing: UnitStanding): string {
   return standing.standing === 'overdue' ? days : `${level} · ${days}`;
 }
 
-function tile(year: number, lang: Lang, { unit, standing }: UnitRow): Html {
+function tile(year: number, lang: Lang, { unit, standing }: UnitRow, last: LastReminded | undefined): Html {
   const name = shortName(unit);
   const level = standingLabels[standing.standing];
   const missing = standing.missing.length > 0 ? missingLabel(standing.missing, true) : null;
@@ -32,7 +34,8 @@ function tile(year: number, lang: Lang, { unit, standing }: UnitRow): Html {
     tt(lang, level.zh, level.en),
     missing && `${tt(lang, '未报', 'missing')}: ${tt(lang, missing.zh, missing.en)}`,
     standing.deadline &&
-      `${tt(lang, '截止', 'due')} ${standing.deadline}${days ? ` (${tt(lang, days.zh, days.en)})` : ''}`,
+      `${tt(lang, '截止', 'due')} ${dateTt(lang, standing.deadline)}${days ? ` (${tt(lang, days.zh, days.en)})` : ''}`,
+    last && lastRemindedLine(lang, last),
   ]
     .filter(Boolean)
     .join('\n');
@@ -40,16 +43,22 @@ function tile(year: number, lang: Lang, { unit, standing }: UnitRow): Html {
     <b><span class="code">${unit.unitCode}</span> ${t(name.zh, name.en)}</b>
     <small>${missing ? inLang(lang, missing) : inLang(lang, { zh: '应报材料已报齐', en: 'everything due is in' })}</small>
     <small class="when">${when(lang, standing)}</small>
+    ${last ? html`<small class="reminded">${lastRemindedLine(lang, last)}</small>` : ''}
   </a>`;
 }
 
-export function unitGrid(year: number, lang: Lang, rows: readonly UnitRow[]): Html {
+export function unitGrid(
+  year: number,
+  lang: Lang,
+  rows: readonly UnitRow[],
+  reminders: ReadonlyMap<string, LastReminded>,
+): Html {
   const count = (s: Standing) => rows.filter((r) => r.standing.standing === s).length;
   return html`<section class="card" id="units">
     <h2>${t('各单位进度', 'Units')} <span class="muted">(${rows.length})</span></h2>
     <div class="legend">${standings.map(
       (s) => html`<span class="badge s-${s}">${tb(standingLabels[s])} <b>${count(s)}</b></span>`,
     )}</div>
-    <div class="grid">${rows.map((row) => tile(year, lang, row))}</div>
+    <div class="grid">${rows.map((row) => tile(year, lang, row, reminders.get(row.unit.unitCode)))}</div>
   </section>`;
 }

@@ -6,7 +6,7 @@ import { designateKeyRegionsSchema } from '../../../../domain/matching/decisions
 import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts';
 import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
-import { type RemindOutcome, remindUnits } from '../../../operations/remindUnits.ts';
+import { remindUnits } from '../../../operations/remindUnits.ts';
 import { actingFor } from '../../acting.ts';
 import { download } from '../../auditEvents.ts';
 import { problem, problemFor } from '../../problems.ts';
@@ -16,6 +16,7 @@ import { problemPage } from '../problemPage.ts';
 import { dashboardPath, renderDashboard } from './dashboard.ts';
 import { keyRegionFields, keyRegionLabels } from './keyRegions.ts';
 import { exportFileName } from './nationalSummary.ts';
+import { remindNotice } from './remindNotice.ts';
 
 const outputs = Object.keys(nationalOutputs) as [
   keyof typeof nationalOutputs,
@@ -31,22 +32,6 @@ const backField = (year: number) =>
       .catch(dashboardPath(year)),
   });
 
-/** The outcome counts, and each failure with its reason; for one unit, the unit too. */
-function remindNotice(outcomes: readonly RemindOutcome[]): { zh: string; en: string; failed: boolean } {
-  const of = <K extends RemindOutcome['outcome']>(kind: K) =>
-    outcomes.filter((o): o is Extract<RemindOutcome, { outcome: K }> => o.outcome === kind);
-  const [reminded, notDue, failed] = [of('reminded'), of('notDue'), of('failed')];
-  const reasons = failed.map((o) => `${o.unitCode} ${o.nameZh}: ${o.reason}`).join('; ');
-  const one = outcomes.length === 1 ? outcomes[0] : undefined;
-  const who = one ? { zh: `${one.unitCode} ${one.nameZh}：`, en: `${one.unitCode}: ` } : null;
-  const why = one && one.outcome === 'notDue' ? ` (${one.reason})` : '';
-  return {
-    zh: `${who?.zh ?? ''}已催报 ${reminded.length} 个单位，无需催报 ${notDue.length} 个，失败 ${failed.length} 个${why}${failed.length ? `。失败：${reasons}` : ''}`,
-    en: `${who?.en ?? ''}${reminded.length} reminded, ${notDue.length} not due, ${failed.length} failed${why}${failed.length ? `: ${reasons}` : ''}`,
-    failed: failed.length > 0,
-  };
-}
-
 export const dashboardPages: WebRoute[] = [
   defineRoute({
     rule: 'viewer',
@@ -58,23 +43,6 @@ export const dashboardPages: WebRoute[] = [
     params: yearParams,
     success: { status: 200, description: 'HTML' },
     handle: async ({ c, params, services }) => renderDashboard(c, services, params.year),
-  }),
-  defineRoute({
-    rule: 'operator',
-    page: true,
-    method: 'post',
-    path: '/campaigns/{year}/remind',
-    summary: 'remind every unit with something due (催报), back to the dashboard with the counts',
-    tags: ['pages'],
-    params: yearParams,
-    success: { status: 303, description: 'back to the dashboard' },
-    handle: async ({ c, params, services, principal }) => {
-      const { units } = await campaignStatus(services.client, params.year);
-      const acting = actingFor(c, services, principal);
-      const notice = remindNotice(await remindUnits(services.client, params.year, units, undefined, acting));
-      setNotice(c, notice.zh, notice.en, notice.failed ? 'problem' : 'done');
-      return c.redirect(dashboardPath(params.year), 303);
-    },
   }),
   defineRoute({
     rule: 'operator',
