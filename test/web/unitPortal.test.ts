@@ -188,6 +188,41 @@ describe("a unit's page", () => {
     expect((await html(beijing)).status).toBe(200);
   }, 60_000);
 
+  it('offers the work plan first from "what is due", one row a group, and adds a row without JS, keeping what was typed', async () => {
+    const fresh = (await html(beijing)).text;
+    expect(fresh).toMatch(/<dd><a href="#plan"><span class="zh">工作方案<\/span>/); // the demand list is in
+    expect(fresh).toContain('href="#plan-submit"'); // 跳到提交 Skip to submit
+    expect(fresh.indexOf('id="plan"')).toBeLessThan(fresh.indexOf('id="demands"'));
+    expect(fresh).toContain('name="plannedActivities.0.title"');
+    expect(fresh).not.toContain('name="plannedActivities.1.title"');
+    const typed = {
+      title: '北京市万里行工作方案',
+      'plannedActivities.0.title': '专利导航进园区',
+      'plannedActivities.0.type': 'lecture',
+      'contacts.0.name': '王芳',
+      updateId: key(),
+    };
+    const more = await beijing.form(`${page}/plan`, { ...typed, addRow: 'plannedActivities' });
+    expect(more.status).toBe(200);
+    const form = await more.text();
+    expect(form).toContain('name="plannedActivities.1.title"');
+    expect(form).not.toContain('name="plannedActivities.2.title"');
+    expect(form).not.toContain('name="contacts.1.name"');
+    expect(form).toContain('value="专利导航进园区"');
+    expect(form).toMatch(/<option value="lecture"\s+selected>/);
+    expect(form).toContain('value="王芳"');
+    expect(form).toContain(`value="${typed.updateId}"`); // the same form: sent later, applied once
+    expect(form).not.toContain('未报送：请查看下方表单中的错误');
+    expect((await status()).plan.submittedAt).toBeNull(); // nothing was sent
+    // A row more again, from the rows the form now has.
+    const third = await beijing.form(`${page}/plan`, {
+      ...typed,
+      'plannedActivities.1.title': '',
+      addRow: 'plannedActivities',
+    });
+    expect(await third.text()).toContain('name="plannedActivities.2.title"');
+  });
+
   it('takes the work plan form with its document, naming the fields left empty first', async () => {
     const fields = {
       title: '北京市万里行工作方案',
@@ -250,6 +285,9 @@ describe("a unit's page", () => {
       'the returned notice in the mail history',
     );
     expect(panel).toContain('工作人员面板');
+    // The state by its name, not the machine's ("planning.returnedForRevision").
+    expect(panel).toMatch(/状态：<\/span><span class="en" lang="en">State: <\/span><span class="zh">工作方案退回修改<\/span>/);
+    expect(panel).not.toMatch(/planning\.\w+/);
     expect(panel).toContain(`action="/campaigns/${year}/units/11/remind"`);
     expect(panel).toContain('wanlixing@bj.ipa.example');
   });

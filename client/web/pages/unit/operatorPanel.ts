@@ -22,11 +22,12 @@ import type { MailEntry } from '../../../operations/mailHistory.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import type { Principal } from '../../session.ts';
+import { tb } from '../campaign/labels.ts';
 import { csrfField, readForm } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
 import { type Failure, failureIn, plainErrors } from './failures.ts';
 import { labelled, select, text, textValues } from './inputs.ts';
-import { trackHeading } from './labels.ts';
+import { stateLabel, trackHeading } from './labels.ts';
 
 const returnLabels = {
   what: { zh: '退回事项', en: 'What to return' },
@@ -135,7 +136,7 @@ export function operatorPanel(
   return html`<section class="card operator" id="operator">
     <h2>${t('工作人员面板', 'Operator panel')}</h2>
     <p><a href="${link}" target="_blank" rel="noopener">${t('在 Temporal 界面中查看本单位的工作流', "This unit's workflow in the Temporal UI")}</a>
-      <span class="muted">${status.state}</span></p>
+      · ${t('状态：', 'State: ')}${tb(stateLabel(status.state))}</p>
     ${
       status.undelivered.length > 0
         ? html`<div class="errors"><p>${t('以下通知无法送达，请核对名录中的邮箱：', 'These notices could not be delivered; check the addresses in the registry:')}</p>

@@ -49,11 +49,11 @@ export async function renderUnitPage(
     <p class="muted">${t(`${status.year} 年度 · 单位代码 ${status.unitCode}`, `${status.year} · unit ${status.unitCode}`)}</p>
     ${asOf(unit.readAt)}
     ${
-      failure
+      failure && failure.status !== 200
         ? html`<div class="errors" role="alert"><a href="#${failure.form}">${t('未报送：请查看下方表单中的错误。', 'Nothing was submitted: see the errors in the form below.')}</a></div>`
         : ''
     }
-    ${dueSection(status, today, campaign.calendar)}
+    ${dueSection(status, today, campaign.calendar, principal?.kind === 'unit')}
     ${flaggedSection(status)}
     ${matchingSection(status, campaign, services.registry)}
     ${templatesSection(base, principal?.kind === 'unit')}
