@@ -165,7 +165,7 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     // A unit's page as the operator sees it: before returning anything, what the return would leave due.
     await page.goto(`${origin}/campaigns/${year}/units/11`);
     expect(await page.locator('#return-deadlines').textContent()).toMatch(
-      /今天退回，新的截止日期：工作方案和需求清单 \d{4}-\d{2}-\d{2}，总结 \d{4}-\d{2}-\d{2}/,
+      /今天退回，新的截止日期：工作方案和需求清单 \d{4}年\d{1,2}月\d{1,2}日，总结 \d{4}年\d{1,2}月\d{1,2}日/,
     );
     await shoot(page, 'unit-page-operator');
 

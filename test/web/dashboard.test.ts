@@ -236,6 +236,54 @@ describe("the year's dashboard", () => {
     expect(await (await viewer.request('GET', dashboard)).text()).toContain('National report in English');
   });
 
+  it('filters and sorts the tiles and the not-submitted list by the address, and downloads the same list', async () => {
+    const tiles = (page: string) =>
+      [...page.matchAll(/class="tile s-\w+" href="\/campaigns\/\d+\/units\/(\d+)"/g)].map((m) => m[1]);
+    const owing = (page: string) =>
+      [
+        ...(page.split('id="not-submitted"')[1] ?? '').matchAll(
+          /<td class="unit"><a href="\/campaigns\/\d+\/units\/(\d+)"/g,
+        ),
+      ].map((m) => m[1]);
+    const all = await (await viewer.request('GET', dashboard)).text();
+    expect(tiles(all)).toEqual(['11', '12', '13']); // the official order
+    expect(all).toContain('<form class="filters" method="get"');
+    const complete = await (await viewer.request('GET', `${dashboard}?standing=complete`)).text();
+    expect(tiles(complete)).toEqual(['13']);
+    expect(complete).toContain('显示 1 / 3 个单位');
+    expect(complete).toMatch(/<option value="complete" selected>/);
+    const tianjin = await (
+      await viewer.request('GET', `${dashboard}?q=${encodeURIComponent('天津')}`)
+    ).text();
+    expect(tiles(tianjin)).toEqual(['12']);
+    expect(owing(tianjin)).toEqual(['12']);
+    const reversed = await (
+      await viewer.request('GET', `${dashboard}?sort=code&order=desc&standing=`)
+    ).text();
+    expect(tiles(reversed)).toEqual(['13', '12', '11']);
+    expect(owing(reversed)).toEqual(['12', '11']);
+    expect(reversed).toContain(`href="/campaigns/${year}/unit-list/export?sort=code&amp;order=desc"`);
+    // An unknown standing names the parameter.
+    expect((await viewer.request('GET', `${dashboard}?standing=late`)).status).toBe(422);
+
+    const file = await viewer.request('GET', `/campaigns/${year}/unit-list/export?sort=code&order=desc`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="wanlixing-${year}-units.xlsx"`,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const codes: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n >= 5 && row.getCell(1).value) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes).toEqual(['13', '12', '11']);
+    const reminded = sheet?.getRow(6); // Tianjin: reminded by the operator above
+    expect(reminded?.getCell(9).value).toBe('operator-zhang');
+    expect(String(reminded?.getCell(8).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+
   it('is not for units: a unit signed in gets 403', async () => {
     const unit = await signInUnit(harness, stack.sink, '11', 'wanlixing@bj.ipa.example');
     const response = await unit.request('GET', dashboard);

@@ -265,7 +265,8 @@ describe("a unit's page", () => {
   it("shows the unit the reason an operator returned its plan for, and the operator the unit's mail", async () => {
     // Before sending, the operator reads what the return will leave due: weeks before May 25, May 25 stays.
     const before = (await html(operator)).text;
-    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案和需求清单 ${year}-05-25`));
+    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案和需求清单 ${year}年5月25日`));
+    expect(before).toMatch(new RegExp(`Returned today, due again: work plan and demand list ${year}-05-25`));
     const returned = await operator.form(`${page}/return`, {
       what: 'workPlan',
       reason: '请补充专题活动周安排',
@@ -286,7 +287,9 @@ describe("a unit's page", () => {
     );
     expect(panel).toContain('工作人员面板');
     // The state by its name, not the machine's ("planning.returnedForRevision").
-    expect(panel).toMatch(/状态：<\/span><span class="en" lang="en">State: <\/span><span class="zh">工作方案退回修改<\/span>/);
+    expect(panel).toMatch(
+      /状态：<\/span><span class="en" lang="en">State: <\/span><span class="zh">工作方案退回修改<\/span>/,
+    );
     expect(panel).not.toMatch(/planning\.\w+/);
     expect(panel).toContain(`action="/campaigns/${year}/units/11/remind"`);
     expect(panel).toContain('wanlixing@bj.ipa.example');

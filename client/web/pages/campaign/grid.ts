@@ -1,17 +1,13 @@
 // Every unit of the year as a tile coloured by its standing, the legend counting each colour. A tile says in
 // words what its colour says (for readers who cannot tell the colours apart) and opens the unit's page.
 import { html } from 'hono/html';
-import type { UnitProgress } from '../../../../workflows/shared/status.ts';
 import { type Standing, standings, type UnitStanding } from '../../../operations/describe/standing.ts';
-import type { LastReminded } from '../../../operations/lastReminded.ts';
+import type { UnitListRow } from '../../../operations/unitList.ts';
 import { dateTt, type Html, type Lang, t, tt } from '../html.ts';
 import { daysLabel, inLang, missingLabel, shortName, standingLabels, tb } from './labels.ts';
 import { lastRemindedLine } from './lastReminded.ts';
 
-export interface UnitRow {
-  unit: UnitProgress;
-  standing: UnitStanding;
-}
+export type UnitRow = UnitListRow;
 
 export const unitPath = (year: number, unitCode: string) => `/campaigns/${year}/units/${unitCode}`;
 
@@ -23,7 +19,7 @@ function when(lang: Lang, standing: UnitStanding): string {
   return standing.standing === 'overdue' ? days : `${level} · ${days}`;
 }
 
-function tile(year: number, lang: Lang, { unit, standing }: UnitRow, last: LastReminded | undefined): Html {
+function tile(year: number, lang: Lang, { unit, standing, reminded: last }: UnitRow): Html {
   const name = shortName(unit);
   const level = standingLabels[standing.standing];
   const missing = standing.missing.length > 0 ? missingLabel(standing.missing, true) : null;
@@ -47,18 +43,13 @@ function tile(year: number, lang: Lang, { unit, standing }: UnitRow, last: LastR
   </a>`;
 }
 
-export function unitGrid(
-  year: number,
-  lang: Lang,
-  rows: readonly UnitRow[],
-  reminders: ReadonlyMap<string, LastReminded>,
-): Html {
+export function unitGrid(year: number, lang: Lang, rows: readonly UnitRow[]): Html {
   const count = (s: Standing) => rows.filter((r) => r.standing.standing === s).length;
   return html`<section class="card" id="units">
     <h2>${t('各单位进度', 'Units')} <span class="muted">(${rows.length})</span></h2>
     <div class="legend">${standings.map(
       (s) => html`<span class="badge s-${s}">${tb(standingLabels[s])} <b>${count(s)}</b></span>`,
     )}</div>
-    <div class="grid">${rows.map((row) => tile(year, lang, row, reminders.get(row.unit.unitCode)))}</div>
+    <div class="grid">${rows.map((row) => tile(year, lang, row))}</div>
   </section>`;
 }

@@ -2,20 +2,17 @@
 // level reached. Operators remind them all at once (催报) or one by one; viewers read the list.
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { standings } from '../../../operations/describe/standing.ts';
-import type { LastReminded } from '../../../operations/lastReminded.ts';
+import type { UnitListRow } from '../../../operations/unitList.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { csrfField } from '../forms.ts';
 import { dateT, type Html, t } from '../html.ts';
-import { type UnitRow, unitPath } from './grid.ts';
+import { unitPath } from './grid.ts';
 import { daysLabel, missingLabel, shortName, standingLabels, tb } from './labels.ts';
 import { lastRemindedCell } from './lastReminded.ts';
 
 /** The step before remind-all (remindAll.ts). */
 export const remindAllPath = (year: number) => `/campaigns/${year}/remind`;
-
-const severity = (row: UnitRow) => standings.indexOf(row.standing.standing);
 
 function remindButton(c: Context<WebEnv>, services: WebServices, year: number, unitCode: string): Html {
   return html`<form class="inline" method="post" action="${unitPath(year, unitCode)}/remind">
@@ -27,13 +24,11 @@ export function notSubmittedSection(
   c: Context<WebEnv>,
   services: WebServices,
   year: number,
-  rows: readonly UnitRow[],
+  /** The units as the list's query keeps and orders them (unitList.ts). */
+  rows: readonly UnitListRow[],
   canAct: boolean,
-  reminders: ReadonlyMap<string, LastReminded>,
 ): Html {
-  const owing = rows
-    .filter((r) => r.standing.missing.length > 0)
-    .sort((a, b) => severity(b) - severity(a) || (a.standing.daysLeft ?? 0) - (b.standing.daysLeft ?? 0));
+  const owing = rows.filter((r) => r.standing.missing.length > 0);
   // A unit whose deadline no longer runs (the year has closed) cannot be reminded.
   const remindable = owing.filter((r) => r.unit.due !== null);
   const reminds = canAct && remindable.length > 0;
@@ -56,7 +51,7 @@ export function notSubmittedSection(
         <th>${t('上次催报', 'Last reminded')}</th>
         ${reminds ? html`<th>${t('操作', 'Action')}</th>` : ''}
       </tr></thead>
-      <tbody>${owing.map(({ unit, standing }) => {
+      <tbody>${owing.map(({ unit, standing, reminded }) => {
         const name = shortName(unit);
         return html`<tr>
           <td class="unit"><a href="${unitPath(year, unit.unitCode)}">${unit.unitCode} ${t(name.zh, name.en)}</a></td>
@@ -64,7 +59,7 @@ export function notSubmittedSection(
           <td>${standing.deadline ? dateT(standing.deadline) : ''}</td>
           <td class="num days">${standing.daysLeft === null ? '' : tb(daysLabel(standing.daysLeft))}</td>
           <td><span class="badge s-${standing.standing}">${tb(standingLabels[standing.standing])}</span></td>
-          <td>${lastRemindedCell(reminders.get(unit.unitCode))}</td>
+          <td>${lastRemindedCell(reminded)}</td>
           ${reminds ? html`<td>${unit.due === null ? '' : remindButton(c, services, year, unit.unitCode)}</td>` : ''}
         </tr>`;
       })}</tbody>

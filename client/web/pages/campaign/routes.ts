@@ -2,13 +2,16 @@
 // national downloads. Each action calls the same client function as `wlx` and the API, then sends the
 // browser back with a notice of the outcome (POST → 303 → GET).
 import { z } from 'zod';
+import { formatShanghaiDate } from '../../../../domain/calendar.ts';
 import { designateKeyRegionsSchema } from '../../../../domain/matching/decisions.ts';
 import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts';
 import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
 import { remindUnits } from '../../../operations/remindUnits.ts';
+import { buildUnitListExport } from '../../../operations/spreadsheets/unitListExport.ts';
+import { unitList, unitListQuerySchema } from '../../../operations/unitList.ts';
 import { actingFor } from '../../acting.ts';
-import { download } from '../../auditEvents.ts';
+import { download, fileTypes } from '../../auditEvents.ts';
 import { problem, problemFor } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, yearParams, yearPathSchema } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';
@@ -17,6 +20,7 @@ import { dashboardPath, renderDashboard } from './dashboard.ts';
 import { keyRegionFields, keyRegionLabels } from './keyRegions.ts';
 import { exportFileName } from './nationalSummary.ts';
 import { remindNotice } from './remindNotice.ts';
+import { unitRows } from './unitFilter.ts';
 
 const outputs = Object.keys(nationalOutputs) as [
   keyof typeof nationalOutputs,
@@ -41,8 +45,34 @@ export const dashboardPages: WebRoute[] = [
     summary: "the year's dashboard: every unit's standing, reminders, key regions, national summary",
     tags: ['pages'],
     params: yearParams,
+    query: unitListQuerySchema,
     success: { status: 200, description: 'HTML' },
-    handle: async ({ c, params, services }) => renderDashboard(c, services, params.year),
+    handle: async ({ c, params, query, services }) =>
+      renderDashboard(c, services, params.year, undefined, query),
+  }),
+  defineRoute({
+    rule: 'viewer',
+    page: true,
+    method: 'get',
+    path: '/campaigns/{year}/unit-list/export',
+    summary:
+      "download the dashboard's unit list, filtered and sorted as the page is (?q=&standing=&sort=&order=), as .xlsx",
+    tags: ['pages'],
+    params: yearParams,
+    query: unitListQuerySchema,
+    success: { status: 200, description: 'the .xlsx file', contentType: fileTypes.xlsx },
+    handle: async ({ c, params, query, services, principal }) => {
+      const { rows } = await unitRows(services, params.year);
+      const listed = unitList(rows, { ...query, sort: query.sort ?? 'code' });
+      const bytes = await buildUnitListExport(
+        params.year,
+        query,
+        listed,
+        formatShanghaiDate(services.clock()),
+      );
+      const file = `wanlixing-${params.year}-units.xlsx`;
+      return download(c, services, principal, { year: params.year, file, type: 'xlsx', bytes });
+    },
   }),
   defineRoute({
     rule: 'operator',

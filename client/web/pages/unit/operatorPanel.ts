@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { WorkingDays } from '../../../../domain/calendar/workingDays.ts';
 import { endOfDateInShanghai, formatShanghaiDate } from '../../../../domain/calendar.ts';
+import { dateZh } from '../../../../domain/dateWords.ts';
 import { deadlineAfterReturn } from '../../../../domain/deadlines.ts';
 import { itemLabels, trackLabels } from '../../../../domain/labels.ts';
 import { notificationKindLabels } from '../../../../domain/notices/notificationLabels.ts';
@@ -24,7 +25,7 @@ import type { WebEnv } from '../../rules.ts';
 import type { Principal } from '../../session.ts';
 import { tb } from '../campaign/labels.ts';
 import { csrfField, readForm } from '../forms.ts';
-import { type Html, langOf, t } from '../html.ts';
+import { dateT, type Html, langOf, t } from '../html.ts';
 import { type Failure, failureIn, plainErrors } from './failures.ts';
 import { labelled, select, text, textValues } from './inputs.ts';
 import { stateLabel, trackHeading } from './labels.ts';
@@ -62,7 +63,7 @@ function mailTable(mail: readonly MailEntry[]): Html {
     <tbody>${[...mail].reverse().map(
       (m) => html`<tr>
         <td>${shanghaiTime(m.at)}</td>
-        <td>${t(notificationKindLabels[m.kind].zh, notificationKindLabels[m.kind].en)}${m.deadline ? html` <span class="muted">(${m.deadline})</span>` : ''}<br><small class="muted">${m.key}</small></td>
+        <td>${t(notificationKindLabels[m.kind].zh, notificationKindLabels[m.kind].en)}${m.deadline ? html` <span class="muted">(${dateT(m.deadline)})</span>` : ''}<br><small class="muted">${m.key}</small></td>
         <td>${m.to.join(', ')}</td><td>${m.cc.join(', ')}</td><td>${outcome(m)}</td>
       </tr>`,
     )}</tbody></table>`;
@@ -186,7 +187,7 @@ function returnDeadlines(
     );
   const unit = workingDays ? { zh: '个工作日', en: 'working days' } : { zh: '天', en: 'days' };
   return html`<p class="muted" id="return-deadlines">${t(
-    `今天退回，新的截止日期：${trackLabels.plan.zh} ${after('plan')}，总结 ${after('summary')}（${revisionDays} ${unit.zh}修改期，不早于原截止日期）`,
+    `今天退回，新的截止日期：${trackLabels.plan.zh} ${dateZh(after('plan'))}，总结 ${dateZh(after('summary'))}（${revisionDays} ${unit.zh}修改期，不早于原截止日期）`,
     `Returned today, due again: ${trackLabels.plan.en} ${after('plan')}, summary ${after('summary')} (${revisionDays} ${unit.en} to revise, never before the deadline it replaces)`,
   )}</p>`;
 }
