@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { UnitProgress } from '../../workflows/shared/status.ts';
 import { type Standing, standings, type UnitStanding } from './describe/standing.ts';
 import type { LastReminded } from './lastReminded.ts';
+import { blankAsAll, orderSchema, queryString } from './listQuery.ts';
 
 export interface UnitListRow {
   unit: UnitProgress;
@@ -15,26 +16,18 @@ export interface UnitListRow {
 export const unitListSorts = ['severity', 'code', 'deadline', 'reminded'] as const;
 export type UnitListSort = (typeof unitListSorts)[number];
 
-// A filter form's part left at "all" is sent empty: it means no filter, like a part left out.
-const blankAsAll = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
 /** `?q=北京&standing=urging&sort=deadline&order=desc`; every part may be left out. */
 export const unitListQuerySchema = z.object({
   q: blankAsAll(z.string().trim().max(50, 'at most 50 characters')),
   standing: blankAsAll(z.enum(standings as [Standing, ...Standing[]])),
   sort: blankAsAll(z.enum(unitListSorts)),
-  order: blankAsAll(z.enum(['asc', 'desc'])),
+  order: orderSchema,
 });
 export type UnitListQuery = z.output<typeof unitListQuerySchema>;
 
 /** The query as it goes in a link: only the parts set, in a fixed order. */
-export function unitListQueryString(query: UnitListQuery): string {
-  const parts = (['q', 'standing', 'sort', 'order'] as const).flatMap((key) =>
-    query[key] ? [`${key}=${encodeURIComponent(query[key])}`] : [],
-  );
-  return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
+export const unitListQueryString = (query: UnitListQuery): string =>
+  queryString(query, ['q', 'standing', 'sort', 'order']);
 
 export const isFiltered = (query: UnitListQuery): boolean => Boolean(query.q || query.standing);
 

@@ -146,7 +146,7 @@ describe('the matching review page', () => {
     expect((await currentReview(stack.client, year))?.confirmed).toBeFalsy();
     const step = await (await operator.request('GET', `${page}/confirm`)).text();
     expect(step).toMatch(/确认后，\d+ 项匹配和 \d+ 个对口将于匹配阶段结束时发给 \d+ 个单位及相关资源方/);
-    expect(step).toMatch(/Once confirmed, \d+ matches and \d+ partners go out to \d+ units/);
+    expect(step).toMatch(/Once confirmed, \d+ match(es)? and \d+ partners? go out to \d+ units?/);
     expect(step).toContain(`href="${page}"`); // cancel: back to the review
     const html = await submit(operator, 'confirm', { confirmed: 'yes' });
     expect(notice(html)).toContain('已确认');

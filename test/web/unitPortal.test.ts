@@ -293,6 +293,26 @@ describe("a unit's page", () => {
     expect(panel).not.toMatch(/planning\.\w+/);
     expect(panel).toContain(`action="/campaigns/${year}/units/11/remind"`);
     expect(panel).toContain('wanlixing@bj.ipa.example');
+
+    // The mail history filtered by the address, and downloaded with the same filter.
+    const rows = (text: string) => (text.split('id="mail"')[1] ?? '').split('<tr>').length - 2;
+    const returnedOnly = await (await operator.request('GET', `${page}?kind=submission.returned`)).text();
+    expect(returnedOnly).toMatch(/<option value="submission.returned" selected>/);
+    expect(rows(returnedOnly)).toBe(1);
+    expect(returnedOnly).toContain('退回修改通知');
+    const failed = await (await operator.request('GET', `${page}?outcome=failed&kind=`)).text();
+    expect(failed).toContain('没有符合筛选条件的通知');
+    expect((await operator.request('GET', `${page}?outcome=lost`)).status).toBe(422);
+    const file = await operator.request('GET', `${page}/mail/export?kind=submission.returned`);
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const first = book.worksheets[0]?.getRow(firstDataRow);
+    expect(String(first?.getCell(2).value)).toContain('退回修改通知');
+    expect(String(first?.getCell(4).value)).toContain('wanlixing@bj.ipa.example');
+    expect(book.worksheets[0]?.getRow(firstDataRow + 1).getCell(1).value ?? null).toBeNull();
+    // Units do not read the mail history, nor download it.
+    expect((await beijing.request('GET', `${page}/mail/export`)).status).toBe(403);
   });
 
   it('refuses another unit and re-shows an operator form with its errors', async () => {

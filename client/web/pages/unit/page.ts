@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
+import { type MailListQuery, mailListQueryString } from '../../../operations/mailList.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
@@ -31,6 +32,7 @@ export async function renderUnitPage(
   services: WebServices,
   target: UnitTarget,
   failure?: Failure,
+  mailQuery: MailListQuery = {},
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
@@ -71,6 +73,7 @@ export async function renderUnitPage(
               mail,
               base,
               today,
+              mailQuery,
               revisionDays: campaign.calendar.revisionDays,
               workingDays: campaign.calendar.workingDays,
             },
@@ -88,7 +91,13 @@ export async function renderUnitPage(
     title: [status.nameZh, status.nameEn],
     year: target.year,
     body: keep
-      ? await keptBody(c, services, `${base}/${langOf(c)}/${principal.role}`, version, render)
+      ? await keptBody(
+          c,
+          services,
+          `${base}/${langOf(c)}/${principal.role}${mailListQueryString(mailQuery)}`,
+          version,
+          render,
+        )
       : render(),
     status: failure?.status ?? 200,
   });
