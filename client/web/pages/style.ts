@@ -107,9 +107,9 @@ html[lang=en] .grid a.tile b .en { display:inline; font-weight:inherit; }
 .matching td.alternates ol { margin:0; padding-left:1.2em; }
 .matching td.actions { min-width:10em; }
 .matching td.actions button { padding:.25em .7em; margin:0 0 .3em; }
-.matching form.filters { display:flex; gap:1em; align-items:flex-end; flex-wrap:wrap; margin:.5em 0; }
-.matching form.filters label { margin-top:0; }
-.matching form.filters select { width:auto; min-width:10em; }
+form.filters { display:flex; gap:1em; align-items:flex-end; flex-wrap:wrap; margin:.5em 0; }
+form.filters label { margin-top:0; }
+form.filters select, form.filters input { width:auto; min-width:10em; }
 .matching nav.pager { display:flex; gap:1em; align-items:baseline; flex-wrap:wrap; margin:.6em 0; }
 .matching details summary { cursor:pointer; color:var(--link); margin:.15em 0; }
 .matching details form { margin:.2em 0 .5em; }
