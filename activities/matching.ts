@@ -23,7 +23,9 @@ import type { UnitDemand } from '../domain/matching/scoring.ts';
 import type { Registry } from '../domain/registry.ts';
 import { loadReview, saveReview } from '../infra/documents/reviewDocument.ts';
 import type { DocumentStore } from '../infra/documents/store.ts';
+import { sdkReads } from '../infra/temporal/reads.ts';
 import { flaggedDemandLabels, flaggedDemandRows } from '../reads/flaggedDemands.ts';
+import { yearPairings } from '../reads/pairingHistory.ts';
 import { rejectInvalid } from '../workflows/shared/failures.ts';
 
 export interface ProposeMatchingInput {
@@ -72,10 +74,16 @@ export function createMatchingActivities(store: DocumentStore) {
           Context.current().heartbeat(done),
         )
       : (input.demands ?? []);
+    // Last year's pairings are kept where the load allows: read from its campaign, none when it had none.
+    const lastYear =
+      input.registry && flagged
+        ? ((await yearPairings(sdkReads(Context.current().client), flagged.year - 1)) ?? [])
+        : [];
     return rejectInvalid(() =>
       forReview(
         proposeMatches({ ...input, demands }),
-        input.registry && proposePairings({ registry: input.registry, catalogue: input.catalogue, demands }),
+        input.registry &&
+          proposePairings({ registry: input.registry, catalogue: input.catalogue, demands, lastYear }),
       ),
     );
   }

@@ -2,7 +2,8 @@
 // API, as `npm start` tells operators to, and over gRPC) and a template,
 // compiled (dist/, as `npm ci` builds it) and from the TypeScript (as before the build), beside `temporal --help`,
 // `temporal workflow list` and `temporal workflow describe` on the same dev server. Medians of --runs each.
-// Goals (issue 28): wlx --help ≤ 2× temporal --help; a status read ≤ 1.5× temporal workflow describe.
+// Goals (issue 28): wlx --help ≤ 2× temporal --help; a status read ≤ 1.5× temporal workflow describe. `node -e 0`
+// is timed beside them: no Node program starts quicker.
 //   npx tsx bench/cli.bench.ts [--runs 10]   (npm run bench:cli -- …)
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,6 +77,8 @@ try {
       '--workflow-id',
       campaignWorkflowId(year),
     ]),
+    // What any Node program pays before its first line: the floor under every wlx figure.
+    'node -e 0': await timed(process.execPath, ['-e', '0']),
     'wlx --help': await wlx(['--help']),
     'wlx campaign status --json': await wlx(status, { overHttp: true }),
     'wlx campaign status, over gRPC': await wlx(status),
@@ -89,6 +92,8 @@ try {
   console.log(
     `  wlx --help / temporal --help ${ratio(figures['wlx --help'], figures['temporal --help'])} (goal ≤ 2); ` +
       `status / temporal workflow describe ${ratio(figures['wlx campaign status --json'], figures['temporal workflow describe'])} (goal ≤ 1.5); ` +
+      `node -e 0 / temporal workflow describe ${ratio(figures['node -e 0'], figures['temporal workflow describe'])}; ` +
+      `status / node -e 0 ${ratio(figures['wlx campaign status --json'], figures['node -e 0'])}; ` +
       `compiled / from the TypeScript: --help ${ratio(figures['wlx --help'], figures['wlx --help, from the TypeScript'])}, ` +
       `status ${ratio(figures['wlx campaign status --json'], figures['wlx campaign status, from the TypeScript'])}`,
   );

@@ -1,8 +1,10 @@
 // How long the matching proposal takes at campaign scale and beyond, and what it buys over a plain greedy:
 // a seeded instance (5,000 flagged demands x 500 resources by default), the whole proposal (scoring, the
 // fairness floors, the min-cost flow, the explanations) several times, against a greedy that shares the
-// scoring. Then the same proposal with wide weights (pair scores up to about 10^6) and the ratio of the medians,
-// and the dense 50,000 x 2,000 instance (every pair allowed): its outcome, time and peak RSS.
+// scoring. Then the same proposal with wide weights (pair scores up to about 10^6) and the ratio of the medians;
+// the solver alone on the instance's pairs with random scores 1..10^6 (bypassing scoring.ts, whose weights give
+// at most 176 distinct scores) against the solver alone on the default scores; and the dense 50,000 x 2,000
+// instance (every pair allowed): its outcome, time and peak RSS.
 // Prints medians, peak memory and summary lines.
 //   npx tsx bench/matching.bench.ts [--runs N] [--demands N] [--resources N] [--seed N] [--no-dense]
 //   (npm run bench:matching)
@@ -10,8 +12,10 @@ import { parseArgs } from 'node:util';
 import { buildInstance } from '../domain/matching/instance.ts';
 import { proposeMatches } from '../domain/matching/proposal.ts';
 import type { ScoreWeights } from '../domain/matching/scoring.ts';
+import { solveMatching } from '../domain/matching/solver/optimiser.ts';
 import { greedyAssignment } from './matchingGreedy.ts';
 import { matchingInstance } from './matchingInstance.ts';
+import { withRandomScores } from './matchingScores.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,18 +53,35 @@ function timed<T>(run: () => T): { ms: number; result: T } {
   return { ms, result };
 }
 
+// Wide weights: unequal primes, so that pair scores (up to about 10^6) and path costs take many distinct values.
+const wide: ScoreWeights = {
+  category: 1,
+  keyTask: 400_009,
+  paired: 250_013,
+  localRegion: 150_001,
+  nationalRegion: 20_011,
+  form: 99_991,
+  keywordHit: 9_973,
+  keywordHitsCounted: 10,
+};
 const proposalMs: number[] = [];
+const wideMs: number[] = [];
 const greedyMs: number[] = [];
 let proposal = proposeMatches(input);
 let greedy = greedyAssignment(buildInstance(input).problem);
 for (let i = 0; i < runs; i++) {
   const p = timed(() => proposeMatches(input));
   const g = timed(() => greedyAssignment(buildInstance(input).problem));
+  // Interleaved with the default weights' runs, so that a change of load on a shared machine hits both.
+  const w = timed(() => proposeMatches({ ...input, weights: wide }));
   proposalMs.push(p.ms);
   greedyMs.push(g.ms);
+  wideMs.push(w.ms);
   proposal = p.result;
   greedy = g.result;
-  console.log(`run ${i + 1}: proposal ${p.ms.toFixed(0)} ms, greedy ${g.ms.toFixed(0)} ms`);
+  console.log(
+    `run ${i + 1}: proposal ${p.ms.toFixed(0)} ms, greedy ${g.ms.toFixed(0)} ms, wide weights ${w.ms.toFixed(0)} ms`,
+  );
 }
 
 const matched = proposal.matches.length;
@@ -93,22 +114,22 @@ console.log(
     `peak RSS ${mb(rssPeak)} MB (${mb(rssBefore)} MB before), heap used after a run at most ${mb(heapPeak)} MB, ${runs} runs`,
 );
 
-// Wide weights: unequal primes, so that pair scores (up to about 10^6) and path costs take many distinct values.
-const wide: ScoreWeights = {
-  category: 1,
-  keyTask: 400_009,
-  paired: 250_013,
-  localRegion: 150_001,
-  nationalRegion: 20_011,
-  form: 99_991,
-  keywordHit: 9_973,
-  keywordHitsCounted: 10,
-};
-const wideMs: number[] = [];
-for (let i = 0; i < runs; i++) wideMs.push(timed(() => proposeMatches({ ...input, weights: wide })).ms);
 console.log(
   `wide weights (pair scores up to ${(400_009 + 250_013 + 150_001 + 99_991 + 1 + 10 * 9_973).toLocaleString('en')}): ` +
     `median ${median(wideMs).toFixed(0)} ms, ratio to the default weights ${(median(wideMs) / median(proposalMs)).toFixed(2)}`,
+);
+
+// The solver alone, so that the score range is all that differs: the same pairs, scores as scored or random.
+const random = withRandomScores(built.problem, 1_000_000, positive('seed'));
+const solverMs: number[] = [];
+const randomMs: number[] = [];
+for (let i = 0; i < runs; i++) {
+  solverMs.push(timed(() => solveMatching(built.problem)).ms);
+  randomMs.push(timed(() => solveMatching(random)).ms);
+}
+console.log(
+  `solver alone, random scores 1..1,000,000: median ${median(randomMs).toFixed(0)} ms; default weights' scores: ` +
+    `median ${median(solverMs).toFixed(0)} ms; ratio ${(median(randomMs) / median(solverMs)).toFixed(2)}`,
 );
 
 if (!values['no-dense']) {

@@ -2,7 +2,7 @@
 // reports, letters and matching reasons. One table each, so a list, its import, its report, a letter and a
 // page say the same. The escalation levels are named with their ladder, in escalation.ts.
 import type { Track } from './notices/notifications.ts';
-import type { ServiceCategory } from './registry.ts';
+import type { resourceKinds, ServiceCategory } from './registry.ts';
 import type { activityTypes, entityTypes, forms, ReturnableItem } from './submissions.ts';
 
 export interface Bilingual {
@@ -54,6 +54,17 @@ export const serviceCategoryLabels: Record<ServiceCategory, Bilingual> = {
   training: { zh: '培训', en: 'training' },
   consultation: { zh: '咨询', en: 'consultation' },
   other: { zh: '其他', en: 'other services' },
+};
+
+export const resourceKindLabels: Record<(typeof resourceKinds)[number], Bilingual> = {
+  cnipaDepartment: { zh: '国家局内设机构', en: 'CNIPA department' },
+  patentOfficeDepartment: { zh: '专利局部门', en: 'Patent Office department' },
+  trademarkOffice: { zh: '商标局', en: 'Trademark Office' },
+  affiliatedUnit: { zh: '直属单位', en: 'affiliated unit' },
+  association: { zh: '行业协会', en: 'association' },
+  researchInstitute: { zh: '研究机构', en: 'research institute' },
+  serviceAgency: { zh: '服务机构', en: 'service agency' },
+  expert: { zh: '专家', en: 'expert' },
 };
 
 export const formLabels: Record<(typeof forms)[number], Bilingual> = {

@@ -112,9 +112,14 @@ const web = await startWebServer(
   server.kill('SIGTERM');
   throw error;
 });
-const env = options.port === 7233 ? '' : `TEMPORAL_ADDRESS=${address} TEMPORAL_UI_URL=${uiUrl} `;
-// Status reads over the HTTP API answer in a tenth of a second; over gRPC the client's loading takes half.
-const readEnv = `${env}TEMPORAL_HTTP_URL=http://127.0.0.1:${options.httpPort} `;
+// What wlx needs to find this stack: the HTTP API for quick status reads (over gRPC the client's loading takes
+// twice as long), the web's database for the audit trail of its actions, the documents folder for uploads.
+const exports = [
+  ...(options.port === 7233 ? [] : [`TEMPORAL_ADDRESS=${address}`, `TEMPORAL_UI_URL=${uiUrl}`]),
+  `TEMPORAL_HTTP_URL=http://127.0.0.1:${options.httpPort}`,
+  `WEB_DB_URL=${ledger.url}`,
+  `DOCUMENT_DIR=${process.env.DOCUMENT_DIR}`,
+];
 console.log(
   [
     '',
@@ -124,16 +129,17 @@ console.log(
     `  SMTP sink        ${sink.url}   (mail kept in ${join(dataDir, 'mail')})`,
     `  Mail ledger      ${ledger.url}   (PGlite in ${join(dataDir, 'mail-ledger')}; more workers may share it)`,
     `  Web              ${web.url}   (pages for units and operators; API docs ${web.url}/api/docs)`,
-    `  Documents        ${process.env.DOCUMENT_DIR}   (uploads; for wlx: DOCUMENT_DIR=${process.env.DOCUMENT_DIR})`,
+    `  Documents        ${process.env.DOCUMENT_DIR}   (uploads)`,
     process.env.WEB_SESSION_SECRET
       ? '                   sessions signed with WEB_SESSION_SECRET'
       : '                   sessions signed with a random secret for this run (set WEB_SESSION_SECRET to keep them)',
     '',
-    'Next, in another terminal:',
-    `  ${env}npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m${demoCalendarFlag(new Date().getFullYear() + 1)}`,
-    `  ${readEnv}npx wlx campaign status --year ${new Date().getFullYear() + 1}`,
+    'Next, in another terminal (the export lets wlx find this stack and record its actions in the audit trail):',
+    `  export ${exports.join(' ')}`,
+    `  npx wlx campaign start --year ${new Date().getFullYear() + 1} --compress 10m${demoCalendarFlag(new Date().getFullYear() + 1)}`,
+    `  npx wlx campaign status --year ${new Date().getFullYear() + 1}`,
     `  npx wlx mail list --dir ${join(options.dataDir, 'mail')}`,
-    `  WEB_DB_URL=${ledger.url} npx wlx operator add-user --name you --role operator   # password on stdin`,
+    `  npx wlx operator add-user --name you --role operator   # password on stdin`,
     `  then sign in at ${web.url}/sign-in (a unit: its link arrives in the mail above)`,
     '',
   ].join('\n'),

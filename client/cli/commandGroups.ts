@@ -7,6 +7,7 @@ export const commandGroups = {
   submit: "a reporting unit's submissions, from a JSON or YAML file or the filled-in .xlsx template",
   operator: 'CNIPA operators: return, extend, remind, choose key regions',
   matching: 'resource matching (服务资源匹配): proposal, review, confirmation',
+  catalogue: 'the resource catalogue (服务资源目录) in Excel: import to check it, export to edit it',
   mail: 'mail received by the local SMTP sink',
   template: 'blank .xlsx templates for units to fill in and submit with "wlx submit ... --file"',
   document:

@@ -22,6 +22,7 @@ export const commandModules: Record<CommandGroup, () => Promise<Register>> = {
     };
   },
   matching: async () => (await import('./commands/matching.ts')).registerMatchingCommands,
+  catalogue: async () => (await import('./commands/catalogue.ts')).registerCatalogueCommands,
   mail: async () => (await import('./commands/mail.ts')).registerMailCommands,
   template: async () => (await import('./commands/template.ts')).registerTemplateCommands,
   document: async () => (await import('./commands/document.ts')).registerDocumentCommands,

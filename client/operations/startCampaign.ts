@@ -2,7 +2,6 @@
 // schedule, optionally compressed into minutes of real time; then the campaign workflow with its search
 // attributes.
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
 import {
   type CampaignSchedule,
   calendarConfigSchema,
@@ -15,7 +14,6 @@ import {
 import { defaultCatalogue } from '../../domain/defaultCatalogue.ts';
 import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { ResourceCatalogue } from '../../domain/matching/catalogue.ts';
-import { loadResourceCatalogue } from '../../domain/matching/catalogueLoader.ts';
 import { findUnit, type Registry, registrySchema, reportingUnits } from '../../domain/registry.ts';
 import { type ClientConfig, workflowLink } from '../../infra/temporal/connection.ts';
 import { UserError } from '../../infra/userError.ts';
@@ -24,6 +22,7 @@ import { campaignWorkflowId, taskQueue } from '../../workflows/shared/messages.t
 import { campaignPhaseKey, campaignYearKey } from '../../workflows/shared/searchAttributes.ts';
 import { type Acting, recordAction } from './audit/acting.ts';
 import { workingCalendar } from './calendar/workingCalendar.ts';
+import { readCatalogueFile } from './catalogueFile.ts';
 import { scheduleLines } from './describe/schedule.ts';
 import { readInputFile } from './inputFile.ts';
 
@@ -32,7 +31,7 @@ export interface StartCampaignOptions {
   /** Files (JSON or YAML); the default registry and 2022's calendar otherwise. */
   registry?: string | undefined;
   calendar?: string | undefined;
-  /** The matching resources (JSON or YAML); the shipped catalogue otherwise. */
+  /** The matching resources (.xlsx, JSON or YAML); the shipped catalogue otherwise. */
   catalogue?: string | undefined;
   /** Run the whole calendar in this many real milliseconds. */
   compress?: number | undefined;
@@ -66,11 +65,7 @@ export async function planCampaign(options: StartCampaignOptions): Promise<Campa
     ? await readInputFile(options.calendar, calendarConfigSchema, 'calendar')
     : defaultCalendarConfig;
   const catalogue = options.catalogue
-    ? loadResourceCatalogue(
-        await readInputFile(options.catalogue, z.unknown(), 'catalogue'),
-        registry,
-        options.catalogue,
-      )
+    ? await readCatalogueFile(options.catalogue, registry)
     : defaultCatalogue(registry);
   for (const code of options.units ?? []) {
     try {

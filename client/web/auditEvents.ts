@@ -38,6 +38,7 @@ export async function recordWebEvent(
 export const fileTypes = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  json: 'application/json; charset=utf-8',
 } as const;
 
 /** A file for the reader to keep: recorded in the trail as a download, sent as an attachment named `file`. */

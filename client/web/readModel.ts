@@ -4,6 +4,7 @@
 // read afresh before its next page (the web's write routes call `wrote`); writes made elsewhere (wlx,
 // another replica, the workflows' timers) show within the bound; each page says when its data was read.
 import type { Client } from '@temporalio/client';
+import type { AuditEntry } from '../../domain/audit/entry.ts';
 import type { UnitDemand } from '../../domain/matching/scoring.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
@@ -24,6 +25,8 @@ export interface ReadModel {
   campaign(year: number): Promise<Snapshot<CampaignStatus>>;
   unit(year: number, unit: string): Promise<Snapshot<{ status: UnitStatus; link: string }>>;
   mail(year: number, unit: string): Promise<Snapshot<MailEntry[]>>;
+  /** The unit's audit trail; undefined where the web keeps none. */
+  trail(year: number, unit: string): Promise<Snapshot<AuditEntry[]> | undefined>;
   /** The flagged demand rows of these units (a page of the review). */
   flaggedRows(year: number, units: readonly string[]): Promise<Snapshot<UnitDemand[]>>;
   /** When each unit was last reminded by an operator, and by whom (the audit trail). */
@@ -37,7 +40,7 @@ export function readModel(
   config: ClientConfig,
   clock: () => number,
   times: SnapshotTimes = pageSnapshotTimes,
-  trail?: AuditTrail,
+  audit?: AuditTrail,
 ): ReadModel {
   const kept = snapshots(times, clock, isTransientRead);
   return {
@@ -46,9 +49,11 @@ export function readModel(
     unit: (year, unit) =>
       kept.get(`${year}/unit/${unit}`, () => unitStatus(sdkReads(client), config, { year, unit })),
     mail: (year, unit) => kept.get(`${year}/mail/${unit}`, () => unitMailHistory(client, { year, unit })),
+    trail: async (year, unit) =>
+      audit && kept.get(`${year}/trail/${unit}`, () => audit.list({ year, unitCode: unit })),
     flaggedRows: (year, units) =>
       kept.get(`${year}/rows/${[...units].sort().join(',')}`, () => flaggedDemandRows(client, year, units)),
-    reminders: (year) => kept.get(`${year}/reminders`, () => lastReminders(trail, year)),
+    reminders: (year) => kept.get(`${year}/reminders`, () => lastReminders(audit, year)),
     wrote: (year) => kept.invalidate((key) => key.startsWith(`${year}/`)),
   };
 }

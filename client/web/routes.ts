@@ -9,8 +9,10 @@ import { sessionRoutes } from './api/session.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
 import { remindAllPages } from './pages/campaign/remindAll.ts';
 import { dashboardPages } from './pages/campaign/routes.ts';
+import { cataloguePages } from './pages/matching/cataloguePage.ts';
 import { matchingPages } from './pages/matching/page.ts';
 import { signInPages } from './pages/signIn.ts';
+import { submissionPages } from './pages/submissions/routes.ts';
 import { unitPages } from './pages/unit/routes.ts';
 import type { WebRoute } from './routeSpec.ts';
 /** The route table: every route the web serves, each with its rule. */
@@ -21,6 +23,8 @@ export const routeTable: readonly WebRoute[] = [
   ...documentationRoutes,
   ...signInPages,
   ...unitPages,
+  ...submissionPages,
+  ...cataloguePages,
   ...matchingPages,
   ...dashboardPages,
   ...remindAllPages,

@@ -19,7 +19,7 @@ export function oneOf(values: readonly string[]): string {
 /**
  * Candidate pairs (a demand and a resource offering its category in its region, vetoed ones included) one
  * proposal may hold. Each costs about 80 bytes across the instance, the pruned copy and the flow network: a
- * dense 6,000 x 2,000 proposal (12 M pairs) peaked at 1.04 GB RSS. Beyond a few times this, V8's heap limit
+ * dense 6,000 x 2,000 proposal (12 M pairs) peaked at 0.91 GB RSS. Beyond a few times this, V8's heap limit
  * would abort the worker with nothing thrown.
  */
 export const maxCandidatePairs = 12_000_000;

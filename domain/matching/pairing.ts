@@ -2,11 +2,13 @@
 // resource over a balanced load, keeping existing pairings where it can. It is the same optimiser: units
 // play demands, CNIPA resources play resources with capacity maxLoad, and all units form one fairness
 // group, so the rule "best worst coverage first" becomes "pair as many units as possible", then affinity.
+// The pairing kept is last year's where the campaign had one, the registry's otherwise.
 
 import type { Bilingual } from '../labels.ts';
-import { isReporting, type Registry } from '../registry.ts';
+import { isReporting, type Registry, type Unit } from '../registry.ts';
 import { InvalidInputError } from '../validation.ts';
 import { type CatalogueResource, conflictsWith, type ResourceCatalogue, servesRegion } from './catalogue.ts';
+import type { Pairing } from './instance.ts';
 import type { UnitDemand } from './scoring.ts';
 import { solveMatching } from './solver/optimiser.ts';
 import { type PairList, packProblem } from './solver/problem.ts';
@@ -27,13 +29,18 @@ export interface PairingInput {
   demands?: readonly UnitDemand[];
   /** Most units per resource; default ceil(units / CNIPA resources). */
   maxLoad?: number;
+  /**
+   * Last year's pairings (its campaign's confirmed or recorded ones): kept where the load allows, before
+   * the registry's. A unit without one keeps to the registry's pairing.
+   */
+  lastYear?: readonly Pairing[];
 }
 
 export interface ProposedPairing {
   unitCode: string;
   resourceId: string;
   affinity: number;
-  /** The registry's pairing, if any, and whether this proposal keeps it. */
+  /** Last year's pairing or else the registry's, if any, and whether this proposal keeps it. */
   previousResourceId: string | undefined;
   reason: Bilingual;
 }
@@ -63,6 +70,12 @@ export function proposePairings(input: PairingInput): PairingProposal {
       { path: 'maxLoad', message: `a whole number of units per resource, at least 1. Received: ${maxLoad}` },
     ]);
   }
+  // A partner from last year that is still in the catalogue; otherwise the registry's.
+  const ids = new Set(resources.map((r) => r.id));
+  const lastYear = new Map(
+    (input.lastYear ?? []).filter((p) => ids.has(p.resourceId)).map((p) => [p.unitCode, p.resourceId]),
+  );
+  const existing = (unit: Unit) => lastYear.get(unit.code) ?? unit.pairedResource;
   const flaggedByUnit = new Map<string, UnitDemand[]>();
   for (const d of input.demands ?? []) {
     if (!d.item.needsCnipaCoordination) continue;
@@ -75,7 +88,7 @@ export function proposePairings(input: PairingInput): PairingProposal {
       if (conflictsWith(resource, unit.code)) return [];
       const score =
         w.base +
-        (unit.pairedResource === resource.id ? w.existing : 0) +
+        (existing(unit) === resource.id ? w.existing : 0) +
         (servesRegion(resource, unit.code) === 'local' ? w.localRegion : 0) +
         w.perCoverableDemand *
           Math.min(coverable(resource, unit.code, flaggedByUnit.get(unit.code) ?? []), w.coverableCounted);
@@ -108,13 +121,14 @@ export function proposePairings(input: PairingInput): PairingProposal {
       return;
     }
     const affinity = (pairs[u] ?? []).find((p) => p.resource === r)?.score ?? 0;
-    const previous = resources.findIndex((x) => x.id === unit.pairedResource);
+    const previous = resources.findIndex((x) => x.id === existing(unit));
     pairings.push({
       unitCode: unit.code,
       resourceId: resource.id,
       affinity,
-      previousResourceId: unit.pairedResource,
+      previousResourceId: existing(unit),
       reason: pairingReason(resource, resources[previous], {
+        lastYear: lastYear.has(unit.code),
         previousLoad: used[previous] ?? 0,
         maxLoad,
         previousBarred: previous >= 0 && conflictsWith(resources[previous] as CatalogueResource, unit.code),
@@ -134,6 +148,7 @@ function pairingReason(
   chosen: CatalogueResource,
   previous: CatalogueResource | undefined,
   why: {
+    lastYear: boolean;
     previousLoad: number;
     maxLoad: number;
     previousBarred: boolean;
@@ -144,7 +159,9 @@ function pairingReason(
   const regionPart =
     region === 'local' ? { zh: '；服务本地区', en: '; serves this region' } : { zh: '', en: '' };
   if (previous?.id === chosen.id) {
-    return { zh: `保留现有对口关系${regionPart.zh}`, en: `keeps the existing pairing${regionPart.en}` };
+    return why.lastYear
+      ? { zh: `保留上一年度的对口关系${regionPart.zh}`, en: `keeps last year's pairing${regionPart.en}` }
+      : { zh: `保留现有对口关系${regionPart.zh}`, en: `keeps the existing pairing${regionPart.en}` };
   }
   if (previous && why.previousBarred) {
     return {

@@ -10,6 +10,7 @@ import {
   parseAmount,
   parseBoolean,
   parseCode,
+  parseContacts,
   parseCount,
   parseDate,
   parseList,
@@ -27,7 +28,10 @@ export type CellType =
   | { kind: 'boolean' }
   | { kind: 'list' }
   | { kind: 'keyTask' }
-  | { kind: 'enum'; values: readonly string[]; labels: Record<string, Bilingual> };
+  | { kind: 'contacts' }
+  | { kind: 'enum'; values: readonly string[]; labels: Record<string, Bilingual> }
+  /** Several values of one kind in one cell, separated by 、: the catalogue's categories, regions, key tasks. */
+  | { kind: 'listOf'; item: Exclude<CellType, { kind: 'listOf' }> };
 
 export interface CellRules {
   parse(value: CellValue): Parsed<unknown>;
@@ -60,7 +64,7 @@ function parseEmail(value: CellValue): Parsed<string> {
   };
 }
 
-const rules: Record<Exclude<CellType['kind'], 'enum'>, CellRules> = {
+const rules: Record<Exclude<CellType['kind'], 'enum' | 'listOf'>, CellRules> = {
   text: { parse: parseText, toCell: String, options: null, format: asText },
   code: { parse: parseCode, toCell: String, options: null, format: asText },
   email: { parse: parseEmail, toCell: String, options: null, format: asText },
@@ -79,9 +83,59 @@ const rules: Record<Exclude<CellType['kind'], 'enum'>, CellRules> = {
     toCell: (value) => (isKeyTask(value) ? keyTaskOption(value) : String(value)),
     options: keyTasks.map(keyTaskOption),
   },
+  contacts: {
+    parse: parseContacts,
+    toCell: (value) =>
+      Array.isArray(value)
+        ? value.map((c: { name: string; email: string }) => `${c.name} <${c.email}>`).join('、')
+        : String(value),
+    options: null,
+    format: asText,
+  },
 };
 
-// An enumeration's rules are built from its label table once, the first time a column of it is met.
+/**
+ * Each item read by its kind's rules, every one reported when wrong. Written back in short words (the
+ * Chinese name, the key task's number), which the drop-down's long labels would crowd in one cell.
+ */
+function rulesOfList(item: Exclude<CellType, { kind: 'listOf' }>): CellRules {
+  const one = cellRules(item);
+  const short = (value: unknown): string | number => {
+    if (item.kind === 'enum') return item.labels[String(value)]?.zh ?? String(value);
+    if (item.kind === 'keyTask') return Number(value);
+    return String(one.toCell(value));
+  };
+  return {
+    parse: (value) => {
+      const items = parseList(value);
+      if (!items.ok) return items;
+      const values: unknown[] = [];
+      const wrong: string[] = [];
+      let expected: Bilingual | null = null;
+      for (const text of items.value) {
+        const result = one.parse(text);
+        if (result.ok) values.push(result.value);
+        else {
+          wrong.push(text);
+          expected ??= result.expected;
+        }
+      }
+      if (!expected) return { ok: true, value: values };
+      return {
+        ok: false,
+        expected: {
+          zh: `${expected.zh}（多项用“、”分隔；不符的是“${wrong.join('”“')}”）`,
+          en: `${expected.en} (several separated by 、; not accepted: ${wrong.map((n) => `"${n}"`).join(', ')})`,
+        },
+      };
+    },
+    toCell: (value) => (Array.isArray(value) ? value : [value]).map(short).join('、'),
+    options: one.options,
+    format: asText,
+  };
+}
+
+// An enumeration's (or a list's) rules are built once, the first time a column of it is met.
 const enumRules = new WeakMap<CellType, CellRules>();
 
 function rulesOfEnum(type: Extract<CellType, { kind: 'enum' }>): CellRules {
@@ -97,10 +151,10 @@ function rulesOfEnum(type: Extract<CellType, { kind: 'enum' }>): CellRules {
 }
 
 export function cellRules(type: CellType): CellRules {
-  if (type.kind !== 'enum') return rules[type.kind];
+  if (type.kind !== 'enum' && type.kind !== 'listOf') return rules[type.kind];
   let found = enumRules.get(type);
   if (!found) {
-    found = rulesOfEnum(type);
+    found = type.kind === 'enum' ? rulesOfEnum(type) : rulesOfList(type.item);
     enumRules.set(type, found);
   }
   return found;

@@ -197,3 +197,21 @@ export function parseList(value: CellValue): Parsed<string[]> {
     ? fail('至少一项，多项用“、”分隔', 'at least one; separate several with 、')
     : ok(items);
 }
+
+// "王芳 <wang@x.cn>", "王芳（wang@x.cn）", "王芳：wang@x.cn" or "王芳 wang@x.cn" once NFKC has folded them.
+const contactPattern = /^(.*?)[\s<(:]+([^\s<>():@]+@[^\s<>():@]+)[>)]?$/;
+
+/** Contacts as "姓名 <邮箱>", several separated by 、 or ；: the address itself is checked by the schema. */
+export function parseContacts(value: CellValue): Parsed<{ name: string; email: string }[]> {
+  const items = cellText(value)
+    .split(/[、;；\n\r]+/)
+    .map((item) => item.normalize('NFKC').trim())
+    .filter(Boolean);
+  const contacts = items.map((item) => contactPattern.exec(item));
+  if (items.length === 0 || contacts.some((c) => !c?.[1]?.trim()))
+    return fail(
+      '姓名和电子邮箱，如“王芳 <wang@example.cn>”，多人用“、”分隔',
+      'a name and an e-mail address, e.g. "王芳 <wang@example.cn>"; several separated by 、',
+    );
+  return ok(contacts.map((c) => ({ name: (c?.[1] ?? '').trim(), email: c?.[2] ?? '' })));
+}

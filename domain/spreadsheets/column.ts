@@ -35,6 +35,8 @@ export interface SheetSpec<T = unknown> {
   templateRows: number;
   /** Messages for the schema's cross-field rules, by the field they are reported on. */
   rules: Readonly<Partial<Record<string, Bilingual>>>;
+  /** A schema message already written for users, in both languages, to say instead of the column's hint. */
+  issueMessage?: (message: string) => Bilingual | undefined;
 }
 
 /** Every field of `T` a cell can fill, as a dotted path: "entity.type", "activitiesByType.lecture". */
@@ -96,7 +98,7 @@ export function info(
   };
 }
 
-export const text: CellType = { kind: 'text' };
+export const text = { kind: 'text' } as const satisfies CellType;
 export const code: CellType = { kind: 'code' };
 export const email: CellType = { kind: 'email' };
 export const count: CellType = { kind: 'count' };
@@ -104,9 +106,18 @@ export const amount: CellType = { kind: 'amount' };
 export const date: CellType = { kind: 'date' };
 export const yesNo: CellType = { kind: 'boolean' };
 export const list: CellType = { kind: 'list' };
-export const keyTask: CellType = { kind: 'keyTask' };
+export const keyTask = { kind: 'keyTask' } as const satisfies CellType;
+export const contacts: CellType = { kind: 'contacts' };
+
+/** Several values of `item`'s kind in one cell. */
+export function listOf(item: Exclude<CellType, { kind: 'listOf' }>): CellType {
+  return { kind: 'listOf', item };
+}
 
 /** An enumeration of the schema, offered in a drop-down under its names in domain/labels.ts. */
-export function choice<T extends string>(values: readonly T[], labels: Record<T, Bilingual>): CellType {
+export function choice<T extends string>(
+  values: readonly T[],
+  labels: Record<T, Bilingual>,
+): Extract<CellType, { kind: 'enum' }> {
   return { kind: 'enum', values, labels };
 }

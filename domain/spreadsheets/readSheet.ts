@@ -120,10 +120,11 @@ export function readSheet<T>(grid: Grid, spec: SheetSpec<T>, header: HeaderMatch
         column: column?.header ?? null,
         found: rule || cellIndex === undefined ? null : cellText(row.cells[cellIndex] ?? null),
         // Never zod's own words: they name code ("expected object, received undefined"), not the sheet.
-        message: rule ?? {
-          zh: column ? column.hint.zh : '本行不符合要求',
-          en: column ? column.hint.en : 'this row does not meet the requirements',
-        },
+        message: rule ??
+          spec.issueMessage?.(issue.message) ?? {
+            zh: column ? column.hint.zh : '本行不符合要求',
+            en: column ? column.hint.en : 'this row does not meet the requirements',
+          },
       });
     }
   }

@@ -65,7 +65,7 @@ const noRows = (spec: SheetSpec) =>
   sheetIssue(spec, '没有填写任何数据行', 'no rows filled in below the header');
 
 /** The rows of a sheet keyed by id (demands, activities): at least one, no id twice. */
-function itemsFromSheets<T extends { id: string }>(
+export function itemsFromSheets<T extends { id: string }>(
   grids: readonly Grid[],
   spec: SheetSpec<T>,
 ): ImportResult<T[]> {

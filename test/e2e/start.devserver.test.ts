@@ -1,11 +1,13 @@
 // `npm start` as a person runs it, in a process group of its own as a terminal would: after some activity on
 // the web (a unit signs in and uploads its plan), everything it wrote is under --data-dir, and a Ctrl-C to the
-// whole group stops every child, the Temporal dev server included, leaving no port open.
-import { type ChildProcess, spawn } from 'node:child_process';
+// whole group stops every child, the Temporal dev server included, leaving no port open. The banner's export line
+// is what a second terminal needs: wlx given it adds an operator the web then signs in.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { listMail } from '../../infra/mail/mailbox.ts';
 import { portIsFree } from '../../scripts/processes.ts';
@@ -103,6 +105,25 @@ describe('npm start', () => {
     });
     expect(posted.status).toBeLessThan(500);
     for (let i = 0; i < 20; i++) await (await fetch(`${web}/sign-in`)).arrayBuffer();
+
+    const exported = /^ {2}export (.+)$/m.exec(output)?.[1];
+    expect(exported, output).toBeDefined();
+    const banner = Object.fromEntries((exported ?? '').split(' ').map((pair) => pair.split('=', 2)));
+    expect(Object.keys(banner)).toEqual(
+      expect.arrayContaining(['TEMPORAL_ADDRESS', 'TEMPORAL_HTTP_URL', 'WEB_DB_URL', 'DOCUMENT_DIR']),
+    );
+    const added = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'bin/wlx.js'), 'operator', 'add-user', '--name', 'banner', '--role', 'viewer'],
+      { cwd: root, env: { ...env, ...banner, WLX_PASSWORD: 'a long password 7' } },
+    );
+    expect(added.stdout).toBe('added viewer banner\n');
+    const signedIn = await fetch(`${web}/api/session/password`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'banner', password: 'a long password 7' }),
+    });
+    expect(signedIn.status).toBe(200);
 
     const documents = await readdir(join(dataDir, 'documents'), { recursive: true });
     expect(documents.length).toBeGreaterThan(0);

@@ -5,9 +5,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demandList } from '../../bench/volume/generate.ts';
+import { sendSubmission } from '../../client/operations/submit.ts';
 import { axeViolations, overflowX } from '../support/axe.ts';
 import { chromiumMissing, chromiumPath } from '../support/chromium.ts';
 import type { LocalStack } from '../support/localCampaign.ts';
+import { sampleActivity, sampleResults, sampleWorkPlan } from '../support/samples.ts';
 import { type WebInChromium, webInChromium } from './inChromium.ts';
 import type { WebHarness } from './support.ts';
 
@@ -52,7 +55,7 @@ async function signedIn(who: 'operator' | 'liaison', viewport: { width: number; 
 }
 
 const pages = {
-  liaison: [`/campaigns/${year}/units/11`],
+  liaison: [`/campaigns/${year}/units/11`, `/campaigns/${year}/units/11/submissions/plan`],
   operator: [
     `/campaigns/${year}`,
     `/campaigns/${year}/units/12`,
@@ -60,9 +63,25 @@ const pages = {
     `/campaigns/${year}/matching`,
     `/campaigns/${year}/matching/confirm`,
     `/campaigns/${year}/remind`,
+    `/campaigns/${year}/matching/catalogue`,
     `/campaigns/${year}/audit`,
+    ...['plan', 'demands', 'activities', 'summary'].map(
+      (kind) => `/campaigns/${year}/units/31/submissions/${kind}`,
+    ),
+    `/campaigns/${year}/units/31/submissions/demands?version=1`,
   ],
 };
+
+/** What unit 31 hands in besides its plan and 3-row list: a second version of each, an activity, Annex 2. */
+async function handInMore(client: LocalStack['client']): Promise<void> {
+  const target = { year, unit: '31' };
+  await sendSubmission(client, 'plan', target, [
+    { ...sampleWorkPlan(), title: '上海市知识产权服务万里行工作方案（修订）' },
+  ]);
+  await sendSubmission(client, 'demands', target, [demandList('31', 120, 1)]);
+  await sendSubmission(client, 'activity', target, [sampleActivity()]);
+  await sendSubmission(client, 'results', target, [{ results: sampleResults() }]);
+}
 
 describe.skipIf(!chromiumPath)('every page at WCAG 2.2 AA and 390 px wide', () => {
   beforeAll(async () => {
@@ -73,6 +92,7 @@ describe.skipIf(!chromiumPath)('every page at WCAG 2.2 AA and 390 px wide', () =
       operator: { name: 'operator-li', password: 'operator password 2' },
     });
     ({ stack, harness, origin, chromium } = web);
+    await handInMore(stack.client);
   }, 180_000);
 
   afterAll(async () => {
@@ -178,6 +198,11 @@ async function expectClean(context: BrowserContext, paths: readonly string[], sh
   for (const path of paths) {
     await page.goto(`${origin}${path}`);
     const folder = process.env.WLX_SCREENSHOTS;
+    // The read views' desktop screens are shot here too, at 1366 (browser.test.ts shoots the others').
+    if (folder && shots === 'operator-desktop' && path.includes('/submissions/') && !path.includes('?')) {
+      const file = `submissions-${path.split('/').at(-1)}.png`;
+      await page.screenshot({ path: join(folder, file), fullPage: true });
+    }
     if (folder && shots.endsWith('-phone')) {
       const name = path
         .replace(/\/campaigns\/\d+/, '')

@@ -174,9 +174,14 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     const row = page.locator('tr', { hasText: 'BJ-001' });
     await expect.poll(() => row.count()).toBe(1);
     await row.locator('summary', { hasText: '调整' }).click();
-    const choice = row.locator('select[name=resourceId]');
-    const other = await choice.locator('option:not([value=""])').first().getAttribute('value');
-    await choice.selectOption(other as string);
+    // The field offers the page's one list of resources; the row names its alternates, the first taken here.
+    const choice = row.locator('input[name=resourceId]');
+    expect(await choice.getAttribute('list')).toBe('resource-options');
+    const other = await row.locator('[id^="alt-"] code').first().textContent();
+    expect(await page.locator(`#resource-options option[value="${other}"]`).textContent()).toMatch(
+      /剩余 \d+\/\d+/,
+    );
+    await choice.fill(other as string);
     await row.getByRole('button', { name: /改配/ }).click();
     await expect
       .poll(() => page.locator('tr', { hasText: 'BJ-001' }).textContent())

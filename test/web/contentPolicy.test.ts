@@ -51,6 +51,22 @@ describe('the Content-Security-Policy', () => {
     }
   });
 
+  it('sends the same headers with refusals: signed out, too large, no such route', async () => {
+    const browser = await new Browser(harness.web).start();
+    const refusals = [
+      await browser.request('GET', '/api/campaigns/2031/audit'),
+      await browser.request('POST', '/api/session/password', { name: 'x'.repeat(3 * 1024 * 1024) }),
+      await browser.request('DELETE', '/campaigns/2031'),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([401, 413, 404]);
+    for (const response of refusals) {
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('server-timing')).toMatch(/^app;dur=\d/);
+    }
+  });
+
   it('keeps the pages free of style attributes and scripts in their source', async () => {
     const root = join(import.meta.dirname, '../../client/web');
     const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts'));

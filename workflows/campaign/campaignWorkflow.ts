@@ -6,7 +6,8 @@
 import { allHandlersFinished, condition, continueAsNew, patched } from '@temporalio/workflow';
 import { formatShanghaiDate, toNominal } from '../../domain/calendar.ts';
 import { launchWindow } from '../shared/inWindows.ts';
-import { type NationalSummary, noFacts } from '../shared/status.ts';
+import type { NationalSummary } from '../shared/status.ts';
+import { noFacts } from '../shared/unitFacts.ts';
 import type { CampaignWorkflowInput } from './campaignInput.ts';
 import { campaignRun } from './campaignRun.ts';
 import { childUnits, groupedUnits } from './campaignUnits.ts';

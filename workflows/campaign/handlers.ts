@@ -19,7 +19,8 @@ import {
   unitChangedSignal,
   unitsChangedSignal,
 } from '../shared/messages.ts';
-import { factsOf, type UnitFacts } from '../shared/status.ts';
+import type { UnitFacts } from '../shared/status.ts';
+import { factsOf } from '../shared/unitFacts.ts';
 import type { CampaignRun } from './campaignRun.ts';
 import { showDetails } from './reporting.ts';
 

@@ -24,7 +24,8 @@ import {
   unitChangedSignal,
   unitsChangedSignal,
 } from '../shared/messages.ts';
-import { factsOf, type UnitFacts } from '../shared/status.ts';
+import type { UnitFacts } from '../shared/status.ts';
+import { factsOf } from '../shared/unitFacts.ts';
 import { startUnit, type UnitStart } from '../unit/startUnit.ts';
 import type { unitWorkflow } from '../unit/unitWorkflow.ts';
 import { outcomeOf, signalUnlessEnded } from './endedUnits.ts';

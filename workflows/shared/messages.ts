@@ -1,5 +1,4 @@
 // The public Temporal API: every update, signal and query, defined once for workflows and clients.
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   DesignateKeyRegions,
   MatchingFeedback,
@@ -16,6 +15,7 @@ import type {
   SummarySubmission,
   WorkPlan,
 } from '../../domain/submissions.ts';
+import { defineQuery, defineSignal, defineUpdate } from './sdkDefinitions.ts';
 import type { CampaignStatus, ProgressWithRows, UnitFacts, UnitProgress, UnitStatus } from './status.ts';
 
 export const taskQueue = 'wanlixing';

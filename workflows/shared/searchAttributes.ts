@@ -1,14 +1,15 @@
 // Typed search attributes: what operators filter on in the Temporal Web UI and `temporal workflow list`,
 // e.g. `CampaignYear = 2027 AND Overdue = true`. Registered on the server by `npm start`, docker-compose
 // and the test servers: the names and types here are the one source for all of them.
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { SearchAttributeType } from '@temporalio/common';
+import { attributeType, defineSearchAttributeKey } from './sdkDefinitions.ts';
 
-export const campaignYearKey = defineSearchAttributeKey('CampaignYear', SearchAttributeType.INT);
-export const unitCodeKey = defineSearchAttributeKey('UnitCode', SearchAttributeType.KEYWORD);
-export const campaignPhaseKey = defineSearchAttributeKey('CampaignPhase', SearchAttributeType.KEYWORD);
-export const unitStateKey = defineSearchAttributeKey('UnitState', SearchAttributeType.KEYWORD);
-export const overdueKey = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
-export const escalationLevelKey = defineSearchAttributeKey('EscalationLevel', SearchAttributeType.KEYWORD);
+export const campaignYearKey = defineSearchAttributeKey('CampaignYear', attributeType.INT);
+export const unitCodeKey = defineSearchAttributeKey('UnitCode', attributeType.KEYWORD);
+export const campaignPhaseKey = defineSearchAttributeKey('CampaignPhase', attributeType.KEYWORD);
+export const unitStateKey = defineSearchAttributeKey('UnitState', attributeType.KEYWORD);
+export const overdueKey = defineSearchAttributeKey('Overdue', attributeType.BOOL);
+export const escalationLevelKey = defineSearchAttributeKey('EscalationLevel', attributeType.KEYWORD);
 
 export const searchAttributeKeys = [
   campaignYearKey,
@@ -24,11 +25,11 @@ export const searchAttributeFlags = searchAttributeKeys.map((key) => `${key.name
 
 function cliType(type: SearchAttributeType): string {
   switch (type) {
-    case SearchAttributeType.INT:
+    case attributeType.INT:
       return 'Int';
-    case SearchAttributeType.BOOL:
+    case attributeType.BOOL:
       return 'Bool';
-    case SearchAttributeType.KEYWORD:
+    case attributeType.KEYWORD:
       return 'Keyword';
     default:
       throw new Error(`no CLI name for search attribute type ${type}`);

@@ -9,7 +9,7 @@ import type { MatchingReview } from '../../domain/matching/review.ts';
 import type { ReviewDigest } from '../../domain/matching/reviewDigest.ts';
 import type { Track } from '../../domain/notices/notifications.ts';
 import type { DemandItem, ResultsSummary } from '../../domain/submissions.ts';
-import { type UnitContext, type UnitTag, unitMachine } from '../unit/unitMachine.ts';
+import type { UnitContext, UnitTag } from '../unit/unitMachine.ts';
 
 export interface TrackStatus {
   deadline: string;
@@ -71,29 +71,6 @@ export interface UnitFacts {
   unitCode: string;
   flaggedDemandIds: string[];
   allIn: boolean;
-}
-
-/** A unit the campaign has started and not heard from: nothing flagged, nothing all in. */
-export const noFacts = (unitCode: string): UnitFacts => ({ unitCode, flaggedDemandIds: [], allIn: false });
-
-export function unitFacts(status: UnitStatus): UnitFacts {
-  return {
-    unitCode: status.unitCode,
-    flaggedDemandIds: status.flaggedDemands.map((d) => d.id),
-    allIn: reportedStateHasTag(status.state, 'allIn'),
-  };
-}
-
-/** The campaign keeps the facts, whichever form a unit reported in (earlier releases sent more). */
-export function factsOf(reported: UnitFacts | UnitProgress | ProgressWithRows): UnitFacts {
-  if ('allIn' in reported) return reported;
-  const flaggedDemandIds =
-    'flaggedDemandIds' in reported ? reported.flaggedDemandIds : reported.flaggedDemands.map((d) => d.id);
-  return {
-    unitCode: reported.unitCode,
-    flaggedDemandIds,
-    allIn: reportedStateHasTag(reported.state, 'allIn'),
-  };
 }
 
 /** The unit workflow's result, what the national summary is compiled from. */
@@ -198,17 +175,6 @@ const tracks: readonly Track[] = ['plan', 'summary'];
 /** The deliverable whose clock runs in this state, if any: the machine's tags say. */
 export function dueTrack(view: Pick<UnitView, 'hasTag'>): Track | null {
   return tracks.find((track) => view.hasTag(track)) ?? null;
-}
-
-/**
- * A tag of the state a unit reported, for what the campaign holds as the dotted name: the machine's
- * state nodes answer, so the campaign never matches on names.
- */
-export function reportedStateHasTag(state: string, tag: UnitTag): boolean {
-  const path = state.split('.');
-  return path.some((_, i) =>
-    unitMachine.getStateNodeById(['unit', ...path.slice(0, i + 1)].join('.')).tags.includes(tag),
-  );
 }
 
 export function unitStatus(view: UnitView, undelivered: string[]): UnitStatus {

@@ -11,14 +11,13 @@ import {
 } from '@temporalio/workflow';
 import { unitChangedSignal } from '../shared/messages.ts';
 import {
-  noFacts,
   type ProgressWithRows,
   type UnitFacts,
   type UnitProgress,
   type UnitStatus,
-  unitFacts,
   unitProgress,
 } from '../shared/status.ts';
+import { noFacts, unitFacts } from '../shared/unitFacts.ts';
 import { unitDetails, unitMemo, unitSearchAttributes } from '../shared/visibility.ts';
 import { parentById, progressInMemo, progressWithoutRows, reportFactsOnly } from './patches.ts';
 import type { UnitRun, UnitSnapshot } from './unitRun.ts';

@@ -43,7 +43,10 @@ export function registerCampaignCommands(program: Command): void {
     .addOption(yearOption())
     .option('--registry <file>', 'units and resources (JSON or YAML); the 37 + 11 default units otherwise')
     .option('--calendar <file>', "calendar month-days and escalation ladder (JSON or YAML); 2022's otherwise")
-    .option('--catalogue <file>', 'matching resources (JSON or YAML); the 53 shipped ones otherwise')
+    .option(
+      '--catalogue <file>',
+      'matching resources (.xlsx from "wlx template catalogue", JSON or YAML); the 53 shipped ones otherwise',
+    )
     .option(
       '--compress <duration>',
       'run the whole calendar in this much real time, e.g. 10m (demos, training)',

@@ -34,6 +34,7 @@ import {
   proposeMatching,
   reviewMatching,
 } from '../../operations/matchingReview.ts';
+import { pairingHistory } from '../../operations/pairingHistory.ts';
 import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
 import { codeListSchema, jsonField, jsonOption, parseOptions, yearField, yearOption } from '../options.ts';
@@ -133,6 +134,36 @@ export function registerMatchingCommands(program: Command): void {
       await sendAndPrint(options, by, (client, acting) =>
         proposeMatching(client, options.year, by, undefined, acting),
       );
+    });
+
+  matching
+    .command('pairings')
+    .description(
+      "each unit's one-to-one partner (一对一对口) year by year, this year's as the review stands, and for how many years in a row",
+    )
+    .addOption(yearOption())
+    .option('--years <n>', 'how many years back to show, this one included (default: 5)')
+    .addOption(jsonOption('the history'))
+    .action(async (raw) => {
+      const options = parseOptions(
+        z.object({ ...yearField, ...jsonField, years: z.coerce.number().int().min(1).max(20).default(5) }),
+        raw,
+      );
+      await withClient(async (client) => {
+        const history = await pairingHistory(client, options.year, options.years);
+        if (options.json) {
+          printJson(history);
+          return;
+        }
+        if (history.units.length === 0) {
+          process.stdout.write('尚无一对一对口记录 (no one-to-one pairings recorded)\n');
+          return;
+        }
+        printTable(
+          ['单位 Unit', ...history.years.map(String), '连续年数 Years in a row'],
+          history.units.map((u) => [u.unitCode, ...u.partners.map((p) => p ?? '—'), String(u.streak)]),
+        );
+      });
     });
 
   matching

@@ -2,6 +2,7 @@
 // once, each naming the sheet, the Excel row and the Chinese column header; nothing when any is wrong.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { Bilingual } from '../../../domain/labels.ts';
 import type { SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { formatIssue, type SheetIssue } from '../../../domain/spreadsheets/issues.ts';
 import { type AnnexPayloads, annexFromSheets } from '../../../domain/spreadsheets/submissionsFromSheets.ts';
@@ -22,10 +23,11 @@ export class SpreadsheetRejectedError extends UserError {
   constructor(
     readonly fileName: string,
     readonly issues: readonly SheetIssue[],
+    nothing: Bilingual = { zh: '未提交任何内容', en: 'nothing was submitted' },
   ) {
     super(
       [
-        `“${fileName}”有 ${issues.length} 处错误，未提交任何内容 (${issues.length} ${issues.length === 1 ? 'error' : 'errors'} in "${fileName}"; nothing was submitted):`,
+        `“${fileName}”有 ${issues.length} 处错误，${nothing.zh} (${issues.length} ${issues.length === 1 ? 'error' : 'errors'} in "${fileName}"; ${nothing.en}):`,
         ...issues.map((issue) => `  ${formatIssue(issue)}`),
       ].join('\n'),
     );

@@ -2,12 +2,15 @@
 // drop-downs work and how to check the file; then, sheet by sheet, what each column wants.
 import type ExcelJS from 'exceljs';
 import type { Bilingual } from '../../../domain/labels.ts';
-import { type Annex, annexes, type SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
+import { annexes, type SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { cellRules } from '../../../domain/spreadsheets/cellTypes.ts';
+import type { SheetSpec } from '../../../domain/spreadsheets/column.ts';
 import { fonts, headerFill, thin } from './tableSheet.ts';
 import type { TemplateOptions } from './templateFor.ts';
 
-function generalInstructions(kind: SpreadsheetKind, annex: Annex, options: TemplateOptions): Bilingual[] {
+/** The general lines of an annex's template: who fills it in, the annex's own lines, headers, checks. */
+export function annexInstructions(kind: SpreadsheetKind, options: TemplateOptions): Bilingual[] {
+  const annex = annexes[kind];
   const unit = options.unit;
   const who: Bilingual = unit
     ? {
@@ -22,14 +25,7 @@ function generalInstructions(kind: SpreadsheetKind, annex: Annex, options: Templ
   return [
     who,
     ...annex.instructions,
-    {
-      zh: '第3行为中文表头、第4行为英文表头，请勿修改；列的顺序可以调整，不需要的选填列可以删除。带 * 的列为必填。',
-      en: 'Row 3 holds the Chinese headers and row 4 the English ones: keep them. Columns may be reordered; optional ones may be deleted. Columns marked * are required.',
-    },
-    {
-      zh: '有下拉列表的列，也可以直接输入中文名称、英文名称或编号；“是/否”也可填 Y/N、✓/×。',
-      en: 'Columns with a drop-down also take the Chinese or English name typed in; 是/否 also takes Y/N and ✓/×.',
-    },
+    ...headerInstructions,
     {
       zh: `报送前可先检查：${command} --dry-run；所有错误一次列出（注明行号和列名），有错误时不会提交任何内容。`,
       en: `Check before sending: ${command} --dry-run. Every error is listed at once with its row and column; nothing is sent while any remains.`,
@@ -37,12 +33,24 @@ function generalInstructions(kind: SpreadsheetKind, annex: Annex, options: Templ
   ];
 }
 
+/** How the header rows and drop-downs work, the same in every template. */
+export const headerInstructions: readonly Bilingual[] = [
+  {
+    zh: '第3行为中文表头、第4行为英文表头，请勿修改；列的顺序可以调整，不需要的选填列可以删除。带 * 的列为必填。',
+    en: 'Row 3 holds the Chinese headers and row 4 the English ones: keep them. Columns may be reordered; optional ones may be deleted. Columns marked * are required.',
+  },
+  {
+    zh: '有下拉列表的列，也可以直接输入中文名称、英文名称或编号；“是/否”也可填 Y/N、✓/×。',
+    en: 'Columns with a drop-down also take the Chinese or English name typed in; 是/否 also takes Y/N and ✓/×.',
+  },
+];
+
+/** The 填表说明 sheet: the general `lines`, then what each column of each of `sheets` wants. */
 export function addInstructions(
   workbook: ExcelJS.Workbook,
-  kind: SpreadsheetKind,
-  options: TemplateOptions,
+  lines: readonly Bilingual[],
+  sheets: readonly SheetSpec[],
 ): void {
-  const annex = annexes[kind];
   const sheet = workbook.addWorksheet('填表说明', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
@@ -56,7 +64,7 @@ export function addInstructions(
   sheet.getRow(1).height = 28;
   const body = { name: fonts.body, size: 11 };
   const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-  generalInstructions(kind, annex, options).forEach((line, i) => {
+  lines.forEach((line, i) => {
     const r = i + 2;
     sheet.mergeCells(`A${r}:B${r}`);
     sheet.mergeCells(`C${r}:D${r}`);
@@ -69,7 +77,7 @@ export function addInstructions(
     sheet.getRow(r).height = Math.max(20, 16 * Math.ceil(Math.max(line.zh.length / 30, line.en.length / 60)));
   });
   let r = sheet.rowCount + 2;
-  for (const spec of annex.sheets) {
+  for (const spec of sheets) {
     const heading = sheet.getRow(r);
     heading.values = [`“${spec.name.zh}”各列`, '填写要求', `Columns of "${spec.name.en}"`, 'How to fill in'];
     heading.eachCell((cell) => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { reportingUnitColumn } from '../../../domain/spreadsheets/annexes/resultsSummary.ts';
 import { annexes, type SpreadsheetKind } from '../../../domain/spreadsheets/annexes.ts';
 import { itemToRow } from '../../../domain/spreadsheets/itemToRow.ts';
-import { addInstructions } from './instructions.ts';
+import { addInstructions, annexInstructions } from './instructions.ts';
 import { metaSheetName } from './readWorkbook.ts';
 import { addTableSheet, firstDataRow } from './tableSheet.ts';
 import { type TemplateOptions, unitLine } from './templateFor.ts';
@@ -55,7 +55,7 @@ export async function buildTemplate(
     if (options.unit && unitColumn >= 0)
       sheet.getCell(firstDataRow, unitColumn + 1).value = options.unit.nameZh;
   }
-  addInstructions(workbook, kind, options);
+  addInstructions(workbook, annexInstructions(kind, options), annex.sheets);
   lists.addTo(workbook);
   addMeta(workbook, kind, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -7,12 +7,13 @@ import type { WebEnv } from '../rules.ts';
 import type { Principal } from '../session.ts';
 import { csrfField, takeNotice } from './forms.ts';
 import { type Html, langOf, t, tt } from './html.ts';
+import { ReaderBody } from './keptBody.ts';
 import { stylesheet } from './style.ts';
 
 export interface PageContent {
   /** [Chinese, English]. */
   title: readonly [string, string];
-  body: Html;
+  body: Html | ReaderBody;
   /** The campaign year the bar's links lead to, when the page is about one. */
   year?: number;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 503;
@@ -39,11 +40,14 @@ function who(principal: Principal): string {
     : `${principal.name} (${principal.role})`;
 }
 
-export function renderPage(
+/** Where a kept body goes in the frame: nothing escaped can contain it (its "<" would be "&lt;"). */
+const keptBodyHere = '<!--kept-body-->';
+
+export async function renderPage(
   c: Context<WebEnv>,
   services: WebServices,
   content: PageContent,
-): Response | Promise<Response> {
+): Promise<Response> {
   const lang = langOf(c);
   const principal = c.get('principal');
   const notice = takeNotice(c);
@@ -78,9 +82,12 @@ export function renderPage(
 <main id="main" tabindex="-1">
 ${notice ? html`<div class="notice ${notice.kind === 'problem' ? 'problem' : ''}" role="status">${t(notice.zh, notice.en)}</div>` : ''}
 <h1>${t(content.title[0], content.title[1])}</h1>
-${content.body}
+${content.body instanceof ReaderBody ? raw(keptBodyHere) : content.body}
 </main>
 </body>
 </html>`;
-  return c.html(page, content.status ?? 200);
+  if (!(content.body instanceof ReaderBody)) return c.html(page, content.status ?? 200);
+  const [head, tail] = String(await page).split(keptBodyHere) as [string, string];
+  c.header('content-type', 'text/html; charset=UTF-8');
+  return c.body(content.body.between(head, tail), content.status ?? 200);
 }

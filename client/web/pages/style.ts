@@ -127,5 +127,25 @@ form.filters select, form.filters input { width:auto; min-width:10em; }
 .unit-page section.operator { border-color:#9aa5b1; background:#fbfcfe; }
 .unit-page table.mail { font-size:.88em; }
 .unit-page section.card > h2:first-child { margin-top:0; }
+/* what a unit handed in (pages/submissions): the kinds, the rows of a long list, the version history */
+.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+nav.kinds ul, .unit-page ul.submission-links { list-style:none; padding:0; margin:.4em 0 1em; display:flex; gap:.5em 1.5em; flex-wrap:wrap; }
+nav.kinds a, .unit-page ul.submission-links a, .submissions-view nav.pager a { display:inline-block; min-height:24px; padding:.1em 0; }
+.submissions-view nav.pager { display:flex; gap:1em; align-items:baseline; flex-wrap:wrap; margin:.6em 0; }
+.submissions-view table { margin:.6em 0; }
+.submissions-view caption { text-align:left; font-weight:600; padding:.2em 0; }
+/* relative: the visually hidden text inside is clipped by the box, not laid out past the page. */
+.submissions-view .sheet-scroll { overflow-x:auto; max-width:100%; margin:.6em 0; position:relative; }
+.submissions-view .sheet-scroll > table { width:max-content; min-width:100%; max-width:none; display:table; margin:0; }
+.submissions-view .sheet-scroll td { max-width:24em; }
+.submissions-view .sheet-scroll th { min-width:4em; max-width:14em; }
+.submissions-view table.submitted { font-size:.9em; }
+.submissions-view tr.returned td { background:#fef2f2; }
+.submissions-view code.hash { word-break:break-all; font-size:.85em; }
+.submissions-view dl.facts { margin:.4em 0; }
+.submissions-view dl.facts ol { margin:0; padding-left:1.3em; }
+@media (max-width: 700px) { .submissions-view dl.facts { grid-template-columns:1fr; gap:0; }
+  .submissions-view dl.facts dd { margin-bottom:.5em; overflow-wrap:anywhere; }
+}
 .unit-page ul.template-links { list-style:none; padding:0; margin:.4em 0; display:flex; gap:.5em 1.5em; flex-wrap:wrap; }
 `;

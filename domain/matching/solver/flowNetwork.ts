@@ -1,5 +1,5 @@
 // A flow network on typed arrays: arcs paired with their residual twins (arc e, twin e ^ 1), and rows of
-// arcs by tail for fast scans. The solvers are beside it: dinic.ts (maximum flow) and minCostFlow.ts.
+// arcs by tail for fast scans. The solvers are beside it: dinic.ts (maximum flow) and costScaling.ts.
 // Costs and capacities are integers well below 2^53, so float costs stay exact.
 
 /** Arcs grouped by tail: node v's arcs are adjacent[start[v]] .. adjacent[start[v + 1] - 1]. */

@@ -2,12 +2,15 @@
 // matchings that give every unit exactly those counts, as one min-cost maximum flow: source -> unit (capacity:
 // its count) -> demand -> resource -> sink, a demand's arc to a resource costing minus the pair's score. No
 // unit can get more than its count (fairness.ts), so the maximum flow meets every count; no big-M bonus is
-// needed, and every cost the flow adds up stays within the scores' own sum.
+// needed, and every cost the flow adds up stays within the scores' own sum. Both stages run on classes of
+// interchangeable resources (resourceClasses.ts), split back into resources at the end.
+
+import { minCostMaxFlow } from './costScaling.ts';
 import { type FairnessFloors, fairnessFloors } from './fairness.ts';
 import { FlowNetwork } from './flowNetwork.ts';
-import { minCostFlow } from './minCostFlow.ts';
 import { demandCount, type MatchingProblem } from './problem.ts';
 import { prunePairs } from './prune.ts';
+import { mergeIdenticalResources, splitAssignment } from './resourceClasses.ts';
 import { settleTiesByScore } from './tiedSwaps.ts';
 
 export interface MatchingSolution extends FairnessFloors {
@@ -19,10 +22,12 @@ export interface MatchingSolution extends FairnessFloors {
 }
 
 export function solveMatching(problem: MatchingProblem): MatchingSolution {
+  const classes = mergeIdenticalResources(problem);
   // Pruning keeps every unit's achievable counts, so the floors can come from either problem.
-  const fairness = fairnessFloors(problem);
-  const pruned = prunePairs(problem);
-  const assignment = maxScoreWithCounts(pruned, fairness.floor, fairness.servable);
+  const fairness = fairnessFloors(classes.merged);
+  const pruned = prunePairs(classes.merged);
+  const byClass = maxScoreWithCounts(pruned, fairness.floor, fairness.servable);
+  const assignment = splitAssignment(problem, classes, byClass);
   preferHigherRanked(problem, assignment);
   const matched = new Int32Array(problem.unitCount);
   let totalScore = 0;
@@ -63,7 +68,7 @@ function maxScoreWithCounts(problem: MatchingProblem, floor: Int32Array, servabl
     }
   }
   for (let r = 0; r < resources; r++) network.addEdge(resourceNode + r, 1, problem.capacity[r] as number);
-  minCostFlow(network, 0, 1, { maximumFlow: true });
+  minCostMaxFlow(network, 0, 1);
   floorArcs.forEach((arc, p) => {
     if (network.flowOn(arc) !== floor[p])
       throw new Error(`internal: unit ${p} got ${network.flowOn(arc)} of its floor ${floor[p]}`);

@@ -7,36 +7,40 @@ import type { UnitDemand } from '../../../domain/matching/scoring.ts';
 import { type MatchingProblem, packProblem } from '../../../domain/matching/solver/problem.ts';
 import type { ServiceCategory } from '../../../domain/registry.ts';
 
-/** Up to 8 demands x 6 resources in up to 3 units; small scores, so that ties are common. */
-export const smallProblem: fc.Arbitrary<MatchingProblem> = fc
-  .record({ units: fc.integer({ min: 1, max: 3 }), resources: fc.integer({ min: 1, max: 6 }) })
-  .chain(({ units, resources }) =>
-    fc.record({
-      units: fc.constant(units),
-      capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: resources, maxLength: resources }),
-      demands: fc.array(
-        fc.record({
-          unit: fc.integer({ min: 0, max: units - 1 }),
-          pairs: fc.uniqueArray(
-            fc.record({
-              resource: fc.integer({ min: 0, max: resources - 1 }),
-              score: fc.integer({ min: 1, max: 6 }),
-            }),
-            { maxLength: 4, selector: (pair) => pair.resource },
-          ),
-        }),
-        { maxLength: 8 },
+/** Up to 8 demands x 6 resources in up to 3 units, scores from 1 to `highestScore`. */
+export const smallProblemScored = (highestScore: number): fc.Arbitrary<MatchingProblem> =>
+  fc
+    .record({ units: fc.integer({ min: 1, max: 3 }), resources: fc.integer({ min: 1, max: 6 }) })
+    .chain(({ units, resources }) =>
+      fc.record({
+        units: fc.constant(units),
+        capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: resources, maxLength: resources }),
+        demands: fc.array(
+          fc.record({
+            unit: fc.integer({ min: 0, max: units - 1 }),
+            pairs: fc.uniqueArray(
+              fc.record({
+                resource: fc.integer({ min: 0, max: resources - 1 }),
+                score: fc.integer({ min: 1, max: highestScore }),
+              }),
+              { maxLength: 4, selector: (pair) => pair.resource },
+            ),
+          }),
+          { maxLength: 8 },
+        ),
+      }),
+    )
+    .map(({ units, capacity, demands }) =>
+      packProblem(
+        units,
+        demands.map((d) => d.unit),
+        capacity,
+        demands.map((d) => d.pairs),
       ),
-    }),
-  )
-  .map(({ units, capacity, demands }) =>
-    packProblem(
-      units,
-      demands.map((d) => d.unit),
-      capacity,
-      demands.map((d) => d.pairs),
-    ),
-  );
+    );
+
+/** Small scores, so that ties are common. */
+export const smallProblem = smallProblemScored(6);
 
 export const testUnits = ['11', '32', '44', '4403'] as const;
 const categories: ServiceCategory[] = ['patentNavigation', 'pledgeFinancing', 'trademarkBrand'];

@@ -60,7 +60,7 @@ describe('the one-to-one pairing proposal', () => {
     }
   });
 
-  it("prefers, among equals, the resource that can take the unit's flagged demands", () => {
+  it('pairs a unit with a resource that can take its flagged demands, counting them in the affinity', () => {
     const navigation = ['N1', 'N2', 'N3', 'N4', 'N5'].map((id) => ({
       unitCode: '13',
       item: {
@@ -76,17 +76,47 @@ describe('the one-to-one pairing proposal', () => {
       },
     }));
     const withDemands = proposePairings({ registry, catalogue, demands: navigation });
-    // Beijing, Tianjin and Hebei share po-beijing-center (limit 2); Hebei's demands break the tie for it.
-    expect(withDemands.pairings.find((p) => p.unitCode === '13')).toMatchObject({
-      resourceId: 'po-beijing-center',
-      affinity: 1 + 100 + 30 + 5,
-    });
+    // Beijing, Tianjin and Hebei share po-beijing-center (limit 2). cnipa-promotion can take Hebei's demands
+    // too, so which of the three moves is a tie of total affinity (Hebei there 136 + a neighbour moved 1, or
+    // the neighbour 131 + Hebei at cnipa-promotion 6); the solver's tie-break decides, not this rule.
+    const hebei = withDemands.pairings.find((p) => p.unitCode === '13');
+    expect(hebei?.affinity).toBe(hebei?.resourceId === 'po-beijing-center' ? 1 + 100 + 30 + 5 : 1 + 5);
+    const total = (pairings: readonly { affinity: number }[]) => pairings.reduce((s, p) => s + p.affinity, 0);
+    expect(total(withDemands.pairings)).toBe(total(proposal.pairings) + 5);
     expect(withDemands.pairings.filter((p) => p.resourceId === 'po-beijing-center')).toHaveLength(2);
   });
 
   it('keeps every existing pairing when the limit allows it', () => {
     const roomy = proposePairings({ registry, catalogue, maxLoad: 4 });
     expect(roomy.pairings.every((p) => p.resourceId === p.previousResourceId)).toBe(true);
+  });
+
+  it("keeps last year's pairings before the registry's, where the load allows, and says so", () => {
+    // Last year Shanxi (14) had the Legal Department, not the registry's cnipa-strategy; Beijing (11)
+    // had a resource this catalogue no longer has, so it falls back to the registry's.
+    const lastYear = [
+      { unitCode: '14', resourceId: 'cnipa-legal' },
+      { unitCode: '11', resourceId: 'gone-resource' },
+    ];
+    const roomy = proposePairings({ registry, catalogue, maxLoad: 4, lastYear });
+    expect(roomy.pairings.find((p) => p.unitCode === '14')).toMatchObject({
+      resourceId: 'cnipa-legal',
+      previousResourceId: 'cnipa-legal',
+      reason: { zh: '保留上一年度的对口关系', en: "keeps last year's pairing" },
+    });
+    expect(roomy.pairings.find((p) => p.unitCode === '11')).toMatchObject({
+      resourceId: 'po-beijing-center',
+      reason: { zh: expect.stringMatching(/^保留现有对口关系/) },
+    });
+    // Everyone last year with the Legal Department: at most maxLoad of them keep it, the rest say why not.
+    const crowded = reporting.map((u) => ({ unitCode: u.code, resourceId: 'cnipa-legal' }));
+    const tight = proposePairings({ registry, catalogue, lastYear: crowded });
+    const kept = tight.pairings.filter((p) => p.resourceId === 'cnipa-legal');
+    expect(kept).toHaveLength(tight.maxLoad);
+    for (const p of tight.pairings.filter((x) => x.resourceId !== 'cnipa-legal')) {
+      expect(p.previousResourceId).toBe('cnipa-legal');
+      expect(p.reason.zh).toContain(`已满 (${tight.maxLoad}/${tight.maxLoad})`);
+    }
   });
 
   it('pairs as many units as any assignment could, within the load limit and the conflicts', () => {

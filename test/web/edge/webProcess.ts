@@ -98,6 +98,8 @@ export function sendBody(
   url: string,
   options: {
     size: number;
+    /** POST unless said. */
+    method?: string;
     headers?: Record<string, string>;
     first?: Buffer;
     declared?: boolean;
@@ -112,7 +114,7 @@ export function sendBody(
     let answered = false;
     let opened = false;
     const req = request(url, {
-      method: 'POST',
+      method: options.method ?? 'POST',
       headers: {
         ...options.headers,
         ...(options.declared && { 'content-length': String(options.size) }),

@@ -1,12 +1,7 @@
 // What a unit tells the campaign: the facts it acts on, whichever release of the unit sent them.
 import { describe, expect, it } from 'vitest';
-import {
-  factsOf,
-  type ProgressWithRows,
-  type UnitStatus,
-  unitFacts,
-  unitProgress,
-} from '../../../workflows/shared/status.ts';
+import { type ProgressWithRows, type UnitStatus, unitProgress } from '../../../workflows/shared/status.ts';
+import { factsOf, unitFacts } from '../../../workflows/shared/unitFacts.ts';
 import { sampleDemandList } from '../../support/samples.ts';
 
 const rows = sampleDemandList().items.filter((item) => item.needsCnipaCoordination);

@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import { serviceCategoryLabels } from '../../../../domain/labels.ts';
 import { demandKey, type MatchDecision } from '../../../../domain/matching/review.ts';
 import type { DemandItem } from '../../../../domain/submissions.ts';
-import { type Html, t, tt } from '../html.ts';
+import { type Html, t } from '../html.ts';
 import {
   actionPath,
   buttonForm,
@@ -13,8 +13,9 @@ import {
   label,
   type ReviewView,
   reasonCell,
+  remainingText,
+  resourceListId,
   resourceName,
-  resourceOption,
   resourceShortName,
   type UnitNames,
 } from './parts.ts';
@@ -34,21 +35,23 @@ function resourceCell(view: ReviewView, d: MatchDecision): Html {
     ${changed ? html`<div class="said">${t('原建议：', 'Proposed: ')}${resourceName(view, d.proposedResourceId)}</div>` : ''}`;
 }
 
-/** Another resource for one demand: the alternates first, then the rest of the catalogue. */
+/** Another resource for one demand: its id typed or picked from the page's one list, the alternates named. */
 function overrideForm(view: ReviewView, d: MatchDecision, id: string): Html {
-  const alternates = d.alternates.flatMap((a) => view.byId.get(a) ?? []);
-  const others = view.resources.filter((r) => !d.alternates.includes(r.id) && r.id !== d.resourceId);
-  const options = (list: typeof alternates) =>
-    list.map((r) => html`<option value="${r.id}">${resourceOption(view, r)}</option>`);
+  const alternates = d.alternates.filter((a) => a !== d.resourceId);
   return html`<details><summary>${t('调整', 'Override')}</summary>
     <form method="post" action="${actionPath(view, 'override')}">${view.csrf}
       <input type="hidden" name="unitCode" value="${d.unitCode}"><input type="hidden" name="demandId" value="${d.demandId}">
       ${label(fieldLabels.resourceId, `res-${id}`)}
-      <select id="res-${id}" name="resourceId" required>
-        <option value="">${tt(view.lang, '请选择', 'choose')}</option>
-        ${alternates.length ? html`<optgroup label="${tt(view.lang, '备选', 'Alternates')}">${options(alternates)}</optgroup>` : ''}
-        <optgroup label="${tt(view.lang, '其他资源', 'Other resources')}">${options(others)}</optgroup>
-      </select>
+      <input type="text" id="res-${id}" name="resourceId" list="${resourceListId}" required autocomplete="off"${
+        alternates.length ? html` aria-describedby="alt-${id}"` : ''
+      }>
+      ${
+        alternates.length
+          ? html`<div class="said" id="alt-${id}">${t('备选：', 'Alternates: ')}${alternates.map(
+              (a, i) => html`${i ? '、' : ''}<code>${a}</code> ${remainingText(view, a)}`,
+            )}</div>`
+          : ''
+      }
       ${label(fieldLabels.note, `note-${id}`)}
       <input type="text" id="note-${id}" name="note" maxlength="500">
       <p><button>${t('改配', 'Override')}</button></p>

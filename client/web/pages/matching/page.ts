@@ -1,6 +1,7 @@
 // The matching review page (匹配建议审核): where the proposal stands, its flagged demands and one-to-one
 // pairings, and for operators the forms that propose, decide and confirm. The forms post to actions.ts.
 import { html } from 'hono/html';
+import { resourceLoads } from '../../../../domain/matching/resourceLoads.ts';
 import { demandKey, type MatchingReview } from '../../../../domain/matching/review.ts';
 import { reviewCounts } from '../../../../domain/matching/reviewDigest.ts';
 import {
@@ -23,7 +24,7 @@ import { massStepPages } from './confirmSteps.ts';
 import { decisionsTable } from './decisionsTable.ts';
 import { filterForm, pager } from './pager.ts';
 import { pairingsTable } from './pairingsTable.ts';
-import { buttonForm, type ReviewView, statusBadge, type UnitNames, when } from './parts.ts';
+import { buttonForm, type ReviewView, resourceDatalist, statusBadge, type UnitNames, when } from './parts.ts';
 
 function proposeCard(view: ReviewView, review: MatchingReview | null): Html {
   if (!view.canDecide) return html``;
@@ -90,6 +91,7 @@ function reviewBody(
       review.decisions.length
         ? html`${filterForm(view, review.decisions, unitNames)}${pager(view, shown)}
           ${shown.decisions.length ? decisionsTable(view, shown.decisions, unitNames) : ''}
+          ${view.canDecide && shown.decisions.length ? resourceDatalist(view) : ''}
           ${shown.pages > 1 ? pager(view, shown) : ''}`
         : html`<p class="muted">${t('没有需协调的需求。', 'No flagged demands.')}</p>`
     }
@@ -128,8 +130,8 @@ export const matchingPages: WebRoute[] = [
       const { value: rows, readAt: rowsReadAt } = await services.reads.flaggedRows(params.year, [
         ...new Set(shown.decisions.map((d) => d.unitCode)),
       ]);
-      const canDecide =
-        principal !== null && rules.operator.admits(principal) && !status.feedbackSent && catalogue !== null;
+      const operator = principal !== null && rules.operator.admits(principal);
+      const canDecide = operator && !status.feedbackSent && catalogue !== null;
       const render = () => {
         const view: ReviewView = {
           year: params.year,
@@ -137,6 +139,7 @@ export const matchingPages: WebRoute[] = [
           canDecide,
           resources,
           byId: new Map(resources.map((r) => [r.id, r])),
+          loads: resourceLoads(resources, review),
           demands: new Map(
             rows.map(({ unitCode, item }) => [demandKey({ unitCode, demandId: item.id }), item]),
           ),
@@ -150,10 +153,14 @@ export const matchingPages: WebRoute[] = [
             )}</p></section>`
           : html`${status.feedbackSent ? html`<div class="notice">${t('匹配反馈已发出，审核已结束。', 'Matching feedback has gone out; the review is closed.')}</div>` : ''}
           ${review ? reviewBody(view, review, shown, unitNames) : html`<section class="card"><p>${t('尚无匹配建议。', 'No proposal yet.')}</p>${proposeCard(view, null)}</section>`}`;
-        return html`<div class="matching">${asOf(readAt)}${body}</div>`;
+        const catalogueLink =
+          operator && catalogue
+            ? html`<p><a href="/campaigns/${params.year}/matching/catalogue">${t('服务资源目录与剩余容量', 'Resource catalogue and remaining capacity')}</a></p>`
+            : '';
+        return html`<div class="matching">${asOf(readAt)}${catalogueLink}${body}</div>`;
       };
       // The same read, language, filter and right to decide: the same body, whoever reads it.
-      const key = `${params.year}/matching/${langOf(c)}/${canDecide}/${JSON.stringify(query)}`;
+      const key = `${params.year}/matching/${langOf(c)}/${operator}/${canDecide}/${JSON.stringify(query)}`;
       return renderPage(c, services, {
         title: [`${params.year} 年需求匹配审核`, `Matching review ${params.year}`],
         year: params.year,

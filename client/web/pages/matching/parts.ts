@@ -5,6 +5,7 @@ import { html } from 'hono/html';
 import { formatShanghaiDateTime } from '../../../../domain/calendar.ts';
 import type { Bilingual } from '../../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
+import type { ResourceLoad } from '../../../../domain/matching/resourceLoads.ts';
 import type { Stamp } from '../../../../domain/matching/review.ts';
 import type { DecisionStatus } from '../../../../domain/matching/reviewDigest.ts';
 import { filterQuery, type ReviewFilter } from '../../../../domain/matching/reviewPage.ts';
@@ -19,6 +20,8 @@ export interface ReviewView {
   canDecide: boolean;
   resources: readonly CatalogueResource[];
   byId: ReadonlyMap<string, CatalogueResource>;
+  /** Each resource's capacity as the review stands (domain/matching/resourceLoads.ts). */
+  loads: ReadonlyMap<string, ResourceLoad>;
   /** The flagged rows under review by demandKey, read from the units (the campaign holds ids only). */
   demands: ReadonlyMap<string, DemandItem>;
   /** The CSRF field every form carries. */
@@ -62,9 +65,31 @@ export function resourceShortName(view: ReviewView, id: string): Html {
   return html`<span class="resource">${name} <code class="id">${id}</code></span>`;
 }
 
+/** What is left of a resource's capacity: "剩余 3/20 left". */
+export function remainingText(view: Pick<ReviewView, 'lang' | 'loads'>, id: string): string {
+  const load = view.loads.get(id);
+  return load
+    ? tt(view.lang, `剩余 ${load.remaining}/${load.capacity}`, `${load.remaining}/${load.capacity} left`)
+    : '';
+}
+
 /** The text of an <option> for a resource, in the reader's language. */
 export const resourceOption = (view: ReviewView, r: CatalogueResource): string =>
   `${tt(view.lang, r.nameZh, r.nameEn)} (${r.id})`;
+
+export const resourceListId = 'resource-options';
+
+/**
+ * The resources the override fields offer, once for the page: a hundred rows each carrying the whole
+ * catalogue made the page megabytes. Fullest last, so those with room come first.
+ */
+export function resourceDatalist(view: ReviewView): Html {
+  const left = (id: string) => view.loads.get(id)?.remaining ?? 0;
+  const ordered = [...view.resources].sort((a, b) => Number(left(b.id) === 0) - Number(left(a.id) === 0));
+  return html`<datalist id="${resourceListId}">${ordered.map(
+    (r) => html`<option value="${r.id}">${resourceOption(view, r)} · ${remainingText(view, r.id)}</option>`,
+  )}</datalist>`;
+}
 
 const badgeClass: Record<DecisionStatus, string> = {
   proposed: 's-soon',

@@ -25,6 +25,7 @@ import type { Principal } from '../../session.ts';
 import { tb } from '../campaign/labels.ts';
 import { csrfField, readForm } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
+import { submissionLinks } from '../submissions/links.ts';
 import { type Failure, failureIn, plainErrors } from './failures.ts';
 import { labelled, select, text, textValues } from './inputs.ts';
 import { stateLabel, trackHeading } from './labels.ts';
@@ -69,6 +70,8 @@ export function operatorPanel(
       ? html`<div class="uploads">
         <form class="card" id="return" method="post" action="${base}/return#return">
           <h3>${t('退回修改', 'Return for revision')}</h3>${failureIn('return', failure)}${csrf}
+          <p class="muted">${t('退回前先阅读所报送的内容：', 'Read what was handed in before returning it:')}</p>
+          ${submissionLinks(base, ['plan', 'demands', 'summary'])}
           ${labelled(
             'what',
             returnLabels.what,

@@ -14,6 +14,7 @@ import { unitTrailSection } from '../audit/trailTable.ts';
 import { langOf, t } from '../html.ts';
 import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
+import { submissionsSection } from '../submissions/links.ts';
 import { channelsSection } from './channels.ts';
 import type { Failure } from './failures.ts';
 import { operatorPanel } from './operatorPanel.ts';
@@ -40,8 +41,7 @@ export async function renderUnitPage(
     services.reads.unit(target.year, target.unit),
     services.reads.campaign(target.year),
     isOperator ? services.reads.mail(target.year, target.unit) : Promise.resolve({ value: [], readAt: 0 }),
-    // Read fresh: an entry appended since the last read shows at once.
-    services.audit?.list({ year: target.year, unitCode: target.unit }) ?? Promise.resolve(undefined),
+    services.reads.trail(target.year, target.unit),
   ]);
   const { status, link } = unit.value;
   const mail = mailRead.value;
@@ -56,6 +56,7 @@ export async function renderUnitPage(
         : ''
     }
     ${dueSection(status, today, campaign.calendar, principal?.kind === 'unit')}
+    ${submissionsSection(base)}
     ${flaggedSection(status)}
     ${matchingSection(status, campaign, services.registry)}
     ${templatesSection(base, principal?.kind === 'unit')}
@@ -81,12 +82,11 @@ export async function renderUnitPage(
           )
         : ''
     }
-    ${trail ? unitTrailSection(trail, services.registry) : ''}
+    ${trail ? unitTrailSection(trail.value, services.registry) : ''}
   </div>`;
   // An operator's view is the same for every operator of a role; a liaison's forms carry ids of their own.
   const keep = principal?.kind === 'operator' && !failure;
-  // The trail only grows: its length tells a kept body that it changed.
-  const version = `${unit.readAt}/${campaignReadAt}/${mailRead.readAt}/${trail?.length ?? 0}`;
+  const version = `${unit.readAt}/${campaignReadAt}/${mailRead.readAt}/${trail?.readAt ?? 0}`;
   return renderPage(c, services, {
     title: [status.nameZh, status.nameEn],
     year: target.year,

@@ -24,7 +24,7 @@ import {
   type Values,
 } from './inputs.ts';
 
-const themeLabels: Record<WorkPlan['specialWeeks'][number]['theme'], Bilingual> = {
+export const themeLabels: Record<WorkPlan['specialWeeks'][number]['theme'], Bilingual> = {
   patent: { zh: '专利', en: 'patent' },
   trademark: { zh: '商标', en: 'trademark' },
   geographicalIndication: { zh: '地理标志', en: 'geographical indication' },

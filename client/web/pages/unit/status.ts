@@ -5,6 +5,7 @@ import { defaultCatalogue } from '../../../../domain/defaultCatalogue.ts';
 import { levelLabels } from '../../../../domain/escalation.ts';
 import { type Bilingual, itemLabel, serviceCategoryLabels } from '../../../../domain/labels.ts';
 import type { Registry } from '../../../../domain/registry.ts';
+import { itemTrack, returnableItems } from '../../../../domain/submissions.ts';
 import type { CampaignStatus, TrackStatus, UnitStatus } from '../../../../workflows/shared/status.ts';
 import { type StandingCalendar, unitStanding } from '../../../operations/describe/standing.ts';
 import { dateT, daysFrom, type Html, t } from '../html.ts';
@@ -35,12 +36,28 @@ function dueLine(status: UnitStatus, today: string): Html {
   return html`<p class="big">${t('目前没有待报送的事项', 'Nothing is due now')}</p>`;
 }
 
-function trackRow(track: 'plan' | 'summary', s: TrackStatus, today: string): Html {
+/** A track is in once all its items are: until then say which of them are in, not 未报送 for all. */
+function submittedCell(track: 'plan' | 'summary', s: TrackStatus, status: UnitStatus, late: boolean): Html {
+  if (s.submittedAt) return dateT(s.submittedAt);
+  const items = returnableItems.filter((item) => itemTrack[item] === track);
+  const missing = items.filter((item) => status.missing.includes(item));
+  const received = items.filter((item) => !missing.includes(item));
+  const none = late ? t('未报送（已过期）', 'not in (past the deadline)') : t('未报送', 'not in');
+  if (received.length === 0 || missing.length === 0) return none;
+  const names = (list: string[], sep: string, lang: 'zh' | 'en') =>
+    list.map((i) => itemLabel(i)[lang]).join(sep);
+  return t(
+    `部分报送：已收到${names(received, '、', 'zh')}，尚缺${names(missing, '、', 'zh')}${late ? '（已过期）' : ''}`,
+    `partly in: ${names(received, ', ', 'en')} received, ${names(missing, ', ', 'en')} missing${late ? ' (past the deadline)' : ''}`,
+  );
+}
+
+function trackRow(track: 'plan' | 'summary', s: TrackStatus, status: UnitStatus, today: string): Html {
   const late = s.submittedAt === null && daysFrom(today, s.deadline).late;
   return html`<tr>
     <td>${tb(trackHeading(track))}</td>
     <td>${dateT(s.deadline)}</td>
-    <td>${s.submittedAt ? dateT(s.submittedAt) : late ? t('未报送（已过期）', 'not in (past the deadline)') : t('未报送', 'not in')}</td>
+    <td>${submittedCell(track, s, status, late)}</td>
     <td>${s.maxLevel ? html`<span class="badge s-${s.maxLevel}">${tb(levelLabels[s.maxLevel])}</span>` : t('无', 'none')}</td>
   </tr>`;
 }
@@ -84,7 +101,7 @@ export function dueSection(
     <h2>${t('报送进度', 'Deliverables')}</h2>
     <table tabindex="0">
       <thead><tr><th>${t('事项', 'Deliverable')}</th><th>${t('截止日期', 'Deadline')}</th><th>${t('报送日期', 'Submitted on')}</th><th>${t('最高催办级别', 'Level reached')}</th></tr></thead>
-      <tbody>${trackRow('plan', status.plan, today)}${trackRow('summary', status.summary, today)}</tbody>
+      <tbody>${trackRow('plan', status.plan, status, today)}${trackRow('summary', status.summary, status, today)}</tbody>
     </table>
     <dl class="facts spaced">
       <dt>${t('尚缺', 'Missing')}</dt>
