@@ -50,3 +50,17 @@ export const robotsFields = {
     .min(1, 'the path of the robots file, e.g. /etc/wanlixing/robots.yaml')
     .optional(),
 };
+
+/**
+ * The least time between two "remind all" of one year, in hours; 0 for none. wlx and the web both obey it
+ * (client/operations/remindAll.ts): a second mass mail within a day reads as a fault to the units.
+ */
+export const remindFields = {
+  REMIND_ALL_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0, 'hours, 0 or more, e.g. 24')
+    .max(24 * 31, 'at most 744 hours (31 days)')
+    .default(24),
+};
+
+export const hoursToMs = (hours: number): number => Math.round(hours * 3_600_000);

@@ -11,6 +11,7 @@ import { defaultRegistry } from '../../domain/defaultRegistry.ts';
 import type { RobotPlatform } from '../../domain/notices/robotMarkdown.ts';
 import type { Registry } from '../../domain/registry.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
+import { hoursToMs } from '../../infra/config.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import type { WebStore } from '../../infra/webStore/store.ts';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -70,6 +71,8 @@ export interface WebDeps {
   routes?: readonly WebRoute[];
   /** How long the pages' reads and the sessions are kept (reads/snapshots.ts); about a second by default. */
   readTimes?: SnapshotTimes;
+  /** The least time between two remind-alls of a year (REMIND_ALL_INTERVAL_HOURS); 24 hours by default. */
+  remindAllIntervalMs?: number;
 }
 
 export interface WebApp {
@@ -152,6 +155,7 @@ export function createWebApp(deps: WebDeps): WebApp {
     log,
     background,
     reads: readModel(deps.client, deps.config, Date.now, readTimes, deps.audit),
+    remindAllIntervalMs: deps.remindAllIntervalMs ?? hoursToMs(24),
     document: () =>
       app.getOpenAPI31Document({
         openapi: '3.1.0',

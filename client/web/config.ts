@@ -1,7 +1,7 @@
 // The web process's configuration, from the environment, parsed at the edge.
 import { z } from 'zod';
 import { parseInput } from '../../domain/validation.ts';
-import { mailFields, robotsFields, webDbFields, webDbUrl } from '../../infra/config.ts';
+import { mailFields, remindFields, robotsFields, webDbFields, webDbUrl } from '../../infra/config.ts';
 
 export const webConfigSchema = z.object({
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
@@ -21,6 +21,8 @@ export const webConfigSchema = z.object({
   MAIL_FROM: mailFields.MAIL_FROM,
   /** The worker's robots file: the unit page says which platforms a unit's notices also go to. */
   ...robotsFields,
+  /** Hours between two remind-alls of a year (client/operations/remindAll.ts). */
+  ...remindFields,
 });
 export type WebConfig = z.infer<typeof webConfigSchema> & { WEB_DB_URL: string; WEB_PUBLIC_URL: string };
 

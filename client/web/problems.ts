@@ -15,6 +15,7 @@ import { isServerGone } from '../../infra/temporal/serverGone.ts';
 import { TemporalUnreachableError } from '../../infra/temporal/unreachable.ts';
 import { UserError } from '../../infra/userError.ts';
 import { refusalTypes } from '../../workflows/shared/failures.ts';
+import { RemindAllTooSoonError } from '../operations/remindAll.ts';
 
 export interface FieldError {
   /** The field as the user wrote it: `items[0].coordinationReason`, `year`. */
@@ -133,6 +134,7 @@ export function problemFor(error: unknown): Problem {
       '无法连接 Temporal (cannot reach Temporal); try again shortly',
     );
   }
+  if (error instanceof RemindAllTooSoonError) return problem(409, 'too-soon', error.message);
   if (error instanceof UserError) return problem(400, 'bad-request', error.message);
   return problem(500, 'internal', 'an internal error; it has been logged');
 }

@@ -14,6 +14,7 @@ import { type CampaignOverview, campaignState, campaignStatus } from '../../read
 import { flaggedDemandRows } from '../../reads/flaggedDemands.ts';
 import { pageSnapshotTimes, type Snapshot, type SnapshotTimes, snapshots } from '../../reads/snapshots.ts';
 import type { CampaignStatus, UnitStatus } from '../../workflows/shared/status.ts';
+import { type LastReminded, lastReminders } from '../operations/lastReminded.ts';
 import { type MailEntry, unitMailHistory } from '../operations/mailHistory.ts';
 import { unitStatus } from '../operations/unitStatus.ts';
 
@@ -28,6 +29,8 @@ export interface ReadModel {
   trail(year: number, unit: string): Promise<Snapshot<AuditEntry[]> | undefined>;
   /** The flagged demand rows of these units (a page of the review). */
   flaggedRows(year: number, units: readonly string[]): Promise<Snapshot<UnitDemand[]>>;
+  /** When each unit was last reminded by an operator, and by whom (the audit trail). */
+  reminders(year: number): Promise<Snapshot<ReadonlyMap<string, LastReminded>>>;
   /** This replica changed the year: what it serves next is read after the change. */
   wrote(year: number): void;
 }
@@ -50,6 +53,7 @@ export function readModel(
       audit && kept.get(`${year}/trail/${unit}`, () => audit.list({ year, unitCode: unit })),
     flaggedRows: (year, units) =>
       kept.get(`${year}/rows/${[...units].sort().join(',')}`, () => flaggedDemandRows(client, year, units)),
+    reminders: (year) => kept.get(`${year}/reminders`, () => lastReminders(audit, year)),
     wrote: (year) => kept.invalidate((key) => key.startsWith(`${year}/`)),
   };
 }

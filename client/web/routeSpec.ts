@@ -66,6 +66,8 @@ export interface WebServices {
   document(): unknown;
   /** What the pages show, read once per replica for every request (readModel.ts). */
   reads: ReadModel;
+  /** The least time between two remind-alls of a year, in milliseconds; 0 for none. */
+  remindAllIntervalMs: number;
 }
 
 export interface HandlerInput<P, B, Q = Record<string, never>> {

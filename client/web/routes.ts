@@ -7,6 +7,7 @@ import { documentationRoutes } from './api/documentation.ts';
 import { matchingRoutes } from './api/matching.ts';
 import { sessionRoutes } from './api/session.ts';
 import { auditRoutes } from './pages/audit/routes.ts';
+import { remindAllPages } from './pages/campaign/remindAll.ts';
 import { dashboardPages } from './pages/campaign/routes.ts';
 import { cataloguePages } from './pages/matching/cataloguePage.ts';
 import { matchingPages } from './pages/matching/page.ts';
@@ -26,5 +27,6 @@ export const routeTable: readonly WebRoute[] = [
   ...cataloguePages,
   ...matchingPages,
   ...dashboardPages,
+  ...remindAllPages,
   ...auditRoutes,
 ];

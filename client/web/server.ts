@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { openSqlAuditTrail } from '../../infra/audit/sqlTrail.ts';
 import { configuredRobots } from '../../infra/channels/robotsFile.ts';
+import { hoursToMs } from '../../infra/config.ts';
 import { sqlClient } from '../../infra/sql.ts';
 import type { ClientConfig } from '../../infra/temporal/connection.ts';
 import { dataConverter } from '../../infra/temporal/payloadCodec.ts';
@@ -37,6 +38,7 @@ export async function startWebServer(web: WebConfig, temporal: ClientConfig): Pr
     publicUrl: web.WEB_PUBLIC_URL,
     trustProxy: web.WEB_TRUST_PROXY,
     robots,
+    remindAllIntervalMs: hoursToMs(web.REMIND_ALL_INTERVAL_HOURS),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: web.WEB_HOST, port: web.WEB_PORT }, () => resolve(s));

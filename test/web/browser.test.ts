@@ -149,7 +149,11 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     await shoot(page, 'dashboard');
 
     const before = stack.sink.messages().filter((m) => m.to.includes(tianjinOffice)).length;
-    await page.getByRole('button', { name: /催报全部未报单位/ }).click();
+    await page.getByRole('link', { name: /催报全部未报单位/ }).click();
+    await page.waitForURL(`${origin}/campaigns/${year}/remind`);
+    expect(await page.locator('.confirm-step .what').textContent()).toMatch(/将向 \d+ 个单位发送催报邮件/);
+    await shoot(page, 'remind-all-step');
+    await page.getByRole('button', { name: /确认向 \d+ 个单位催报/ }).click();
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(/已催报 \d+ 个单位/);
     await eventually(
       async () =>
@@ -161,7 +165,7 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     // A unit's page as the operator sees it: before returning anything, what the return would leave due.
     await page.goto(`${origin}/campaigns/${year}/units/11`);
     expect(await page.locator('#return-deadlines').textContent()).toMatch(
-      /今天退回，新的截止日期：工作方案和需求清单 \d{4}-\d{2}-\d{2}，总结 \d{4}-\d{2}-\d{2}/,
+      /今天退回，新的截止日期：工作方案和需求清单 \d{4}年\d{1,2}月\d{1,2}日，总结 \d{4}年\d{1,2}月\d{1,2}日/,
     );
     await shoot(page, 'unit-page-operator');
 
@@ -189,6 +193,9 @@ describe.skipIf(!chromiumPath)('the web in Chromium', () => {
     await expect.poll(() => page.url()).toMatch(/\/matching\?unit=&status=overridden$/);
     expect(await page.locator('tr[id^="d-"]').allTextContents()).toEqual([expect.stringContaining('BJ-001')]);
     await page.getByRole('button', { name: /确认匹配结果/ }).click();
+    await page.waitForURL(/\/matching\/confirm\?status=overridden$/);
+    await shoot(page, 'matching-confirm-step');
+    await page.getByRole('button', { name: /确认，发给 \d+ 个单位/ }).click();
     await expect.poll(() => page.textContent('body')).toContain('已确认');
     expect(page.url()).toMatch(/\/matching\?status=overridden$/);
     await page

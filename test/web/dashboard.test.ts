@@ -2,6 +2,9 @@
 // designate key regions through the form, and download the national outputs; units are kept out.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateTimeWords } from '../../domain/dateWords.ts';
+import { openAuditTrail } from '../../infra/audit/sqlTrail.ts';
+import type { AuditTrail } from '../../infra/audit/trail.ts';
 import { campaignStatus } from '../../reads/campaignStatus.ts';
 import {
   submitDemandListUpdate,
@@ -21,6 +24,7 @@ let stack: LocalStack;
 let harness: WebHarness;
 let viewer: Browser;
 let operator: Browser;
+let trail: AuditTrail;
 
 async function signedIn(name: string, password: string): Promise<Browser> {
   const browser = await new Browser(harness.web).start();
@@ -64,7 +68,8 @@ beforeAll(async () => {
     30_000,
     "the campaign to hear of Hebei's plan",
   );
-  harness = await webHarness({ sink: stack.sink, client: stack.client });
+  trail = await openAuditTrail('pglite:memory://');
+  harness = await webHarness({ sink: stack.sink, client: stack.client, audit: trail });
   await addOperator(harness.store, 'viewer-li', 'viewer', 'viewer password 1');
   await addOperator(harness.store, 'operator-zhang', 'operator', 'operator password 1');
   viewer = await signedIn('viewer-li', 'viewer password 1');
@@ -73,6 +78,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+  await trail?.close();
   await stack?.stop();
 });
 
@@ -95,12 +101,24 @@ describe("the year's dashboard", () => {
     expect(page).not.toContain(`action="/campaigns/${year}/key-regions"`);
   });
 
-  it("reminds all: the notice counts the outcomes, and the reminders reach the units' offices", async () => {
+  it('reminds all after a step that says how many: the notice counts the outcomes, the mail reaches the offices', async () => {
     const page = await (await operator.request('GET', dashboard)).text();
-    expect(page).toContain(`action="/campaigns/${year}/remind"`);
+    expect(page).toContain(`<a class="button" href="/campaigns/${year}/remind">`);
     expect(page).toContain(`action="/campaigns/${year}/units/11/remind"`);
     stack.sink.clear();
-    const after = await follow(operator, await operator.form(`${dashboard}/remind`, {}));
+    // A POST that did not come from the step (a stale page, a double click) shows the step and sends nothing.
+    const unconfirmed = await operator.form(`${dashboard}/remind`, {});
+    expect(unconfirmed.status).toBe(303);
+    expect(unconfirmed.headers.get('location')).toBe(`${dashboard}/remind`);
+    const step = await (await operator.request('GET', `${dashboard}/remind`)).text();
+    expect(step).toContain('将向 2 个单位发送催报邮件');
+    expect(step).toContain('2 units will get a reminder mail');
+    expect(step).toContain('之后 24 小时内不能再次全部催报');
+    expect(step).toMatch(/<input type="hidden" name="confirmed" value="yes">/);
+    expect(step).toContain(`href="/campaigns/${year}/units/12"`);
+    expect(stack.sink.messages()).toEqual([]);
+
+    const after = await follow(operator, await operator.form(`${dashboard}/remind`, { confirmed: 'yes' }));
     expect(after).toContain('已催报 2 个单位，无需催报 1 个，失败 0 个');
     expect(after).toContain('2 reminded, 1 not due, 0 failed');
     const offices = await eventually(
@@ -115,8 +133,33 @@ describe("the year's dashboard", () => {
       'the reminders in the sink',
     );
     expect(offices.sort()).toEqual(['wanlixing@bj.ipa.example', 'wanlixing@tj.ipa.example']);
-    // Read once: the next page has no notice.
-    expect(await (await operator.request('GET', dashboard)).text()).not.toContain('已催报');
+    // Read once: the next page has no notice; the list and the tiles say who reminded them, and when.
+    const listed = await (await operator.request('GET', dashboard)).text();
+    expect(listed).not.toContain('已催报');
+    const today = dateTimeWords(harness.clock.now).zh.slice(0, -6);
+    expect(listed).toContain(`上次催报 ${today}`); // a tile's line
+    expect(listed).toMatch(
+      new RegExp(`<td><span class="zh">${today} \\d{2}:\\d{2}</span>.*· operator-zhang</span></td>`),
+    );
+  });
+
+  it('refuses a second remind-all within the interval, saying when the next is allowed, on the page and the API', async () => {
+    const step = await (await operator.request('GET', `${dashboard}/remind`)).text();
+    expect(step).toContain('operator-zhang 已于');
+    expect(step).toContain('下次全部催报须在');
+    expect(step).toContain('the next remind-all is allowed after');
+    expect(step).not.toContain('name="confirmed"');
+    stack.sink.clear();
+    const after = await follow(operator, await operator.form(`${dashboard}/remind`, { confirmed: 'yes' }));
+    expect(after).toContain('未发送：operator-zhang 已于');
+    expect(after).toContain('Not sent. Everyone was reminded by operator-zhang');
+    const api = await operator.request('POST', `/api/campaigns/${year}/remind`, {});
+    expect(api.status).toBe(409);
+    expect(await api.json()).toMatchObject({ type: 'urn:wanlixing:problem:too-soon' });
+    await harness.web.settled();
+    expect(stack.sink.messages().filter((m) => (m.headers.key ?? '').includes('operator-reminder'))).toEqual(
+      [],
+    );
   });
 
   it('reminds one unit and goes back to the page the form names, or to the dashboard', async () => {
@@ -191,6 +234,54 @@ describe("the year's dashboard", () => {
         .toString(),
     ).toBe('PK');
     expect(await (await viewer.request('GET', dashboard)).text()).toContain('National report in English');
+  });
+
+  it('filters and sorts the tiles and the not-submitted list by the address, and downloads the same list', async () => {
+    const tiles = (page: string) =>
+      [...page.matchAll(/class="tile s-\w+" href="\/campaigns\/\d+\/units\/(\d+)"/g)].map((m) => m[1]);
+    const owing = (page: string) =>
+      [
+        ...(page.split('id="not-submitted"')[1] ?? '').matchAll(
+          /<td class="unit"><a href="\/campaigns\/\d+\/units\/(\d+)"/g,
+        ),
+      ].map((m) => m[1]);
+    const all = await (await viewer.request('GET', dashboard)).text();
+    expect(tiles(all)).toEqual(['11', '12', '13']); // the official order
+    expect(all).toContain('<form class="filters" method="get"');
+    const complete = await (await viewer.request('GET', `${dashboard}?standing=complete`)).text();
+    expect(tiles(complete)).toEqual(['13']);
+    expect(complete).toContain('显示 1 / 3 个单位');
+    expect(complete).toMatch(/<option value="complete" selected>/);
+    const tianjin = await (
+      await viewer.request('GET', `${dashboard}?q=${encodeURIComponent('天津')}`)
+    ).text();
+    expect(tiles(tianjin)).toEqual(['12']);
+    expect(owing(tianjin)).toEqual(['12']);
+    const reversed = await (
+      await viewer.request('GET', `${dashboard}?sort=code&order=desc&standing=`)
+    ).text();
+    expect(tiles(reversed)).toEqual(['13', '12', '11']);
+    expect(owing(reversed)).toEqual(['12', '11']);
+    expect(reversed).toContain(`href="/campaigns/${year}/unit-list/export?sort=code&amp;order=desc"`);
+    // An unknown standing names the parameter.
+    expect((await viewer.request('GET', `${dashboard}?standing=late`)).status).toBe(422);
+
+    const file = await viewer.request('GET', `/campaigns/${year}/unit-list/export?sort=code&order=desc`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toBe(
+      `attachment; filename="wanlixing-${year}-units.xlsx"`,
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const codes: string[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n >= 5 && row.getCell(1).value) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes).toEqual(['13', '12', '11']);
+    const reminded = sheet?.getRow(6); // Tianjin: reminded by the operator above
+    expect(reminded?.getCell(9).value).toBe('operator-zhang');
+    expect(String(reminded?.getCell(8).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('is not for units: a unit signed in gets 403', async () => {

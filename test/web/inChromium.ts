@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { demandList } from '../../bench/volume/generate.ts';
 import { sendSubmission } from '../../client/operations/submit.ts';
+import { openAuditTrail } from '../../infra/audit/sqlTrail.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { type LocalStack, localStack, startSurveyingCampaign } from '../support/localCampaign.ts';
 import { freePort } from '../support/ports.ts';
@@ -34,7 +35,9 @@ export async function webInChromium(options: {
   }
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const harness = await webHarness({ sink: stack.sink, client: stack.client, publicUrl: origin });
+  // The audit trail: the lists' "last reminded" and the remind-all interval read it.
+  const audit = await openAuditTrail('pglite:memory://');
+  const harness = await webHarness({ sink: stack.sink, client: stack.client, publicUrl: origin, audit });
   await addOperator(harness.store, options.operator.name, 'operator', options.operator.password);
   const server = serve({ fetch: harness.web.app.fetch, hostname: '127.0.0.1', port });
   const chromium = await launchChromium();
@@ -47,6 +50,7 @@ export async function webInChromium(options: {
       await chromium.close();
       await new Promise((resolve) => server.close(resolve));
       await harness.close();
+      await audit.close();
       await stack.stop();
     },
   };

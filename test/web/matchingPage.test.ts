@@ -179,7 +179,15 @@ describe('the matching review page', () => {
   it('confirms, and shows by whom; only confirmed matches go out', async () => {
     const before = await (await operator.request('GET', page)).text();
     expect(before).toContain('只有已确认的匹配和对口');
-    const html = await submit(operator, 'confirm');
+    // Confirming sends to many units: the button leads to a step that says how many, and nothing is confirmed yet.
+    const unconfirmed = await operator.form(`${page}/confirm`, {});
+    expect(unconfirmed.headers.get('location')).toBe(`${page}/confirm`);
+    expect((await currentReview(stack.client, year))?.confirmed).toBeFalsy();
+    const step = await (await operator.request('GET', `${page}/confirm`)).text();
+    expect(step).toMatch(/确认后，\d+ 项匹配和 \d+ 个对口将于匹配阶段结束时发给 \d+ 个单位及相关资源方/);
+    expect(step).toMatch(/Once confirmed, \d+ match(es)? and \d+ partners? go out to \d+ units?/);
+    expect(step).toContain(`href="${page}"`); // cancel: back to the review
+    const html = await submit(operator, 'confirm', { confirmed: 'yes' });
     expect(notice(html)).toContain('已确认');
     expect(html).toMatch(/已由 operator-zhang 于 [\d-]+ [\d:]+ 确认/);
     expect(html).not.toContain(`action="${page}/confirm"`);

@@ -188,6 +188,41 @@ describe("a unit's page", () => {
     expect((await html(beijing)).status).toBe(200);
   }, 60_000);
 
+  it('offers the work plan first from "what is due", one row a group, and adds a row without JS, keeping what was typed', async () => {
+    const fresh = (await html(beijing)).text;
+    expect(fresh).toMatch(/<dd><a href="#plan"><span class="zh">工作方案<\/span>/); // the demand list is in
+    expect(fresh).toContain('href="#plan-submit"'); // 跳到提交 Skip to submit
+    expect(fresh.indexOf('id="plan"')).toBeLessThan(fresh.indexOf('id="demands"'));
+    expect(fresh).toContain('name="plannedActivities.0.title"');
+    expect(fresh).not.toContain('name="plannedActivities.1.title"');
+    const typed = {
+      title: '北京市万里行工作方案',
+      'plannedActivities.0.title': '专利导航进园区',
+      'plannedActivities.0.type': 'lecture',
+      'contacts.0.name': '王芳',
+      updateId: key(),
+    };
+    const more = await beijing.form(`${page}/plan`, { ...typed, addRow: 'plannedActivities' });
+    expect(more.status).toBe(200);
+    const form = await more.text();
+    expect(form).toContain('name="plannedActivities.1.title"');
+    expect(form).not.toContain('name="plannedActivities.2.title"');
+    expect(form).not.toContain('name="contacts.1.name"');
+    expect(form).toContain('value="专利导航进园区"');
+    expect(form).toMatch(/<option value="lecture"\s+selected>/);
+    expect(form).toContain('value="王芳"');
+    expect(form).toContain(`value="${typed.updateId}"`); // the same form: sent later, applied once
+    expect(form).not.toContain('未报送：请查看下方表单中的错误');
+    expect((await status()).plan.submittedAt).toBeNull(); // nothing was sent
+    // A row more again, from the rows the form now has.
+    const third = await beijing.form(`${page}/plan`, {
+      ...typed,
+      'plannedActivities.1.title': '',
+      addRow: 'plannedActivities',
+    });
+    expect(await third.text()).toContain('name="plannedActivities.2.title"');
+  });
+
   it('takes the work plan form with its document, naming the fields left empty first', async () => {
     const fields = {
       title: '北京市万里行工作方案',
@@ -230,7 +265,8 @@ describe("a unit's page", () => {
   it("shows the unit the reason an operator returned its plan for, and the operator the unit's mail", async () => {
     // Before sending, the operator reads what the return will leave due: weeks before May 25, May 25 stays.
     const before = (await html(operator)).text;
-    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案和需求清单 ${year}-05-25`));
+    expect(before).toMatch(new RegExp(`今天退回，新的截止日期：工作方案和需求清单 ${year}年5月25日`));
+    expect(before).toMatch(new RegExp(`Returned today, due again: work plan and demand list ${year}-05-25`));
     const returned = await operator.form(`${page}/return`, {
       what: 'workPlan',
       reason: '请补充专题活动周安排',
@@ -250,8 +286,33 @@ describe("a unit's page", () => {
       'the returned notice in the mail history',
     );
     expect(panel).toContain('工作人员面板');
+    // The state by its name, not the machine's ("planning.returnedForRevision").
+    expect(panel).toMatch(
+      /状态：<\/span><span class="en" lang="en">State: <\/span><span class="zh">工作方案退回修改<\/span>/,
+    );
+    expect(panel).not.toMatch(/planning\.\w+/);
     expect(panel).toContain(`action="/campaigns/${year}/units/11/remind"`);
     expect(panel).toContain('wanlixing@bj.ipa.example');
+
+    // The mail history filtered by the address, and downloaded with the same filter.
+    const rows = (text: string) => (text.split('id="mail"')[1] ?? '').split('<tr>').length - 2;
+    const returnedOnly = await (await operator.request('GET', `${page}?kind=submission.returned`)).text();
+    expect(returnedOnly).toMatch(/<option value="submission.returned" selected>/);
+    expect(rows(returnedOnly)).toBe(1);
+    expect(returnedOnly).toContain('退回修改通知');
+    const failed = await (await operator.request('GET', `${page}?outcome=failed&kind=`)).text();
+    expect(failed).toContain('没有符合筛选条件的通知');
+    expect((await operator.request('GET', `${page}?outcome=lost`)).status).toBe(422);
+    const file = await operator.request('GET', `${page}/mail/export?kind=submission.returned`);
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await file.arrayBuffer());
+    const first = book.worksheets[0]?.getRow(firstDataRow);
+    expect(String(first?.getCell(2).value)).toContain('退回修改通知');
+    expect(String(first?.getCell(4).value)).toContain('wanlixing@bj.ipa.example');
+    expect(book.worksheets[0]?.getRow(firstDataRow + 1).getCell(1).value ?? null).toBeNull();
+    // Units do not read the mail history, nor download it.
+    expect((await beijing.request('GET', `${page}/mail/export`)).status).toBe(403);
   });
 
   it('refuses another unit and re-shows an operator form with its errors', async () => {

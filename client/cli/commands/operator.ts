@@ -3,13 +3,16 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { grantExtensionSchema, returnForRevisionSchema } from '../../../domain/submissions.ts';
+import { parseInput } from '../../../domain/validation.ts';
+import { hoursToMs, remindFields } from '../../../infra/config.ts';
 import { withClient } from '../../../infra/temporal/connection.ts';
 import { exitCodes, UserError } from '../../../infra/userError.ts';
 import { campaignStatus } from '../../../reads/campaignStatus.ts';
 import { describeUnit } from '../../operations/describe/unit.ts';
 import { designateKeyRegions } from '../../operations/designateKeyRegions.ts';
 import { grantExtension } from '../../operations/grantExtension.ts';
-import { type RemindOutcome, remindUnits } from '../../operations/remindUnits.ts';
+import { remindAll } from '../../operations/remindAll.ts';
+import type { RemindOutcome } from '../../operations/remindUnits.ts';
 import { returnForRevision } from '../../operations/returnForRevision.ts';
 import { withActing } from '../acting.ts';
 import { commandGroups } from '../commandGroups.ts';
@@ -103,25 +106,27 @@ export function registerOperatorCommands(program: Command): void {
 
   operator
     .command('remind')
-    .description('remind every unit that has not submitted what is due now')
+    .description(
+      'remind every unit that has not submitted what is due now; at most once in REMIND_ALL_INTERVAL_HOURS (24)',
+    )
     .addOption(yearOption())
     .addOption(jsonOption('who was reminded'))
     .action(async (raw) => {
       const options = parseOptions(remindOptions, raw);
+      const interval = parseInput(z.object(remindFields), process.env, 'environment');
       const { outcomes, total } = await withActing((acting) =>
         withClient(async (client) => {
           const { units } = await campaignStatus(client, options.year);
-          const outcomes = await remindUnits(
-            client,
-            options.year,
-            units,
-            (o, i) => {
+          const outcomes = await remindAll(client, options.year, units, {
+            intervalMs: hoursToMs(interval.REMIND_ALL_INTERVAL_HOURS),
+            now: Date.now(),
+            acting,
+            onEach: (o, i) => {
               const what =
                 o.outcome === 'reminded' ? `reminded: ${o.missing.join(', ')}` : `${o.outcome}: ${o.reason}`;
               progress(`[${i + 1}/${units.length}] ${o.unitCode} ${o.nameZh} ${what}`);
             },
-            acting,
-          );
+          });
           return { outcomes, total: units.length };
         }),
       );

@@ -7,7 +7,9 @@ import {
   defaultReminderDaysBefore,
   type EscalationLevel,
   escalationLevels,
+  levelLabels,
 } from '../../../domain/escalation.ts';
+import type { Bilingual } from '../../../domain/labels.ts';
 import { type Track, tracks } from '../../../domain/notices/notifications.ts';
 import { itemTrack, type ReturnableItem } from '../../../domain/submissions.ts';
 import type { CampaignStatus, UnitProgress } from '../../../workflows/shared/status.ts';
@@ -15,6 +17,14 @@ import type { CampaignStatus, UnitProgress } from '../../../workflows/shared/sta
 export type Standing = 'complete' | 'ontime' | 'soon' | EscalationLevel;
 /** Mildest first: the dashboard's legend reads in this order. */
 export const standings: readonly Standing[] = ['complete', 'ontime', 'soon', ...escalationLevels];
+
+/** Each standing's name, for the pages and the exports alike. */
+export const standingLabels: Record<Standing, Bilingual> = {
+  complete: { zh: '已报齐', en: 'all in' },
+  ontime: { zh: '按期推进', en: 'on time' },
+  soon: { zh: '即将到期', en: 'due soon' },
+  ...levelLabels,
+};
 
 /** What of the campaign's calendar a standing reads: its reminders and working days, absent from years of earlier releases. */
 export type StandingCalendar = Pick<CampaignStatus['calendar'], 'reminderDaysBefore' | 'workingDays'>;

@@ -14,6 +14,7 @@ import { sdkReads } from '../../../infra/temporal/reads.ts';
 import { campaignStatus } from '../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../operations/designateKeyRegions.ts';
 import { grantExtension } from '../../operations/grantExtension.ts';
+import { remindAll } from '../../operations/remindAll.ts';
 import { remindUnits } from '../../operations/remindUnits.ts';
 import { returnForRevision } from '../../operations/returnForRevision.ts';
 import type { SubmissionKind } from '../../operations/submissionPayloads.ts';
@@ -151,7 +152,8 @@ export const campaignRoutes: WebRoute[] = [
     rule: 'operator',
     method: 'post',
     path: '/api/campaigns/{year}/remind',
-    summary: 'remind every unit that has a deadline running (催报)',
+    summary:
+      'remind every unit that has a deadline running (催报); 409 within REMIND_ALL_INTERVAL_HOURS of the last',
     tags: ['operator'],
     params: yearParams,
     body: empty,
@@ -159,7 +161,12 @@ export const campaignRoutes: WebRoute[] = [
     handle: async ({ c, params, services, principal }) => {
       const { units } = await campaignStatus(services.client, params.year);
       const acting = actingFor(c, services, principal, updateId(c));
-      return c.json({ outcomes: await remindUnits(services.client, params.year, units, undefined, acting) });
+      const outcomes = await remindAll(services.client, params.year, units, {
+        intervalMs: services.remindAllIntervalMs,
+        now: services.clock(),
+        acting,
+      });
+      return c.json({ outcomes });
     },
   }),
   defineRoute({

@@ -3,6 +3,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { daysBetween } from '../../../domain/calendar.ts';
+import { dateZh } from '../../../domain/dateWords.ts';
 
 export type Lang = 'zh' | 'en';
 export const langs: readonly Lang[] = ['zh', 'en'];
@@ -23,3 +24,12 @@ export function daysFrom(today: string, date: string): { days: number; late: boo
   const days = daysBetween(today, date);
   return { days: Math.abs(days), late: days < 0 };
 }
+
+/** A yyyy-mm-dd date: 2027年5月25日 in the Chinese half, 2027-05-25 in the English. */
+export const dateT = (date: string): Html => t(dateZh(date), date);
+
+/** A yyyy-mm-dd date in the reader's language, for attributes and titles. */
+export const dateTt = (lang: Lang, date: string): string => (lang === 'en' ? date : dateZh(date));
+
+/** "1 unit", "3 units": the English half's count. */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;

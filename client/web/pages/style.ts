@@ -50,7 +50,7 @@ button.danger { background:#b91c1c; }
 .s-urging { background:var(--urging); } .s-supervision { background:var(--supervision); color:#fff; }
 .s-supervision .en { color:#fff; } .s-complete { background:var(--complete); }
 /* On a state colour the English half takes the text's own colour: grey on pink or amber fails contrast. */
-.badge .en, .tile .en, .stats > div[class*="s-"] .en { color:inherit; }
+.badge .en, .tile .en, .stats > div[class*="s-"] .en, .notice .en { color:inherit; }
 .grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(150px,1fr)); gap:.5em; }
 .grid a.tile { display:block; border-radius:6px; padding:.5em .6em; color:var(--ink); text-decoration:none; border:1px solid #0001; min-height:4.4em; }
 .grid a.tile b { display:block; }
@@ -107,13 +107,14 @@ html[lang=en] .grid a.tile b .en { display:inline; font-weight:inherit; }
 .matching td.alternates ol { margin:0; padding-left:1.2em; }
 .matching td.actions { min-width:10em; }
 .matching td.actions button { padding:.25em .7em; margin:0 0 .3em; }
-.matching form.filters { display:flex; gap:1em; align-items:flex-end; flex-wrap:wrap; margin:.5em 0; }
-.matching form.filters label { margin-top:0; }
-.matching form.filters select { width:auto; min-width:10em; }
+form.filters { display:flex; gap:1em; align-items:flex-end; flex-wrap:wrap; margin:.5em 0; }
+form.filters label { margin-top:0; }
+form.filters select, form.filters input { width:auto; min-width:10em; }
 .matching nav.pager { display:flex; gap:1em; align-items:baseline; flex-wrap:wrap; margin:.6em 0; }
 .matching details summary { cursor:pointer; color:var(--link); margin:.15em 0; }
 .matching details form { margin:.2em 0 .5em; }
 .matching section.confirm { border-color:#f87171; }
+.confirm-step > .row { margin-top:1em; align-items:center; }
 /* unit page (pages/unit): the forms side by side, the error table of a rejected file, the operator panel */
 .unit-page .uploads { display:grid; grid-template-columns:repeat(auto-fit,minmax(300px,1fr)); gap:0 1em; align-items:start; }
 .unit-page .uploads form.failed { grid-column:1 / -1; order:-1; }

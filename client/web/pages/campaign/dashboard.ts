@@ -6,8 +6,7 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { workflowLink } from '../../../../infra/temporal/connection.ts';
 import { campaignWorkflowId } from '../../../../workflows/shared/messages.ts';
-import { campaignToday } from '../../../operations/describe/campaignToday.ts';
-import { unitStanding } from '../../../operations/describe/standing.ts';
+import { type UnitListQuery, unitList, unitListQueryString } from '../../../operations/unitList.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import { rules, type WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
@@ -21,6 +20,7 @@ import { nationalSummarySection } from './nationalSummary.ts';
 import { notSubmittedSection } from './notSubmitted.ts';
 import { glanceSection } from './overview.ts';
 import { stuckSection } from './stuck.ts';
+import { unitFilterForm, unitRows } from './unitFilter.ts';
 
 export const dashboardPath = (year: number) => `/campaigns/${year}`;
 
@@ -35,22 +35,26 @@ export async function renderDashboard(
   services: WebServices,
   year: number,
   attempt?: KeyRegionsAttempt,
+  query: UnitListQuery = {},
 ): Promise<Response> {
-  const { value: status, readAt } = await services.reads.overview(year);
+  const { status, today, rows, version } = await unitRows(services, year);
+  const readAt = Number(version.split('/')[0]);
   const canAct = canOperate(c);
   const lang = langOf(c);
   const render = () => {
-    const today = campaignToday(status, services.clock());
-    const rows = status.units.map((unit) => ({ unit, standing: unitStanding(unit, today, status.calendar) }));
+    // The tiles in the official order unless asked otherwise (never ranked); the list worst first.
+    const tiles = unitList(rows, { ...query, sort: query.sort ?? 'code' });
+    const listed = unitList(rows, { ...query, sort: query.sort ?? 'severity' });
     const workflowUrl = workflowLink(services.config, campaignWorkflowId(year));
     // Once compiled, the national summary is what the year comes to: it follows the grid.
     return html`<div class="dashboard">
       ${asOf(readAt)}
       ${stuckSection(status)}
       ${glanceSection(status, today, workflowUrl)}
-      ${unitGrid(year, lang, rows)}
+      ${unitFilterForm(year, lang, query, tiles.length, rows.length)}
+      ${unitGrid(year, lang, tiles)}
       ${status.summary ? nationalSummarySection(status) : ''}
-      ${notSubmittedSection(c, services, year, rows, canAct)}
+      ${notSubmittedSection(c, services, year, listed, canAct)}
       ${keyRegionsSection(c, services, status, canAct, attempt)}
       ${status.summary ? '' : nationalSummarySection(status)}
       <section class="card" id="audit-link">
@@ -66,6 +70,12 @@ export async function renderDashboard(
     // A form's errors are this reader's alone; otherwise every reader of this read sees the same body.
     body: attempt
       ? render()
-      : await keptBody(c, services, `${year}/dashboard/${lang}/${canAct}`, String(readAt), render),
+      : await keptBody(
+          c,
+          services,
+          `${year}/dashboard/${lang}/${canAct}${unitListQueryString(query)}`,
+          version,
+          render,
+        ),
   });
 }

@@ -1,15 +1,13 @@
 // Every unit of the year as a tile coloured by its standing, the legend counting each colour. A tile says in
 // words what its colour says (for readers who cannot tell the colours apart) and opens the unit's page.
 import { html } from 'hono/html';
-import type { UnitProgress } from '../../../../workflows/shared/status.ts';
 import { type Standing, standings, type UnitStanding } from '../../../operations/describe/standing.ts';
-import { type Html, type Lang, t, tt } from '../html.ts';
+import type { UnitListRow } from '../../../operations/unitList.ts';
+import { dateTt, type Html, type Lang, t, tt } from '../html.ts';
 import { daysLabel, inLang, missingLabel, shortName, standingLabels, tb } from './labels.ts';
+import { lastRemindedLine } from './lastReminded.ts';
 
-export interface UnitRow {
-  unit: UnitProgress;
-  standing: UnitStanding;
-}
+export type UnitRow = UnitListRow;
 
 export const unitPath = (year: number, unitCode: string) => `/campaigns/${year}/units/${unitCode}`;
 
@@ -21,7 +19,7 @@ function when(lang: Lang, standing: UnitStanding): string {
   return standing.standing === 'overdue' ? days : `${level} · ${days}`;
 }
 
-function tile(year: number, lang: Lang, { unit, standing }: UnitRow): Html {
+function tile(year: number, lang: Lang, { unit, standing, reminded: last }: UnitRow): Html {
   const name = shortName(unit);
   const level = standingLabels[standing.standing];
   const missing = standing.missing.length > 0 ? missingLabel(standing.missing, true) : null;
@@ -32,7 +30,8 @@ function tile(year: number, lang: Lang, { unit, standing }: UnitRow): Html {
     tt(lang, level.zh, level.en),
     missing && `${tt(lang, '未报', 'missing')}: ${tt(lang, missing.zh, missing.en)}`,
     standing.deadline &&
-      `${tt(lang, '截止', 'due')} ${standing.deadline}${days ? ` (${tt(lang, days.zh, days.en)})` : ''}`,
+      `${tt(lang, '截止', 'due')} ${dateTt(lang, standing.deadline)}${days ? ` (${tt(lang, days.zh, days.en)})` : ''}`,
+    last && lastRemindedLine(lang, last),
   ]
     .filter(Boolean)
     .join('\n');
@@ -40,6 +39,7 @@ function tile(year: number, lang: Lang, { unit, standing }: UnitRow): Html {
     <b><span class="code">${unit.unitCode}</span> ${t(name.zh, name.en)}</b>
     <small>${missing ? inLang(lang, missing) : inLang(lang, { zh: '应报材料已报齐', en: 'everything due is in' })}</small>
     <small class="when">${when(lang, standing)}</small>
+    ${last ? html`<small class="reminded">${lastRemindedLine(lang, last)}</small>` : ''}
   </a>`;
 }
 

@@ -2,21 +2,14 @@
 // and units by their short names (the tiles are small). Items, deliverables and levels are named in domain/
 // (labels.ts, escalation.ts), so both pages, the letters and the report say the same.
 
-import { levelLabels } from '../../../../domain/escalation.ts';
 import { type Bilingual, itemLabel } from '../../../../domain/labels.ts';
 import type { CampaignStatus } from '../../../../workflows/shared/status.ts';
-import type { Standing } from '../../../operations/describe/standing.ts';
 import type { NationalOutput } from '../../../operations/nationalOutputs.ts';
 import { type Html, type Lang, t } from '../html.ts';
 
 export const tb = (label: Bilingual): Html => t(label.zh, label.en);
 
-export const standingLabels: Record<Standing, Bilingual> = {
-  complete: { zh: '已报齐', en: 'all in' },
-  ontime: { zh: '按期推进', en: 'on time' },
-  soon: { zh: '即将到期', en: 'due soon' },
-  ...levelLabels,
-};
+export { standingLabels } from '../../../operations/describe/standing.ts';
 
 export const phaseLabels: Record<CampaignStatus['phase'], Bilingual> = {
   beforeLaunch: { zh: '尚未启动', en: 'before launch' },

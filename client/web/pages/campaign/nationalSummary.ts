@@ -1,6 +1,7 @@
 // The national summary (全国汇总) once the campaign has compiled it at the close: its main figures and the
 // 通报 list of late and missing units; and the national workbooks and report to download at any time.
 import { html } from 'hono/html';
+import { dateZh } from '../../../../domain/dateWords.ts';
 import { levelLabels, noticeOutcomeLabels } from '../../../../domain/escalation.ts';
 import type { CampaignStatus, NationalSummary } from '../../../../workflows/shared/status.ts';
 import { type NationalOutput, nationalOutputs } from '../../../operations/nationalOutputs.ts';
@@ -85,7 +86,7 @@ export function nationalSummarySection(status: Omit<CampaignStatus, 'units'>): H
     ${
       s
         ? html`<p class="muted">${t(`${s.compiledOn} 汇总`, `compiled on ${s.compiledOn}`)}</p>${figures(s)}${noticeList(s)}`
-        : html`<p>${t(`全国汇总将于活动结束（${status.calendar.closes}）时生成。`, `The national summary is compiled at the close (${status.calendar.closes}).`)}</p>`
+        : html`<p>${t(`全国汇总将于活动结束（${dateZh(status.calendar.closes)}）时生成。`, `The national summary is compiled at the close (${status.calendar.closes}).`)}</p>`
     }
     ${downloads(status.year, s !== null)}
   </section>`;

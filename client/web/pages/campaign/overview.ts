@@ -1,10 +1,11 @@
 // The year at a glance: the phase, the calendar's key dates with the days to each, the totals operators
 // count, the campaign's workflow in the Temporal UI, and where the matching review stands.
 import { html } from 'hono/html';
+import { dateZh } from '../../../../domain/dateWords.ts';
 import { demandsUnderReview, type ReviewGlance } from '../../../../domain/matching/reviewDigest.ts';
 import type { CampaignOverview } from '../../../../reads/campaignStatus.ts';
 import { reviewGlance } from '../../../operations/describe/matchingReview.ts';
-import { daysFrom, type Html, t } from '../html.ts';
+import { dateT, daysFrom, type Html, t } from '../html.ts';
 import { daysLabel, phaseLabels, tb } from './labels.ts';
 
 const stat = (value: string | number, zh: string, en: string, tone = '') =>
@@ -20,7 +21,7 @@ function keyDates(status: CampaignOverview, today: string): Html {
   return html`<ol class="dates">${dates.map(([zh, en, date]) => {
     const { days, late } = daysFrom(today, date);
     const left = late ? -days : days;
-    return html`<li class="${left < 0 ? 'past' : ''}"><span class="l">${t(zh, en)}</span><b>${date}</b>
+    return html`<li class="${left < 0 ? 'past' : ''}"><span class="l">${t(zh, en)}</span><b>${dateT(date)}</b>
       ${left >= 0 && left <= 60 ? html`<small>${tb(daysLabel(left))}</small>` : ''}</li>`;
   })}</ol>`;
 }
@@ -46,7 +47,7 @@ export function glanceSection(status: CampaignOverview, today: string, workflowU
   return html`<section class="card glance">
     <div class="row spread">
       <p>${t('当前阶段', 'Phase')} <span class="badge phase">${tb(phaseLabels[status.phase])}</span>
-        <span class="muted">${t(`今天 ${today}`, `today ${today}`)}</span></p>
+        <span class="muted">${t(`今天 ${dateZh(today)}`, `today ${today}`)}</span></p>
       <p><a href="${workflowUrl}" target="_blank" rel="noopener">${t('在 Temporal 中查看活动工作流', 'Campaign workflow in the Temporal UI')} ↗</a></p>
     </div>
     ${keyDates(status, today)}

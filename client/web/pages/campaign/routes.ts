@@ -2,13 +2,16 @@
 // national downloads. Each action calls the same client function as `wlx` and the API, then sends the
 // browser back with a notice of the outcome (POST → 303 → GET).
 import { z } from 'zod';
+import { formatShanghaiDate } from '../../../../domain/calendar.ts';
 import { designateKeyRegionsSchema } from '../../../../domain/matching/decisions.ts';
 import { campaignStatus } from '../../../../reads/campaignStatus.ts';
 import { designateKeyRegions } from '../../../operations/designateKeyRegions.ts';
 import { nationalOutputs } from '../../../operations/nationalOutputs.ts';
-import { type RemindOutcome, remindUnits } from '../../../operations/remindUnits.ts';
+import { remindUnits } from '../../../operations/remindUnits.ts';
+import { buildUnitListExport } from '../../../operations/spreadsheets/unitListExport.ts';
+import { unitList, unitListQuerySchema } from '../../../operations/unitList.ts';
 import { actingFor } from '../../acting.ts';
-import { download } from '../../auditEvents.ts';
+import { download, fileTypes } from '../../auditEvents.ts';
 import { problem, problemFor } from '../../problems.ts';
 import { defineRoute, unitParams, type WebRoute, yearParams, yearPathSchema } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';
@@ -16,6 +19,8 @@ import { problemPage } from '../problemPage.ts';
 import { dashboardPath, renderDashboard } from './dashboard.ts';
 import { keyRegionFields, keyRegionLabels } from './keyRegions.ts';
 import { exportFileName } from './nationalSummary.ts';
+import { remindNotice } from './remindNotice.ts';
+import { unitRows } from './unitFilter.ts';
 
 const outputs = Object.keys(nationalOutputs) as [
   keyof typeof nationalOutputs,
@@ -31,22 +36,6 @@ const backField = (year: number) =>
       .catch(dashboardPath(year)),
   });
 
-/** The outcome counts, and each failure with its reason; for one unit, the unit too. */
-function remindNotice(outcomes: readonly RemindOutcome[]): { zh: string; en: string; failed: boolean } {
-  const of = <K extends RemindOutcome['outcome']>(kind: K) =>
-    outcomes.filter((o): o is Extract<RemindOutcome, { outcome: K }> => o.outcome === kind);
-  const [reminded, notDue, failed] = [of('reminded'), of('notDue'), of('failed')];
-  const reasons = failed.map((o) => `${o.unitCode} ${o.nameZh}: ${o.reason}`).join('; ');
-  const one = outcomes.length === 1 ? outcomes[0] : undefined;
-  const who = one ? { zh: `${one.unitCode} ${one.nameZh}：`, en: `${one.unitCode}: ` } : null;
-  const why = one && one.outcome === 'notDue' ? ` (${one.reason})` : '';
-  return {
-    zh: `${who?.zh ?? ''}已催报 ${reminded.length} 个单位，无需催报 ${notDue.length} 个，失败 ${failed.length} 个${why}${failed.length ? `。失败：${reasons}` : ''}`,
-    en: `${who?.en ?? ''}${reminded.length} reminded, ${notDue.length} not due, ${failed.length} failed${why}${failed.length ? `: ${reasons}` : ''}`,
-    failed: failed.length > 0,
-  };
-}
-
 export const dashboardPages: WebRoute[] = [
   defineRoute({
     rule: 'viewer',
@@ -56,24 +45,33 @@ export const dashboardPages: WebRoute[] = [
     summary: "the year's dashboard: every unit's standing, reminders, key regions, national summary",
     tags: ['pages'],
     params: yearParams,
+    query: unitListQuerySchema,
     success: { status: 200, description: 'HTML' },
-    handle: async ({ c, params, services }) => renderDashboard(c, services, params.year),
+    handle: async ({ c, params, query, services }) =>
+      renderDashboard(c, services, params.year, undefined, query),
   }),
   defineRoute({
-    rule: 'operator',
+    rule: 'viewer',
     page: true,
-    method: 'post',
-    path: '/campaigns/{year}/remind',
-    summary: 'remind every unit with something due (催报), back to the dashboard with the counts',
+    method: 'get',
+    path: '/campaigns/{year}/unit-list/export',
+    summary:
+      "download the dashboard's unit list, filtered and sorted as the page is (?q=&standing=&sort=&order=), as .xlsx",
     tags: ['pages'],
     params: yearParams,
-    success: { status: 303, description: 'back to the dashboard' },
-    handle: async ({ c, params, services, principal }) => {
-      const { units } = await campaignStatus(services.client, params.year);
-      const acting = actingFor(c, services, principal);
-      const notice = remindNotice(await remindUnits(services.client, params.year, units, undefined, acting));
-      setNotice(c, notice.zh, notice.en, notice.failed ? 'problem' : 'done');
-      return c.redirect(dashboardPath(params.year), 303);
+    query: unitListQuerySchema,
+    success: { status: 200, description: 'the .xlsx file', contentType: fileTypes.xlsx },
+    handle: async ({ c, params, query, services, principal }) => {
+      const { rows } = await unitRows(services, params.year);
+      const listed = unitList(rows, { ...query, sort: query.sort ?? 'code' });
+      const bytes = await buildUnitListExport(
+        params.year,
+        query,
+        listed,
+        formatShanghaiDate(services.clock()),
+      );
+      const file = `wanlixing-${params.year}-units.xlsx`;
+      return download(c, services, principal, { year: params.year, file, type: 'xlsx', bytes });
     },
   }),
   defineRoute({

@@ -25,6 +25,7 @@ import { problemFor } from '../../problems.ts';
 import { defineRoute, type WebRoute, yearParams } from '../../routeSpec.ts';
 import { readForm, setNotice } from '../forms.ts';
 import { problemTitles } from '../problemPage.ts';
+import { massSteps, stepPath } from './confirmSteps.ts';
 import { fieldLabels } from './parts.ts';
 
 type Fields = Record<string, string>;
@@ -200,6 +201,10 @@ export const reviewActionPages: WebRoute[] = [
           fields = textFields(raw);
           return spec.shape ? spec.shape(fields) : fields;
         });
+        // Many units at once: the step that says how many comes first.
+        const mass = massSteps[action];
+        if (mass?.isMass(fields) && fields.confirmed !== 'yes')
+          return c.redirect(stepPath(params.year, mass, filterQuery(query)), 303);
         if (!form.ok) {
           const [zh, en] = problemTitles[422] ?? ['输入有误', 'Invalid input'];
           const title = { zh, en };

@@ -20,6 +20,7 @@ import { type Html, langOf, t } from '../html.ts';
 import { keptBody } from '../keptBody.ts';
 import { renderPage } from '../layout.ts';
 import { reviewActionPages } from './actions.ts';
+import { massStepPages } from './confirmSteps.ts';
 import { decisionsTable } from './decisionsTable.ts';
 import { filterForm, pager } from './pager.ts';
 import { pairingsTable } from './pairingsTable.ts';
@@ -167,5 +168,6 @@ export const matchingPages: WebRoute[] = [
       });
     },
   }),
+  ...massStepPages,
   ...reviewActionPages,
 ];

@@ -15,7 +15,8 @@ export type FormId = 'demands' | 'activities' | 'summary' | 'plan' | 'activity' 
 
 export interface Failure {
   form: FormId;
-  status: 400 | 409 | 422;
+  /** 200: nothing went wrong, the form is shown again as asked (a row added). */
+  status: 200 | 400 | 409 | 422;
   message?: Bilingual;
   errors?: FieldError[];
   issues?: readonly SheetIssue[];

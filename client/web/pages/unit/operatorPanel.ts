@@ -5,11 +5,10 @@ import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { WorkingDays } from '../../../../domain/calendar/workingDays.ts';
 import { endOfDateInShanghai, formatShanghaiDate } from '../../../../domain/calendar.ts';
+import { dateZh } from '../../../../domain/dateWords.ts';
 import { deadlineAfterReturn } from '../../../../domain/deadlines.ts';
 import { itemLabels, trackLabels } from '../../../../domain/labels.ts';
-import { notificationKindLabels } from '../../../../domain/notices/notificationLabels.ts';
 import { tracks } from '../../../../domain/notices/notifications.ts';
-import { platformLabels, type RobotPlatform } from '../../../../domain/notices/robotMarkdown.ts';
 import {
   type GrantExtension,
   grantExtensionSchema,
@@ -19,15 +18,18 @@ import {
 } from '../../../../domain/submissions.ts';
 import type { UnitStatus } from '../../../../workflows/shared/status.ts';
 import type { MailEntry } from '../../../operations/mailHistory.ts';
+import type { MailListQuery } from '../../../operations/mailList.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import type { Principal } from '../../session.ts';
+import { tb } from '../campaign/labels.ts';
 import { csrfField, readForm } from '../forms.ts';
 import { type Html, langOf, t } from '../html.ts';
 import { submissionLinks } from '../submissions/links.ts';
 import { type Failure, failureIn, plainErrors } from './failures.ts';
 import { labelled, select, text, textValues } from './inputs.ts';
-import { trackHeading } from './labels.ts';
+import { stateLabel, trackHeading } from './labels.ts';
+import { mailSection } from './mailHistory.ts';
 
 const returnLabels = {
   what: { zh: '退回事项', en: 'What to return' },
@@ -37,36 +39,6 @@ const extendLabels = {
   track: { zh: '事项', en: 'Deliverable' },
   until: { zh: '新截止日期', en: 'New deadline' },
 };
-
-/** Beijing time, as the notices' dates are: Asia/Shanghai is UTC+8 all year. */
-const shanghaiTime = (ms: number) =>
-  new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-function mailTable(mail: readonly MailEntry[]): Html {
-  if (mail.length === 0)
-    return html`<p class="muted">${t('尚未向本单位发送通知。', 'No notices have been sent to this unit yet.')}</p>`;
-  const robots = (m: MailEntry) =>
-    m.robots.length > 0
-      ? html`<br><small class="robots">${t(
-          `及${m.robots.map((p) => platformLabels[p as RobotPlatform]?.zh ?? p).join('、')}`,
-          `and ${m.robots.map((p) => platformLabels[p as RobotPlatform]?.en ?? p).join(', ')}`,
-        )}</small>`
-      : '';
-  const outcome = (m: MailEntry) =>
-    m.outcome === 'sent'
-      ? html`${t('已发送', 'sent')}${robots(m)}`
-      : m.outcome === 'pending'
-        ? t('发送中', 'sending')
-        : html`<span class="badge s-urging">${t('未送达', 'not delivered')}</span> ${m.failure ?? ''}`;
-  return html`<table class="mail" tabindex="0"><thead><tr><th>${t('时间', 'When')}</th><th>${t('通知', 'Notice')}</th><th>${t('收件人', 'To')}</th><th>${t('抄送', 'Cc')}</th><th>${t('结果', 'Outcome')}</th></tr></thead>
-    <tbody>${[...mail].reverse().map(
-      (m) => html`<tr>
-        <td>${shanghaiTime(m.at)}</td>
-        <td>${t(notificationKindLabels[m.kind].zh, notificationKindLabels[m.kind].en)}${m.deadline ? html` <span class="muted">(${m.deadline})</span>` : ''}<br><small class="muted">${m.key}</small></td>
-        <td>${m.to.join(', ')}</td><td>${m.cc.join(', ')}</td><td>${outcome(m)}</td>
-      </tr>`,
-    )}</tbody></table>`;
-}
 
 export function operatorPanel(
   c: Context<WebEnv>,
@@ -79,6 +51,8 @@ export function operatorPanel(
     base: string;
     /** The campaign's date (nominal on a compressed year): an extension runs from after it. */
     today: string;
+    /** What the mail history's filter asks for (?kind=&outcome=&order=). */
+    mailQuery: MailListQuery;
     /** Days a return gives, from the campaign's calendar. */
     revisionDays: number | undefined;
     /** The working calendar those days are counted in, when the year has one. */
@@ -138,7 +112,7 @@ export function operatorPanel(
   return html`<section class="card operator" id="operator">
     <h2>${t('工作人员面板', 'Operator panel')}</h2>
     <p><a href="${link}" target="_blank" rel="noopener">${t('在 Temporal 界面中查看本单位的工作流', "This unit's workflow in the Temporal UI")}</a>
-      <span class="muted">${status.state}</span></p>
+      · ${t('状态：', 'State: ')}${tb(stateLabel(status.state))}</p>
     ${
       status.undelivered.length > 0
         ? html`<div class="errors"><p>${t('以下通知无法送达，请核对名录中的邮箱：', 'These notices could not be delivered; check the addresses in the registry:')}</p>
@@ -148,7 +122,7 @@ export function operatorPanel(
     ${forms}
     <h3>${t('通知记录', 'Mail history')}</h3>
     <p class="muted">${t('活动启动通知由活动工作流发出，不在此列。', 'The launch notice went out from the campaign workflow and is not listed.')}</p>
-    ${mailTable(mail)}
+    ${mailSection(base, langOf(c), mail, input.mailQuery)}
   </section>`;
 }
 
@@ -188,7 +162,7 @@ function returnDeadlines(
     );
   const unit = workingDays ? { zh: '个工作日', en: 'working days' } : { zh: '天', en: 'days' };
   return html`<p class="muted" id="return-deadlines">${t(
-    `今天退回，新的截止日期：${trackLabels.plan.zh} ${after('plan')}，总结 ${after('summary')}（${revisionDays} ${unit.zh}修改期，不早于原截止日期）`,
+    `今天退回，新的截止日期：${trackLabels.plan.zh} ${dateZh(after('plan'))}，总结 ${dateZh(after('summary'))}（${revisionDays} ${unit.zh}修改期，不早于原截止日期）`,
     `Returned today, due again: ${trackLabels.plan.en} ${after('plan')}, summary ${after('summary')} (${revisionDays} ${unit.en} to revise, never before the deadline it replaces)`,
   )}</p>`;
 }

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { campaignToday } from '../../../operations/describe/campaignToday.ts';
+import { type MailListQuery, mailListQueryString } from '../../../operations/mailList.ts';
 import type { WebServices } from '../../routeSpec.ts';
 import type { WebEnv } from '../../rules.ts';
 import { asOf } from '../asOf.ts';
@@ -32,6 +33,7 @@ export async function renderUnitPage(
   services: WebServices,
   target: UnitTarget,
   failure?: Failure,
+  mailQuery: MailListQuery = {},
 ): Promise<Response> {
   const principal = c.get('principal');
   const isOperator = principal?.kind === 'operator';
@@ -49,11 +51,11 @@ export async function renderUnitPage(
     <p class="muted">${t(`${status.year} 年度 · 单位代码 ${status.unitCode}`, `${status.year} · unit ${status.unitCode}`)}</p>
     ${asOf(unit.readAt)}
     ${
-      failure
+      failure && failure.status !== 200
         ? html`<div class="errors" role="alert"><a href="#${failure.form}">${t('未报送：请查看下方表单中的错误。', 'Nothing was submitted: see the errors in the form below.')}</a></div>`
         : ''
     }
-    ${dueSection(status, today, campaign.calendar)}
+    ${dueSection(status, today, campaign.calendar, principal?.kind === 'unit')}
     ${submissionsSection(base)}
     ${flaggedSection(status)}
     ${matchingSection(status, campaign, services.registry)}
@@ -72,6 +74,7 @@ export async function renderUnitPage(
               mail,
               base,
               today,
+              mailQuery,
               revisionDays: campaign.calendar.revisionDays,
               workingDays: campaign.calendar.workingDays,
             },
@@ -88,7 +91,13 @@ export async function renderUnitPage(
     title: [status.nameZh, status.nameEn],
     year: target.year,
     body: keep
-      ? await keptBody(c, services, `${base}/${langOf(c)}/${principal.role}`, version, render)
+      ? await keptBody(
+          c,
+          services,
+          `${base}/${langOf(c)}/${principal.role}${mailListQueryString(mailQuery)}`,
+          version,
+          render,
+        )
       : render(),
     status: failure?.status ?? 200,
   });

@@ -1,5 +1,6 @@
-// The work plan as a form: the fields of workPlanSchema, repeated ones as a few rows each (blank rows are
-// left out), and the plan's document uploaded with it. Errors name the group, the row and the column.
+// The work plan as a form: the fields of workPlanSchema, repeated ones as rows (one to start; "add a row"
+// posts the form back with one more, what was typed kept; blank rows are left out), and the plan's document
+// uploaded with it. Errors name the group, the row and the column.
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { Bilingual } from '../../../../domain/labels.ts';
@@ -30,11 +31,10 @@ export const themeLabels: Record<WorkPlan['specialWeeks'][number]['theme'], Bili
   other: { zh: '其他', en: 'other' },
 };
 
-/** Each repeated group: how many rows the form offers, and its columns. */
+/** Each repeated group and its columns. */
 const groups = {
   specialWeeks: {
     label: { zh: '专题活动周', en: 'Special weeks' },
-    rows: 3,
     columns: {
       name: { zh: '名称', en: 'Name' },
       theme: { zh: '主题', en: 'Theme' },
@@ -44,7 +44,6 @@ const groups = {
   },
   plannedActivities: {
     label: { zh: '计划活动', en: 'Planned activities' },
-    rows: 5,
     columns: {
       title: { zh: '活动名称', en: 'Title' },
       type: { zh: '活动类型', en: 'Type' },
@@ -54,15 +53,41 @@ const groups = {
   },
   contacts: {
     label: { zh: '联系人', en: 'Contacts' },
-    rows: 2,
     columns: {
       name: { zh: '姓名', en: 'Name' },
       phone: { zh: '电话', en: 'Phone' },
       email: { zh: '电子邮箱', en: 'Email' },
     },
   },
-} as const satisfies Record<string, { label: Bilingual; rows: number; columns: Record<string, Bilingual> }>;
+} as const satisfies Record<string, { label: Bilingual; columns: Record<string, Bilingual> }>;
 type Group = keyof typeof groups;
+
+/** Rows a group may have on the form: far more than a plan lists, few enough to bound what is read. */
+const maxRows = 50;
+
+/** The rows a posted form had: one past the highest row index of the group's fields (1 for a fresh form). */
+function rowCount(fields: Record<string, unknown>, group: Group): number {
+  const prefix = `${group}.`;
+  let rows = 1;
+  for (const name of Object.keys(fields)) {
+    if (!name.startsWith(prefix)) continue;
+    const row = Number(name.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(row) && row >= 0 && row < maxRows) rows = Math.max(rows, row + 1);
+  }
+  return rows;
+}
+
+/** The form posted back to itself by "add a row": the group asked for, if it is one. */
+export const addRowOf = (fields: Record<string, unknown>): Group | undefined =>
+  typeof fields.addRow === 'string' && fields.addRow in groups ? (fields.addRow as Group) : undefined;
+
+/** What was typed, with one row more in `group`: an empty field in the new row makes rowCount count it. */
+export function withRowAdded(values: Values, group: Group): Values {
+  const rows = rowCount(values, group);
+  if (rows >= maxRows) return values;
+  const first = Object.keys(groups[group].columns)[0];
+  return { ...values, [`${group}.${rows}.${first}`]: '' };
+}
 
 const labels = {
   title: { zh: '方案名称', en: 'Title' },
@@ -92,25 +117,31 @@ function cell(
   return html`<input type="${type}" name="${name}" value="${values?.[name] ?? ''}" aria-label="${said}">`;
 }
 
-function groupTable(lang: Lang, group: Group, values: Values | undefined): Html {
+function groupTable(lang: Lang, base: string, group: Group, values: Values | undefined): Html {
   const spec = groups[group];
   const columns = Object.entries(spec.columns);
-  return html`<fieldset><legend>${t(spec.label.zh, spec.label.en)}</legend>
+  const rows = rowCount(values ?? {}, group);
+  // Without JS: a submit button that posts the form back to be shown with one more row, at this group.
+  const addRow =
+    rows < maxRows
+      ? html`<button type="submit" name="addRow" value="${group}" formaction="${base}/plan#${group}" formnovalidate class="secondary small">${t('添加一行', 'Add a row')}</button>`
+      : '';
+  return html`<fieldset id="${group}"><legend>${t(spec.label.zh, spec.label.en)}</legend>
     <table class="form-rows"><thead><tr><th class="num">#</th>${columns.map(([, l]) => html`<th>${t(l.zh, l.en)}</th>`)}</tr></thead>
     <tbody>${Array.from(
-      { length: spec.rows },
+      { length: rows },
       (_, row) =>
         html`<tr><td class="num">${row + 1}</td>${columns.map((column) => html`<td>${cell(lang, group, column, row, values)}</td>`)}</tr>`,
-    )}</tbody></table></fieldset>`;
+    )}</tbody></table>${addRow}</fieldset>`;
 }
 
-export function planFields(lang: Lang, values: Values | undefined): Html {
+export function planFields(lang: Lang, base: string, values: Values | undefined): Html {
   return html`${updateIdField(values)}
     ${input('title', labels.title, values, { required: true, id: 'plan-title' })}
     ${labelled('objectives', labels.objectives, html`<textarea id="objectives" name="objectives">${values?.objectives ?? ''}</textarea>`)}
-    ${groupTable(lang, 'plannedActivities', values)}
-    ${groupTable(lang, 'specialWeeks', values)}
-    ${groupTable(lang, 'contacts', values)}
+    ${groupTable(lang, base, 'plannedActivities', values)}
+    ${groupTable(lang, base, 'specialWeeks', values)}
+    ${groupTable(lang, base, 'contacts', values)}
     ${labelled('document', labels.document, html`<input type="file" id="document" name="document" accept=".docx,.pdf,.doc,.wps">`)}`;
 }
 
@@ -119,7 +150,7 @@ function rowsOf(fields: Record<string, unknown>, group: Group) {
   const spec = groups[group];
   const rows: Record<string, unknown>[] = [];
   const formRows: number[] = [];
-  for (let row = 0; row < spec.rows; row++) {
+  for (let row = 0; row < rowCount(fields, group); row++) {
     const item: Record<string, unknown> = {};
     for (const column of Object.keys(spec.columns)) {
       const value = fields[`${group}.${row}.${column}`];
@@ -142,6 +173,9 @@ export type PlanForm = { plan: Omit<WorkPlan, 'document'>; file: File; updateId:
 export async function readPlanForm(c: Context): Promise<{ ok: true; form: PlanForm } | Failure> {
   const fields = await c.req.parseBody({ all: true });
   const values = textValues(fields);
+  // "Add a row": the form again, one row longer, nothing sent; the chosen file is not kept by the browser.
+  const more = addRowOf(fields);
+  if (more) return { form: 'plan', status: 200, values: withRowAdded(values, more) };
   const read = Object.fromEntries(
     (Object.keys(groups) as Group[]).map((group) => [group, rowsOf(fields, group)] as const),
   ) as Record<Group, ReturnType<typeof rowsOf>>;

@@ -3,10 +3,13 @@
 // notice, or the page again with the form's errors and their status (422, or 409 when refused now).
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { formatShanghaiDate } from '../../../../domain/calendar.ts';
 import { itemLabel } from '../../../../domain/labels.ts';
 import { findUnit } from '../../../../domain/registry.ts';
 import { grantExtension } from '../../../operations/grantExtension.ts';
+import { mailList, mailListQuerySchema } from '../../../operations/mailList.ts';
 import { returnForRevision } from '../../../operations/returnForRevision.ts';
+import { buildMailListExport } from '../../../operations/spreadsheets/mailListExport.ts';
 import { buildTemplate } from '../../../operations/spreadsheets/template.ts';
 import {
   NoDemandListError,
@@ -72,8 +75,39 @@ export const unitPages: WebRoute[] = [
     summary: "a unit's page: what is due, its forms, and for CNIPA the operator panel",
     tags: ['pages'],
     params: unitParams,
+    query: mailListQuerySchema,
     success: { status: 200, description: 'HTML' },
-    handle: async ({ c, params, services }) => renderUnitPage(c, services, params),
+    handle: async ({ c, params, query, services }) => renderUnitPage(c, services, params, undefined, query),
+  }),
+  defineRoute({
+    rule: 'viewer',
+    page: true,
+    method: 'get',
+    path: '/campaigns/{year}/units/{unit}/mail/export',
+    summary:
+      "download a unit's mail history, filtered as the operator panel is (?kind=&outcome=&order=), as .xlsx",
+    tags: ['pages'],
+    params: unitParams,
+    query: mailListQuerySchema,
+    success: { status: 200, description: 'the .xlsx file', contentType: fileTypes.xlsx },
+    handle: async ({ c, params, query, services, principal }) => {
+      const unit = findUnit(services.registry, params.unit);
+      const { value: mail } = await services.reads.mail(params.year, unit.code);
+      const bytes = await buildMailListExport(
+        { year: params.year, unitCode: unit.code, nameZh: unit.nameZh },
+        query,
+        mailList(mail, query),
+        formatShanghaiDate(services.clock()),
+      );
+      const file = `wanlixing-${params.year}-${unit.code}-mail.xlsx`;
+      return download(c, services, principal, {
+        year: params.year,
+        unitCode: unit.code,
+        file,
+        type: 'xlsx',
+        bytes,
+      });
+    },
   }),
   defineRoute({
     rule: 'ownUnitOrViewer',

@@ -8,7 +8,7 @@ import type { Registry } from '../../../../domain/registry.ts';
 import { itemTrack, returnableItems } from '../../../../domain/submissions.ts';
 import type { CampaignStatus, TrackStatus, UnitStatus } from '../../../../workflows/shared/status.ts';
 import { type StandingCalendar, unitStanding } from '../../../operations/describe/standing.ts';
-import { daysFrom, type Html, t } from '../html.ts';
+import { dateT, daysFrom, type Html, t } from '../html.ts';
 import { stateLabel, trackHeading } from './labels.ts';
 
 const tb = (label: Bilingual): Html => t(label.zh, label.en);
@@ -22,7 +22,7 @@ function dueLine(status: UnitStatus, today: string): Html {
   if (status.nextDeadline) {
     const { track, date } = status.nextDeadline;
     const { days, late } = daysFrom(today, date);
-    return html`<p class="big">${tb(trackHeading(track))}：${date}</p>
+    return html`<p class="big">${tb(trackHeading(track))}：${dateT(date)}</p>
       <p>${late ? t(`已过 ${days} 天`, `${days} days ago`) : days === 0 ? t('今天截止', 'due today') : t(`还有 ${days} 天`, `${days} days left`)}</p>`;
   }
   if (status.due && status.escalationLevel) {
@@ -30,7 +30,7 @@ function dueLine(status: UnitStatus, today: string): Html {
     const { days } = daysFrom(today, deadline);
     const level = levelLabels[status.escalationLevel];
     return html`<p class="big">${tb(trackHeading(status.due))}：${t(`逾期 ${days} 天`, `${days} days late`)}</p>
-      <p>${t('截止日期', 'Deadline')} ${deadline} · ${t('当前级别', 'Level')}
+      <p>${t('截止日期', 'Deadline')} ${dateT(deadline)} · ${t('当前级别', 'Level')}
         <span class="badge s-${status.escalationLevel}">${tb(level)}</span></p>`;
   }
   return html`<p class="big">${t('目前没有待报送的事项', 'Nothing is due now')}</p>`;
@@ -38,7 +38,7 @@ function dueLine(status: UnitStatus, today: string): Html {
 
 /** A track is in once all its items are: until then say which of them are in, not 未报送 for all. */
 function submittedCell(track: 'plan' | 'summary', s: TrackStatus, status: UnitStatus, late: boolean): Html {
-  if (s.submittedAt) return html`${s.submittedAt}`;
+  if (s.submittedAt) return dateT(s.submittedAt);
   const items = returnableItems.filter((item) => itemTrack[item] === track);
   const missing = items.filter((item) => status.missing.includes(item));
   const received = items.filter((item) => !missing.includes(item));
@@ -56,13 +56,36 @@ function trackRow(track: 'plan' | 'summary', s: TrackStatus, status: UnitStatus,
   const late = s.submittedAt === null && daysFrom(today, s.deadline).late;
   return html`<tr>
     <td>${tb(trackHeading(track))}</td>
-    <td>${s.deadline}</td>
+    <td>${dateT(s.deadline)}</td>
     <td>${submittedCell(track, s, status, late)}</td>
     <td>${s.maxLevel ? html`<span class="badge s-${s.maxLevel}">${tb(levelLabels[s.maxLevel])}</span>` : t('无', 'none')}</td>
   </tr>`;
 }
 
-export function dueSection(status: UnitStatus, today: string, calendar: StandingCalendar): Html {
+/** The form on the unit's page where each missing item is handed in. */
+const formOf: Record<string, string> = {
+  workPlan: 'plan',
+  demandList: 'demands',
+  writtenSummary: 'summary',
+  resultsSummary: 'summary',
+};
+
+/** What is missing; for the unit's liaison each item links to its form (the work plan's first: due first). */
+function missingItems(missing: readonly string[], forUnit: boolean): Html {
+  if (missing.length === 0) return t('无', 'nothing');
+  return html`${missing.map((m, i) => {
+    const label = tb(itemLabel(m));
+    const form = formOf[m];
+    return html`${i > 0 ? '、' : ''}${forUnit && form ? html`<a href="#${form}">${label}</a>` : label}`;
+  })}`;
+}
+
+export function dueSection(
+  status: UnitStatus,
+  today: string,
+  calendar: StandingCalendar,
+  forUnit = false,
+): Html {
   return html`<section class="card" id="due">
     <div class="row spread top">
       <div>${dueLine(status, today)}</div>
@@ -82,7 +105,7 @@ export function dueSection(status: UnitStatus, today: string, calendar: Standing
     </table>
     <dl class="facts spaced">
       <dt>${t('尚缺', 'Missing')}</dt>
-      <dd>${status.missing.length === 0 ? t('无', 'nothing') : status.missing.map((m, i) => html`${i > 0 ? '、' : ''}${tb(itemLabel(m))}`)}</dd>
+      <dd>${missingItems(status.missing, forUnit)}</dd>
       <dt>${t('已记录活动', 'Activities recorded')}</dt><dd>${status.activitiesRecorded}</dd>
     </dl>
   </section>`;

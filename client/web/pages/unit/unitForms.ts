@@ -64,7 +64,15 @@ export function unitForms(
       <input type="file" name="file" accept="${spreadsheetAccept}" aria-label="${title[1]}" required>
       <p><button>${t('上传并报送', 'Upload and submit')}</button></p>
     </form>`;
+  // The work plan first: it is due first (May 25, with the demand list).
   return html`<h2 id="submit">${t('报送', 'Submit')}</h2>
+    <form class="card" id="plan" method="post" action="${base}/plan#plan" enctype="multipart/form-data">
+      <h3>${t('工作方案', 'Work plan')}</h3>
+      <p><a class="skip-to" href="#plan-submit">${t('跳到提交', 'Skip to submit')}</a></p>
+      ${failureIn('plan', failure)}
+      ${csrf}${planFields(lang, base, values('plan'))}
+      <p id="plan-submit" tabindex="-1"><button>${t('报送工作方案', 'Submit the work plan')}</button></p>
+    </form>
     <div class="uploads">
       ${upload('demands', ['需求清单（附件1）', 'Demand list (Annex 1)'], ['填好的需求清单模板 .xlsx；再次上传将替换原清单。', 'The filled-in template, .xlsx; uploading again replaces the list.'])}
       ${upload('activities', ['活动记录', 'Activity records'], ['填好的活动记录模板 .xlsx，可有多行；同一活动编号再次报送将覆盖原记录。', 'The filled-in template, .xlsx, any number of rows; the same activity ID again replaces its record.'])}
@@ -81,12 +89,6 @@ export function unitForms(
         <p><button>${t('上传并报送', 'Upload and submit')}</button></p>
       </form>
     </div>
-    <form class="card" id="plan" method="post" action="${base}/plan#plan" enctype="multipart/form-data">
-      <h3>${t('工作方案', 'Work plan')}</h3>
-      ${failureIn('plan', failure)}
-      ${csrf}${planFields(lang, values('plan'))}
-      <p><button>${t('报送工作方案', 'Submit the work plan')}</button></p>
-    </form>
     <form class="card" id="activity" method="post" action="${base}/activity#activity" enctype="multipart/form-data">
       <h3>${t('记录一项活动', 'Record one activity')}</h3>
       ${failureIn('activity', failure)}
