@@ -2,7 +2,7 @@
 // the workflow's history (reads/submissionVersions.ts), who and where joined from the audit trail by the
 // update's action id. One function for `wlx unit submissions` and the read views on the web.
 import type { Client } from '@temporalio/client';
-import type { ActorKind, AuditEntry, AuditVia } from '../../domain/audit/entry.ts';
+import { type ActorKind, type AuditEntry, type AuditVia, auditKinds } from '../../domain/audit/entry.ts';
 import { type Bilingual, itemLabel } from '../../domain/labels.ts';
 import type { ReturnForRevision } from '../../domain/submissions.ts';
 import type { AuditTrail } from '../../infra/audit/trail.ts';
@@ -33,14 +33,8 @@ export type UnitSubmissions = { [K in SubmissionKind]: NumberedVersion<Submissio
   returns: NumberedVersion<ReturnForRevision>[];
 };
 
-const submissionAuditKinds = [
-  'submission.plan',
-  'submission.demands',
-  'submission.activity',
-  'submission.results',
-  'submission.summary',
-  'return',
-] as const;
+/** The trail's entries for what a unit hands in, and for the returns between. */
+const submissionAuditKinds = auditKinds.filter((kind) => kind.startsWith('submission.') || kind === 'return');
 
 /** The versions numbered, with who sent each when the trail knows. */
 export function numberVersions(
