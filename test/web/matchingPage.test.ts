@@ -189,7 +189,7 @@ describe('the matching review page', () => {
     expect(step).toContain(`href="${page}"`); // cancel: back to the review
     const html = await submit(operator, 'confirm', { confirmed: 'yes' });
     expect(notice(html)).toContain('已确认');
-    expect(html).toMatch(/已由 operator-zhang 于 [\d-]+ [\d:]+ 确认/);
+    expect(html).toMatch(/已由 operator-zhang 于 \d{4}年\d{1,2}月\d{1,2}日 [\d:]+ 确认/);
     expect(html).not.toContain(`action="${page}/confirm"`);
     expect((await currentReview(stack.client, year))?.confirmed?.by).toBe('operator-zhang');
   });

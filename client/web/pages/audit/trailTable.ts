@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { AuditEntry } from '../../../../domain/audit/entry.ts';
 import { auditColumns, auditRow } from '../../../../domain/audit/view.ts';
+import { dateTimeWords } from '../../../../domain/dateWords.ts';
 import type { Registry } from '../../../../domain/registry.ts';
 import { type Html, t } from '../html.ts';
 
@@ -14,7 +15,8 @@ export function trailTable(entries: readonly AuditEntry[], registry: Registry, c
     <thead><tr>${keys.map((k) => html`<th scope="col">${t(auditColumns[k].zh, auditColumns[k].en)}</th>`)}</tr></thead>
     <tbody>${entries.map((entry) => {
       const row = auditRow(entry, (code) => names.get(code) ?? '');
-      return html`<tr data-kind="${entry.kind}" data-actor="${entry.actor.kind}">${keys.map((k) => html`<td>${row[k]}</td>`)}</tr>`;
+      const when = dateTimeWords(entry.at);
+      return html`<tr data-kind="${entry.kind}" data-actor="${entry.actor.kind}">${keys.map((k) => html`<td>${k === 'at' ? t(when.zh, when.en) : row[k]}</td>`)}</tr>`;
     })}</tbody>
   </table>`;
 }

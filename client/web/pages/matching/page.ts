@@ -24,7 +24,15 @@ import { massStepPages } from './confirmSteps.ts';
 import { decisionsTable } from './decisionsTable.ts';
 import { filterForm, pager } from './pager.ts';
 import { pairingsTable } from './pairingsTable.ts';
-import { buttonForm, type ReviewView, resourceDatalist, statusBadge, type UnitNames, when } from './parts.ts';
+import {
+  buttonForm,
+  type ReviewView,
+  resourceDatalist,
+  statusBadge,
+  type UnitNames,
+  when,
+  whenWords,
+} from './parts.ts';
 
 function proposeCard(view: ReviewView, review: MatchingReview | null): Html {
   if (!view.canDecide) return html``;
@@ -65,7 +73,7 @@ function confirmCard(view: ReviewView, review: MatchingReview): Html {
     )}</p>
     ${
       review.confirmed
-        ? html`<p>${t(`已由 ${review.confirmed.by} 于 ${when(review.confirmed)} 确认。`, `Confirmed by ${review.confirmed.by} at ${when(review.confirmed)}.`)}</p>`
+        ? html`<p>${t(`已由 ${review.confirmed.by} 于 ${whenWords(review.confirmed).zh} 确认。`, `Confirmed by ${review.confirmed.by} at ${whenWords(review.confirmed).en}.`)}</p>`
         : ''
     }
     ${view.canDecide && !review.confirmed ? buttonForm(view, 'confirm', {}, t('确认匹配结果', 'Confirm the review'), 'danger') : ''}

@@ -2,7 +2,7 @@
 // the status badge, who decided when, and the labels of the review's form fields (the action routes name a
 // refused field by these same labels).
 import { html } from 'hono/html';
-import { formatShanghaiDateTime } from '../../../../domain/calendar.ts';
+import { dateTimeWords } from '../../../../domain/dateWords.ts';
 import type { Bilingual } from '../../../../domain/labels.ts';
 import type { CatalogueResource } from '../../../../domain/matching/catalogue.ts';
 import type { ResourceLoad } from '../../../../domain/matching/resourceLoads.ts';
@@ -101,7 +101,9 @@ const badgeClass: Record<DecisionStatus, string> = {
 export const statusBadge = (status: DecisionStatus): Html =>
   html`<span class="badge ${badgeClass[status]}">${t(statusLabels[status].zh, statusLabels[status].en)}</span>`;
 
-export const when = (stamp: Stamp): string => formatShanghaiDateTime(Date.parse(stamp.at));
+/** When it was done, in the reader's words: 2027年5月25日 09:30 beside 2027-05-25 09:30. */
+export const whenWords = (stamp: Stamp) => dateTimeWords(Date.parse(stamp.at));
+export const when = (stamp: Stamp): Html => t(whenWords(stamp).zh, whenWords(stamp).en);
 
 /** The status, and who decided it when. */
 export const decidedCell = (status: DecisionStatus, decided: Stamp | undefined): Html =>

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { actorKindLabels, auditViaLabels } from '../../../../domain/audit/entry.ts';
-import { formatShanghaiDateTime } from '../../../../domain/calendar.ts';
+import { dateTimeWords } from '../../../../domain/dateWords.ts';
 import { type Bilingual, itemLabel } from '../../../../domain/labels.ts';
 import { findUnit } from '../../../../domain/registry.ts';
 import { activitySheet } from '../../../../domain/spreadsheets/annexes/activityRecords.ts';
@@ -28,6 +28,12 @@ import { type UnitTarget, unitPath } from '../unit/page.ts';
 import { activityBody, planBody, scrollBox, sheetTable, summaryBody } from './bodies.ts';
 import { submissionKindLabels, submissionPath } from './links.ts';
 
+/** When, in the reader's words: 2027年5月25日 09:30 beside 2027-05-25 09:30. */
+function stamp(at: number): Html {
+  const when = dateTimeWords(at);
+  return t(when.zh, when.en);
+}
+
 const kinds = Object.keys(submissionKindLabels) as SubmissionKind[];
 
 /** Rows of the demand list a page shows. */
@@ -46,7 +52,7 @@ function whoText(who: Who | null): Html {
 }
 
 function meta(version: NumberedVersion<unknown>): Html {
-  return html`<p class="muted">${t('报送时间', 'Handed in')} ${formatShanghaiDateTime(version.at)} · ${t('报送人', 'By')} ${whoText(version.who)}${
+  return html`<p class="muted">${t('报送时间', 'Handed in')} ${stamp(version.at)} · ${t('报送人', 'By')} ${whoText(version.who)}${
     version.who?.via ? html` · ${tb(auditViaLabels[version.who.via])}` : ''
   }</p>`;
 }
@@ -71,7 +77,7 @@ function history(
     ...versions.map((version, i) => ({ at: version.at, row: versionRow(target, kind, version, i, shown) })),
     ...returnsOf(kind, submissions).map((r) => ({
       at: r.at,
-      row: html`<tr class="returned"><td>${t('退回修改', 'Returned')}</td><td>${formatShanghaiDateTime(r.at)}</td><td>${whoText(r.who)}</td>
+      row: html`<tr class="returned"><td>${t('退回修改', 'Returned')}</td><td>${stamp(r.at)}</td><td>${whoText(r.who)}</td>
         <td colspan="2">${tb(itemLabel(r.value.what))}：<q>${r.value.reason}</q></td></tr>`,
     })),
   ].sort((a, b) => a.at - b.at);
@@ -99,7 +105,7 @@ function versionRow(
     shown === i
       ? html`<span aria-current="page">${t('正在查看', 'shown')}</span>`
       : html`<a href="${submissionsPath(target, kind)}?version=${i + 1}">${t('查看', 'view')}<span class="visually-hidden"> ${label}</span></a>`;
-  return html`<tr><td>${label}</td><td>${formatShanghaiDateTime(version.at)}</td><td>${whoText(version.who)}${
+  return html`<tr><td>${label}</td><td>${stamp(version.at)}</td><td>${whoText(version.who)}${
     version.who?.via ? html` · ${tb(auditViaLabels[version.who.via])}` : ''
   }</td><td>${once(gistOf(kind, version.value as never))}</td><td>${link}</td></tr>`;
 }
