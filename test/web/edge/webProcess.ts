@@ -98,8 +98,6 @@ export function sendBody(
   url: string,
   options: {
     size: number;
-    /** POST unless said. */
-    method?: string;
     headers?: Record<string, string>;
     first?: Buffer;
     declared?: boolean;
@@ -114,7 +112,7 @@ export function sendBody(
     let answered = false;
     let opened = false;
     const req = request(url, {
-      method: options.method ?? 'POST',
+      method: 'POST',
       headers: {
         ...options.headers,
         ...(options.declared && { 'content-length': String(options.size) }),
